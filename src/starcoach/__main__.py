@@ -1,0 +1,3 @@
+from starcoach.cli import main
+
+main()

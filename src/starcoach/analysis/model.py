@@ -1,0 +1,299 @@
+"""The analyzer's results and the options that produced them.
+
+``Analysis.to_dict()`` is the stable ``--json`` output, schema ``starcoach.analysis/1``; its
+fields are documented in the README. Times are seconds from the start of the audio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from starcoach.types import Word
+
+SCHEMA = "starcoach.analysis/1"
+ANALYZER_VERSION = "1"
+"""Bump when the analyzer's rules change, so stored sessions show which version judged them."""
+
+STAR_LABELS = ("situation", "task", "action", "result")
+RED_FLAG_CATEGORIES = (
+    "blame_shifting",
+    "humble_brag",
+    "external_factors",
+    "no_learning",
+    "no_change",
+    "ownership",
+)
+STRENGTH_CATEGORIES = ("owned_mistake", "learning", "change", "quantified_result", "transparency")
+THEMES = ("ownership", "transparency", "learning", "resilience", "prevention")
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Every tunable threshold, with its default. Stored inside each Analysis."""
+
+    target_min_s: float = 90.0
+    """An answer shorter than this is on the short side (seconds)."""
+    target_max_s: float = 150.0
+    """An answer longer than this is on the long side (seconds)."""
+    thin_s: float = 60.0
+    """Under this an answer is thin: too little detail to judge (seconds)."""
+    ramble_s: float = 180.0
+    """Over this an answer rambles (seconds)."""
+    setup_max_share: float = 0.34
+    """Situation plus task should take at most about a third of the answer."""
+    action_target_share: float = 0.50
+    """Action should take about half."""
+    result_target_share: float = 0.20
+    """Result should take about a fifth."""
+    share_tolerance: float = 0.12
+    """How far a share may stray from its target before the report says so."""
+    wpm_min: float = 110.0
+    """Bottom of the comfortable speaking band (words per minute)."""
+    wpm_max: float = 165.0
+    """Top of the comfortable speaking band (words per minute)."""
+    long_pause_s: float = 2.0
+    """A silence at least this long is listed as a long pause (seconds)."""
+    min_pause_s: float = 0.3
+    """Silences shorter than this are not pauses but the gaps between words (seconds)."""
+    pace_window_s: float = 10.0
+    """Width of the windows for pace over time (seconds)."""
+    we_i_ratio: float = 2.0
+    """Flag ownership when "we" outnumbers "I" by this factor in the action."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AnalysisOptions:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Section:
+    """One contiguous STAR part of the answer. ``share`` is of the answer's speaking time."""
+
+    label: str
+    start: float
+    end: float
+    first_word: int
+    """Index of the section's first word in the transcript."""
+    last_word: int
+    """Index of its last word (inclusive)."""
+    words: int
+    wpm: float
+    fillers: int
+    share: float
+
+    @property
+    def seconds(self) -> float:
+        return max(0.0, self.end - self.start)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "start": round(self.start, 2),
+            "end": round(self.end, 2),
+            "seconds": round(self.seconds, 2),
+            "share": round(self.share, 3),
+            "words": self.words,
+            "wpm": round(self.wpm, 1),
+            "fillers": self.fillers,
+            "first_word": self.first_word,
+            "last_word": self.last_word,
+        }
+
+
+@dataclass(frozen=True)
+class Filler:
+    """A filler: ``kind`` is "filled_pause" (um, uh) or "discourse" (like, you know)."""
+
+    text: str
+    start: float
+    end: float
+    kind: str
+    word_index: int
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": round(self.start, 2),
+            "end": round(self.end, 2),
+            "kind": self.kind,
+            "word_index": self.word_index,
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True)
+class Disfluency:
+    """A repeated word or a restart ("but, but", "I I"); ``kind`` is "repeat" or "restart"."""
+
+    text: str
+    start: float
+    end: float
+    kind: str
+    word_index: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": round(self.start, 2),
+            "end": round(self.end, 2),
+            "kind": self.kind,
+            "word_index": self.word_index,
+        }
+
+
+@dataclass(frozen=True)
+class Pause:
+    """A silence measured from the audio. ``where``: "between_sections", "between_sentences"
+    or "mid_sentence"."""
+
+    start: float
+    end: float
+    where: str = "mid_sentence"
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": round(self.start, 2),
+            "end": round(self.end, 2),
+            "seconds": round(self.seconds, 2),
+            "where": self.where,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A red flag or a strength. ``start`` is None for findings about what is absent."""
+
+    category: str
+    quote: str
+    start: float | None
+    advice: str
+    end: float | None = None
+    word_index: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "quote": self.quote,
+            "start": None if self.start is None else round(self.start, 2),
+            "end": None if self.end is None else round(self.end, 2),
+            "advice": self.advice,
+            "word_index": self.word_index,
+        }
+
+
+@dataclass(frozen=True)
+class ThemeCheck:
+    """One theme (or one look-for point of a question): met or not, with the words that show it."""
+
+    name: str
+    met: bool
+    evidence: tuple[str, ...] = ()
+    hint: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "met": self.met, "evidence": list(self.evidence), "hint": self.hint}
+
+
+@dataclass(frozen=True)
+class PaceWindow:
+    start: float
+    end: float
+    wpm: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": round(self.start, 2), "end": round(self.end, 2), "wpm": round(self.wpm, 1)}
+
+
+@dataclass(frozen=True)
+class Pace:
+    wpm: float
+    """Words per minute over the speaking time (first word to last)."""
+    articulation_wpm: float
+    """Words per minute with the pauses taken out."""
+    fillers_per_min: float
+    windows: tuple[PaceWindow, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "wpm": round(self.wpm, 1),
+            "articulation_wpm": round(self.articulation_wpm, 1),
+            "fillers_per_min": round(self.fillers_per_min, 2),
+            "windows": [w.to_dict() for w in self.windows],
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """A verdict on one aspect (length, balance, pace...): ``status`` "ok", "low" or "high"."""
+
+    aspect: str
+    status: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"aspect": self.aspect, "status": self.status, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    duration_s: float
+    """Length of the audio."""
+    speech_start: float
+    speech_end: float
+    words: tuple[Word, ...]
+    sections: tuple[Section, ...]
+    missing: tuple[str, ...]
+    fillers: tuple[Filler, ...]
+    disfluencies: tuple[Disfluency, ...]
+    pauses: tuple[Pause, ...]
+    red_flags: tuple[Finding, ...]
+    strengths: tuple[Finding, ...]
+    themes: tuple[ThemeCheck, ...]
+    pace: Pace | None
+    notes: tuple[Note, ...]
+    options: AnalysisOptions
+    timed: bool = True
+    question: dict[str, Any] | None = None
+    question_checks: tuple[ThemeCheck, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def speaking_s(self) -> float:
+        return max(0.0, self.speech_end - self.speech_start)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "analyzer_version": ANALYZER_VERSION,
+            "timed": self.timed,
+            "duration_s": round(self.duration_s, 2),
+            "speech_start": round(self.speech_start, 2),
+            "speech_end": round(self.speech_end, 2),
+            "speaking_s": round(self.speaking_s, 2),
+            "words": [{"text": w.text, "start": round(w.start, 2), "end": round(w.end, 2)}
+                      for w in self.words],
+            "sections": [s.to_dict() for s in self.sections],
+            "missing": list(self.missing),
+            "fillers": [f.to_dict() for f in self.fillers],
+            "disfluencies": [d.to_dict() for d in self.disfluencies],
+            "pauses": [p.to_dict() for p in self.pauses],
+            "red_flags": [f.to_dict() for f in self.red_flags],
+            "strengths": [f.to_dict() for f in self.strengths],
+            "themes": [t.to_dict() for t in self.themes],
+            "pace": None if self.pace is None else self.pace.to_dict(),
+            "notes": [n.to_dict() for n in self.notes],
+            "question": self.question,
+            "question_checks": [c.to_dict() for c in self.question_checks],
+            "options": self.options.to_dict(),
+            **({"extra": self.extra} if self.extra else {}),
+        }

@@ -1,0 +1,96 @@
+"""The ``starcoach`` command: typer app only.
+
+Each command parses its options, calls one library function, and renders the result. Errors
+from the core (``StarcoachError``) become one ``error: ...`` line on stderr and exit status 2;
+``--debug`` (or ``STARCOACH_DEBUG=1``) shows the traceback instead. Heavy modules
+(faster-whisper, sounddevice) are imported inside the commands that use them, so ``--help``
+starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+import typer
+
+from starcoach import __version__
+from starcoach.errors import StarcoachError
+
+app = typer.Typer(
+    name="starcoach",
+    help="Rehearse spoken interview answers: STAR timing, fillers, red flags, pace and pauses.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"starcoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks for errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Rehearse spoken interview answers: STAR timing, fillers, red flags, pace and pauses.
+
+    Everything runs offline on this computer.
+    """
+
+
+def _debug_requested(argv: list[str]) -> bool:
+    return "--debug" in argv or os.environ.get("STARCOACH_DEBUG", "") not in ("", "0")
+
+
+# Command modules register themselves on `app`; they import only typer at module level.
+from starcoach.cli import analyze_cmd  # noqa: E402,F401
+
+for _optional in ("record_cmd", "session_cmd", "question_cmd"):
+    try:
+        __import__(f"starcoach.cli.{_optional}")
+    except ModuleNotFoundError as _exc:  # a command group not built yet
+        if _exc.name != f"starcoach.cli.{_optional}":
+            raise
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script: run the app and map errors to exit codes."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = _debug_requested(args)
+    command = typer.main.get_command(app)
+    try:
+        rv = command.main(args=args, prog_name="starcoach", standalone_mode=False)
+    except StarcoachError as exc:
+        if debug:
+            raise
+        print(f"error: {exc.message}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        print("Aborted.", file=sys.stderr)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("Interrupted.", file=sys.stderr)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, not a traceback
+        if debug:
+            raise
+        print(
+            f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
+        sys.exit(1)
+    sys.exit(rv if isinstance(rv, int) else 0)

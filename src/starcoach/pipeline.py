@@ -1,0 +1,87 @@
+"""The pipeline in one place: audio file -> Transcript -> Analysis.
+
+Commands (analyze, practice, reanalyze) call these functions, so that what a test checks here
+is what the user runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from starcoach.types import Transcript
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from starcoach.analysis.model import Analysis, AnalysisOptions
+
+ProgressFn = Callable[[float, float], None]
+"""Called with (seconds of audio transcribed, total seconds)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    transcript: Transcript
+    analysis: Analysis
+    samples: Any  # np.ndarray, 16 kHz mono float32
+
+
+def transcribe_file(
+    path: str | Path, model: str | None = None, progress: ProgressFn | None = None
+) -> tuple[Transcript, np.ndarray]:
+    """Decode and transcribe one recording. Raises AudioError, NoSpeechError or ModelError."""
+    from starcoach import audio, transcribe
+
+    samples = audio.load_audio(path)
+    transcript = transcribe.transcribe(samples, model=model, progress=progress, source=str(path))
+    return transcript, samples
+
+
+def question_context(question_id: str | None) -> dict[str, Any] | None:
+    """The question an answer responds to, as the analyzer wants it (None for no question)."""
+    if not question_id:
+        return None
+    from starcoach import questions
+
+    return questions.get_question(question_id).to_dict()
+
+
+def analyze_transcript(
+    transcript: Transcript,
+    samples: np.ndarray | None = None,
+    question_id: str | None = None,
+    options: AnalysisOptions | None = None,
+) -> Analysis:
+    from starcoach.analysis import analyze
+
+    return analyze(transcript, samples=samples, options=options,
+                   question=question_context(question_id))
+
+
+def analyze_file(
+    path: str | Path,
+    model: str | None = None,
+    question_id: str | None = None,
+    options: AnalysisOptions | None = None,
+    progress: ProgressFn | None = None,
+) -> Result:
+    # Look the question up first: an unknown ID should fail before a long transcription.
+    question_context(question_id)
+    transcript, samples = transcribe_file(path, model=model, progress=progress)
+    analysis = analyze_transcript(transcript, samples, question_id, options)
+    return Result(transcript, analysis, samples)
+
+
+def analyze_text_file(
+    path: str | Path, question_id: str | None = None, options: AnalysisOptions | None = None
+) -> Analysis:
+    """Analyze a typed answer: sections by words, no times, no pace."""
+    from starcoach.analysis import analyze
+    from starcoach.textinput import read_text_transcript
+
+    transcript = read_text_transcript(path)
+    return analyze(transcript, samples=None, options=options,
+                   question=question_context(question_id))

@@ -1,0 +1,112 @@
+"""Frozen dataclasses shared by every stage of the pipeline.
+
+microphone / file -> audio samples -> Transcript (timed Words) -> Analysis -> report / JSON / Session
+
+All times are seconds from the start of the audio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SAMPLE_RATE = 16_000
+"""Every stage works on 16 kHz mono float32 audio, what Whisper expects."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One spoken word with its time span.
+
+    ``text`` is the word as the model wrote it, without surrounding spaces (it may keep
+    punctuation: "Montreal,"). ``recovered`` marks a filler that was restored from a voiced gap
+    between model timestamps rather than written by the model.
+    """
+
+    text: str
+    start: float
+    end: float
+    probability: float = 1.0
+    recovered: bool = False
+
+    @property
+    def norm(self) -> str:
+        """Lowercase, punctuation stripped: the form the analyzer matches on."""
+        return normalize(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "text": self.text,
+            "start": round(self.start, 3),
+            "end": round(self.end, 3),
+            "probability": round(self.probability, 3),
+        }
+        if self.recovered:
+            d["recovered"] = True
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Word:
+        return cls(
+            text=d["text"],
+            start=float(d["start"]),
+            end=float(d["end"]),
+            probability=float(d.get("probability", 1.0)),
+            recovered=bool(d.get("recovered", False)),
+        )
+
+
+def normalize(text: str) -> str:
+    """Lowercase a word and strip the punctuation around it ("Um," -> "um", "I'm" stays)."""
+    return text.strip().strip(".,!?;:\"()[]{}…-—–").lower()
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What was said and when.
+
+    ``duration_s`` is the length of the audio (not of the speech). ``timed`` is False for a
+    typed answer (``analyze --text``), whose word times are only positions.
+    """
+
+    words: tuple[Word, ...]
+    duration_s: float
+    model: str = ""
+    language: str = "en"
+    source: str | None = None
+    timed: bool = True
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "starcoach.transcript/1",
+            "source": self.source,
+            "model": self.model,
+            "language": self.language,
+            "duration_s": round(self.duration_s, 3),
+            "timed": self.timed,
+            "text": self.text,
+            "words": [w.to_dict() for w in self.words],
+            "settings": self.settings,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Transcript:
+        return cls(
+            words=tuple(Word.from_dict(w) for w in d["words"]),
+            duration_s=float(d["duration_s"]),
+            model=d.get("model", ""),
+            language=d.get("language", "en"),
+            source=d.get("source"),
+            timed=bool(d.get("timed", True)),
+            settings=dict(d.get("settings", {})),
+        )
+
+
+def as_plain(obj: Any) -> Any:
+    """A dataclass as plain JSON-ready data."""
+    return asdict(obj)
