@@ -1,0 +1,28 @@
+"""Shared fixtures: every test gets its own empty starcoach home folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+REAL_SPEECH = ROOT.parent / "shared" / "real-speech"
+
+
+@pytest.fixture(autouse=True)
+def starcoach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point STARCOACH_HOME at a fresh folder so no test sees the user's sessions or another test's."""
+    home = tmp_path_factory.mktemp("starcoach-home")
+    monkeypatch.setenv("STARCOACH_HOME", str(home))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def real_speech() -> Path:
+    """The folder of real recordings with verbatim references; skip where it is absent."""
+    if not REAL_SPEECH.is_dir():
+        pytest.skip(f"real speech clips not found at {REAL_SPEECH}")
+    return REAL_SPEECH
