@@ -33,7 +33,7 @@ def transcribe(
     if json_out:
         print_json(transcript.to_dict())
         return
-    from starcoach.report import render_transcript
+    from starcoach.transcript_view import render_transcript
 
     stdout_console().print(render_transcript(transcript))
 
