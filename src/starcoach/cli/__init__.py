@@ -66,6 +66,9 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script: run the app and map errors to exit codes."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = _debug_requested(args)
+    # --debug is accepted anywhere on the line (`starcoach analyze x.wav --debug`), not only
+    # before the command, because it is what a user adds after seeing an error.
+    args = [a for a in args if a != "--debug"]
     command = typer.main.get_command(app)
     try:
         rv = command.main(args=args, prog_name="starcoach", standalone_mode=False)
