@@ -1,0 +1,206 @@
+"""Audio files in and out: decode any recording to 16 kHz mono float32, and write FLAC.
+
+Decoding goes through PyAV (FFmpeg), so wav, flac, mp3, ogg, m4a and the rest work at any
+sample rate, mono or stereo. PyAV is imported inside the functions that use it, so importing
+this module is cheap. Recording from a microphone lives in ``starcoach.recorder``.
+
+Every failure becomes an ``AudioError`` with one line that names the file and the problem,
+so the CLI can print it as is.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import numpy as np
+
+from starcoach.errors import AudioError, NoSpeechError
+from starcoach.types import SAMPLE_RATE
+
+FORMATS = "wav, flac, mp3, ogg or m4a"
+
+SILENCE_DBFS = -50.0
+"""A recording whose loudest 30 ms frame stays below this level is treated as silent.
+
+Speech into a laptop microphone peaks around -30 to -10 dBFS; a muted or unplugged microphone
+gives digital silence or a hiss well under -60 dBFS.
+"""
+
+TRUNCATED_TOLERANCE_S = 0.1
+"""Decoded audio may fall this far short of the length the file header declares."""
+
+
+def load_audio(path: str | Path) -> np.ndarray:
+    """Decode a recording to 16 kHz mono float32 samples in [-1, 1].
+
+    Raises ``AudioError`` for a missing, empty, undecodable or truncated file, and
+    ``NoSpeechError`` for a recording that decodes but is silent.
+    """
+    p = Path(path)
+    _check_file(p)
+    samples = _decode(p)
+    if samples.size == 0:
+        raise AudioError(f"cannot read audio {_name(p)}: it contains no audio samples; "
+                         "record again or choose another file")
+    if is_silent(samples):
+        raise NoSpeechError(
+            f"{_name(p)} holds no speech: the recording is silent "
+            f"({duration_s(samples):.1f} s, never louder than {SILENCE_DBFS:.0f} dBFS); "
+            "check that the microphone is on and not muted"
+        )
+    return samples
+
+
+def duration_s(samples: np.ndarray) -> float:
+    """Length of 16 kHz samples in seconds."""
+    return float(len(samples)) / SAMPLE_RATE
+
+
+def frame_rms(samples: np.ndarray, frame_s: float = 0.03) -> np.ndarray:
+    """Root-mean-square level of consecutive frames (the last partial frame is dropped)."""
+    n = max(1, int(frame_s * SAMPLE_RATE))
+    usable = (len(samples) // n) * n
+    if usable == 0:
+        return np.sqrt(np.mean(np.square(samples, dtype=np.float64), keepdims=True))
+    frames = samples[:usable].astype(np.float64).reshape(-1, n)
+    return np.sqrt(np.mean(frames * frames, axis=1))
+
+
+def dbfs(rms: np.ndarray | float) -> np.ndarray:
+    """A level in decibels relative to full scale (-120 for digital silence)."""
+    return 20.0 * np.log10(np.maximum(np.asarray(rms, dtype=np.float64), 1e-6))
+
+
+def is_silent(samples: np.ndarray) -> bool:
+    """True when no 30 ms frame reaches ``SILENCE_DBFS``."""
+    if samples.size == 0:
+        return True
+    return bool(dbfs(frame_rms(samples)).max() < SILENCE_DBFS)
+
+
+def save_flac(samples: np.ndarray, path: str | Path) -> Path:
+    """Write 16 kHz mono float samples as a 16-bit FLAC file (lossless, about half a WAV)."""
+    return _encode(samples, Path(path), "flac", "flac")
+
+
+def write_wav(samples: np.ndarray, path: str | Path) -> Path:
+    """Write 16 kHz mono float samples as a 16-bit PCM WAV file."""
+    return _encode(samples, Path(path), "wav", "pcm_s16le")
+
+
+# -- internals ---------------------------------------------------------------------------------
+
+
+def _name(p: Path) -> str:
+    return f"'{p}'"
+
+
+def _check_file(p: Path) -> None:
+    if not p.exists():
+        raise AudioError(f"cannot read audio {_name(p)}: no such file; check the path")
+    if p.is_dir():
+        raise AudioError(f"cannot read audio {_name(p)}: it is a folder, not an audio file; "
+                         "give the path of one recording")
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(64)
+    except OSError as exc:
+        raise AudioError(f"cannot read audio {_name(p)}: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise AudioError(f"cannot read audio {_name(p)}: the file is empty (0 bytes); "
+                         "record again or choose another file")
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        _check_wav_length(p, size)
+
+
+def _check_wav_length(p: Path, size: int) -> None:
+    """A WAV header states its data length; FFmpeg quietly decodes whatever is there, so a
+    file cut short (a copy interrupted, a recorder that crashed) must be caught here."""
+    with p.open("rb") as fh:
+        fh.seek(12)
+        while True:
+            header = fh.read(8)
+            if len(header) < 8:
+                return
+            chunk_id, chunk_size = struct.unpack("<4sI", header)
+            if chunk_id == b"data":
+                # 0 and 0xFFFFFFFF mean "unknown" (streamed WAVs); nothing to compare then.
+                if chunk_size in (0, 0xFFFFFFFF):
+                    return
+                present = size - fh.tell()
+                if present < chunk_size:
+                    raise AudioError(
+                        f"cannot read audio {_name(p)}: the file is truncated "
+                        f"(its header promises {chunk_size} bytes of audio, only {present} "
+                        "are there); record or copy it again"
+                    )
+                return
+            fh.seek(chunk_size + (chunk_size & 1), 1)
+
+
+def _decode(p: Path) -> np.ndarray:
+    import av
+
+    try:
+        container = av.open(str(p))
+    except av.error.FFmpegError as exc:
+        raise AudioError(
+            f"cannot read audio {_name(p)}: not a recording FFmpeg can decode; "
+            f"give a {FORMATS} file"
+        ) from exc
+    with container:
+        if not container.streams.audio:
+            raise AudioError(f"cannot read audio {_name(p)}: the file has no audio track; "
+                             f"give a {FORMATS} recording")
+        stream = container.streams.audio[0]
+        declared_s = None
+        if stream.duration is not None and stream.time_base is not None:
+            declared_s = float(stream.duration * stream.time_base)
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+        chunks: list[np.ndarray] = []
+        try:
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    chunks.append(out.to_ndarray().reshape(-1))
+            for out in resampler.resample(None):
+                chunks.append(out.to_ndarray().reshape(-1))
+        except av.error.FFmpegError as exc:
+            decoded = sum(len(c) for c in chunks) / SAMPLE_RATE
+            raise AudioError(
+                f"cannot read audio {_name(p)}: the file is damaged or truncated "
+                f"(decoding stopped after {decoded:.1f} s); record or export it again"
+            ) from exc
+    samples = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.float32)
+    samples = np.clip(samples.astype(np.float32, copy=False), -1.0, 1.0)
+    if declared_s is not None and declared_s - duration_s(samples) > max(
+        TRUNCATED_TOLERANCE_S, 0.02 * declared_s
+    ):
+        raise AudioError(
+            f"cannot read audio {_name(p)}: the file is truncated "
+            f"(it declares {declared_s:.1f} s, only {duration_s(samples):.1f} s decode); "
+            "record or export it again"
+        )
+    return samples
+
+
+def _encode(samples: np.ndarray, path: Path, container_format: str, codec: str) -> Path:
+    import av
+
+    pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0) * 32767.0).astype("<i2")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), mode="w", format=container_format) as out:
+        stream = out.add_stream(codec, rate=SAMPLE_RATE)
+        stream.layout = "mono"
+        stream.format = "s16"
+        step = 4096
+        for i in range(0, len(pcm), step):
+            frame = av.AudioFrame.from_ndarray(pcm[i : i + step].reshape(1, -1), format="s16",
+                                               layout="mono")
+            frame.rate = SAMPLE_RATE
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path
