@@ -1,0 +1,290 @@
+"""Cue phrases for STAR labelling, red flags and strengths, and the one way they are matched.
+
+Phrases are regular expressions over the normalized words of a stretch of the answer, joined
+by single spaces ("i was working at a bank"). ``Text`` keeps the map back from characters to
+word indices, so every match can quote the words that triggered it, with their times.
+Filler words are kept in ``fillers.py``; only the hesitation sounds that would split a phrase
+("I was, um, wrong") are listed here, so phrase matching can look past them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from starcoach.types import Word
+
+HESITATIONS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm", "mhm"})
+"""Sounds skipped when matching phrases, so "my, um, mistake" still reads "my mistake"."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in the answer: ``first``/``last`` are word indices (inclusive)."""
+
+    first: int
+    last: int
+    text: str
+
+
+class Text:
+    """The normalized words of (part of) an answer, searchable with regular expressions."""
+
+    def __init__(self, words: Sequence[Word], indices: Iterable[int],
+                 skip: frozenset[int] = frozenset()) -> None:
+        parts: list[str] = []
+        self.owner: list[int] = []  # character offset -> word index
+        self.indices: list[int] = []
+        for i in indices:
+            if i in skip:
+                continue
+            token = " ".join(norm(words[i].text).replace("—", " ").replace("–", " ").split())
+            if not token or token in HESITATIONS:
+                continue
+            if parts:
+                parts.append(" ")
+                self.owner.append(i)
+            parts.append(token)
+            self.owner.extend([i] * len(token))
+            self.indices.append(i)
+        self.string = "".join(parts)
+
+    def find(self, pattern: re.Pattern[str]) -> list[Match]:
+        found = []
+        for m in pattern.finditer(self.string):
+            if m.end() <= m.start():
+                continue
+            found.append(Match(self.owner[m.start()], self.owner[m.end() - 1], m.group(0)))
+        return found
+
+    def count(self, pattern: re.Pattern[str]) -> int:
+        return sum(1 for _ in pattern.finditer(self.string))
+
+
+def norm(text: str) -> str:
+    """Lowercase, curly quotes straightened, outer punctuation stripped ("I’m," -> "i'm")."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return text.strip().strip(".,!?;:\"()[]{}…-—–").lower()
+
+
+def rx(*alternatives: str) -> re.Pattern[str]:
+    """One pattern matching any of the phrases, on word boundaries."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+               r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+               r"half|double|twice|triple|\$?\d[\d,.]*(?:%|k|x)?)")
+YEAR = rx(r"(?:19|20)\d\d")
+MEASURE = rx(r"\$\d[\d,.]*k?", r"\d[\d,.]*%", NUMBER_WORD + r" (?:\w+ )?(?:percent|per cent)",
+             NUMBER_WORD + r" (?:dollars|euros|pounds|grand)",
+             NUMBER_WORD + r" (?:times|x) (?:faster|more|less|fewer|higher|lower|the)",
+             r"\d[\d,.]*x", r"from " + NUMBER_WORD + r"(?: \w+)? (?:down |up )?to " + NUMBER_WORD,
+             r"(?:zero|no) (?:incidents|outages|complaints|defects|bugs|escalations)")
+"""A measured outcome: a percent, money, a factor, "from X to Y"."""
+NUMBER = rx(NUMBER_WORD)
+
+# --- STAR cues: (pattern, weight) per label ---------------------------------------------------
+
+_PAST_IRREGULAR = (
+    "built|wrote|took|made|set|ran|met|spoke|sent|brought|began|went|led|found|gave|told|kept|"
+    "put|got|sat|held|drew|chose|rewrote|rebuilt|did|paid|spent|thought|sought|taught|caught|"
+    "dug|split|cut|shut|hit|read|rode|flew|drove|stood|won|fought|broke|pulled|pushed|pitched|"
+    "made|stepped|reran|undid|redid|hired|fired|bought|sold|shipped"
+)
+# -ed words after "I" that describe a state, a need or a lesson, not something done.
+_NOT_ACTION = (
+    "needed|wanted|learned|learnt|liked|loved|hated|used|seemed|expected|supposed|worked|joined|"
+    "owned|failed|missed|underestimated|assumed|believed|felt|wished|hoped|lived|stayed|"
+    "moved|received|inherited|noticed|realized|realised|managed|started|tried|ended|owned|called"
+)
+I_ACTION = re.compile(
+    r"(?<![\w'])(?:i|i then|i also|i first|i immediately|i quickly|i personally|i finally)"
+    r" (?!(?:" + _NOT_ACTION + r")(?![\w']))(?:\w+ed|" + _PAST_IRREGULAR + r")(?![\w'])"
+)
+WE_ACTION = re.compile(
+    r"(?<![\w'])we (?:then |also )?(?!(?:" + _NOT_ACTION + r")(?![\w']))(?:\w+ed|"
+    + _PAST_IRREGULAR + r")(?![\w'])"
+)
+
+STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
+    "situation": [
+        (rx(r"the situation", r"situation was", r"(?:some|a bit of )?background", r"the context",
+            r"for context", r"set the scene"), 4.0),
+        (rx(r"(?:i|we) (?:was|were) (?:working|employed|based|leading|running|managing|building|"
+            r"developing|preparing|migrating|launching|moving|rolling|trying to grow)",
+            r"i worked (?:at|for|as|in|on)", r"i was (?:a|an|the) (?:\w+ )?(?:engineer|developer|"
+            r"manager|lead|analyst|designer|consultant|intern|student|member|owner|coordinator|"
+            r"specialist|scientist|architect|tester|associate|director|nurse|teacher)",
+            r"at my (?:last|previous|old|first|current|former) (?:job|company|role|team|employer)",
+            r"(?:a few|two|three|several|some|many) years ago", r"(?:last|that) (?:year|spring|"
+            r"summer|autumn|fall|winter|quarter)", r"back (?:in|when|then)", r"at the time",
+            r"i (?:had )?just joined", r"i joined", r"when i (?:was|started|joined)",
+            r"i used to", r"in my (?:first|second|last|previous) (?:year|job|role|month)"), 2.0),
+        (rx(r"(?:i|we|they|he|she|it|the \w+) (?:was|were) (?!going\b)\w+ing",
+            r"we had(?! to)", r"there (?:was|were)", r"our team", r"the team was",
+            r"the company", r"(?:a|our|one) (?:big |large |small |key )?(?:client|customer)",
+            r"(?:a|the) project", r"we were", r"i was (?:on|in|part of)"), 1.0),
+    ],
+    "task": [
+        (rx(r"my (?:main )?(?:task|job|role|responsibility|goal|assignment|mission) (?:was|were|is)",
+            r"the (?:task|goal|aim|objective|challenge|ask|brief) (?:was|is)", r"i was (?:asked|tasked)",
+            r"i was in charge of", r"i was responsible for",
+            r"my (?:manager|boss|lead|director) asked me"), 4.0),
+        (rx(r"(?:i|we) (?:really |urgently )?(?:needed|had|have|wanted) to",
+            r"(?:i|we) was supposed to", r"(?:i|we) were supposed to", r"(?:was|were) expected",
+            r"expected (?:me|us) to", r"(?:it|this) was (?:up to|on) me", r"(?:i|we) (?:had|needed) until",
+            r"(?:deadline|target|requirement|goal) (?:was|of)", r"(?:i|we) must",
+            r"responsible for", r"(?:the|a) (?:tight |hard )?deadline", r"make sure",
+            r"(?:it|the \w+) had to", r"needed to be", r"had to be", r"the plan was"), 2.0),
+    ],
+    "action": [
+        (rx(r"what i did", r"the first thing i did", r"(?:my|the) (?:approach|actions?) (?:was|were)",
+            r"(?:the )?steps i took", r"i started by", r"i began by", r"here's what i did"), 4.0),
+        (rx(r"so i", r"first i", r"firstly i", r"then i", r"next i", r"after that(?: i)?",
+            r"i decided", r"i (?:immediately|quickly|personally)", r"i also", r"i started",
+            r"i went (?:to|back|through|over)", r"i called", r"i reached out",
+            r"i sat down", r"i worked (?:with|through|late|on|closely)", r"i tried",
+            r"i managed to", r"instead(?: i)?", r"i took (?:ownership|charge|the lead)",
+            r"i asked", r"i (?:would|kept) \w+ing", r"i'd", r"i realized", r"i noticed"), 2.0),
+    ],
+    "result": [
+        (rx(r"as a result", r"in the end", r"the (?:end )?result(?:s)? (?:was|were)", r"the outcome",
+            r"ended up", r"at the end of the day", r"ultimately", r"eventually", r"in the result",
+            r"resulted in", r"the result", r"looking back", r"in hindsight"), 4.0),
+        (rx(r"i (?:have )?learn(?:ed|t)", r"i've learn(?:ed|t)", r"(?:the|my|a|big) lesson",
+            r"taught me", r"since then", r"ever since", r"from then on", r"now i", r"i now",
+            r"these days", r"to this day", r"going forward", r"i still", r"nowadays", r"today",
+            r"my takeaway", r"the takeaway", r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)",
+            r"never happened again", r"(?:hasn't|has not|haven't|have not) happened since",
+            r"it (?:worked|paid off)", r"within (?:a|the|" + NUMBER_WORD + r") (?:\w+ )?(?:days?|weeks?|"
+            r"months?|years?|sprints?|quarters?)", r"by the end of (?:the|that)", r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
+            r"reduced|brought)"), 3.0),
+        (rx(r"(?:improved|reduced|increased|decreased|dropped|fell|rose|grew|doubled|halved|"
+            r"saved|cut)(?! my)", r"went (?:up|down|from)", r"on time", r"on schedule",
+            r"went live", r"(?:was|were) (?:adopted|praised|promoted|happy|pleased|thrilled|"
+            r"stable|successful|resolved|fixed|delivered|released|shipped|launched|renewed|"
+            r"recognized|deprecated)", r"appreciated", r"thanked", r"(?:became|becomes|turned into)", r"(?:we|the team) (?:shipped|launched|"
+            r"delivered|finished|hit|met|kept|completed|closed|won)", r"(?:told|gave) me "
+            r"(?:that|feedback)", r"(?:my|the) (?:manager|client|customer|lead|boss|team) "
+            r"(?:said|told|was|were|trusted|thanked|gave)", r"feedback (?:was|shifted|improved)",
+            r"(?:no|fewer|less|more) (?:\w+ )?(?:complaints|incidents|bugs|tickets|churn)"), 1.5),
+    ],
+}
+
+NOT_NEGATED = r"(?<!not )(?<!n't )(?<!no )(?<!not really )(?<!n't really )(?<!not entirely )"
+"""Put before an admission, so "it was not my fault" is not read as owning it."""
+
+# --- red flags --------------------------------------------------------------------------------
+
+_OTHERS = (r"(?:(?:the|my|our|their) (?:manager|boss|client|customer|team|other team|qa|product "
+           r"(?:team|manager|owner)|stakeholders?|vendor|contractor|designer|lead|director|"
+           r"colleague|coworker|teammates?|developers?|engineers?|leadership|management|business|"
+           r"sales team|marketing|ops|devops|backend team|frontend team)|they|he|she|nobody|no one|"
+           r"management|leadership|someone else|everyone else)")
+BLAME = rx(
+    r"(?:the )?(?:requirements?|specs?|priorities|scope) (?:kept|keep|were|was) (?:changing|"
+    r"shifting|moving|unclear|vague|wrong)",
+    _OTHERS + r" (?:kept|keep) (?:changing|moving|adding|shifting)",
+    _OTHERS + r" (?:didn't|did not|never|failed to|refused to|forgot to|wouldn't|would not) "
+    r"(?:tell|told|give|send|provide|test|check|review|respond|reply|answer|deliver|listen|"
+    r"communicate|mention|warn|do|follow|read|update|share|let)",
+    r"(?:it|that|this) (?:was|wasn't|was not) (?:really )?(?:their|his|her|the \w+'s|"
+    r"management's|the team's) fault", r"(?:wasn't|was not|isn't|is not|not) (?:really )?my fault",
+    r"(?:nobody|no one) (?:told|warned|informed) (?:me|us)", _OTHERS + r" should have",
+    r"(?:because|since) of (?:the|my) (?:\w+ )?(?:team|manager|client|colleague)'s",
+    r"(?:threw|thrown|throw) (?:me|us) under the bus", r"if (?:they|he|she|the \w+) had(?:n't| not)?",
+    r"(?:blame|blamed) (?:the|my|them|him|her)", r"(?:it|that) was on them",
+)
+HUMBLE_BRAG = rx(
+    r"(?:too much of a |such a |a bit of a |bit of a |just a |a )?perfectionist",
+    r"(?:i|i'm|i am|i was) (?:just |simply |probably )?(?:too|overly) (?:dedicated|committed|"
+    r"passionate|detail[- ]oriented|thorough|hard[- ]?working|careful|honest|ambitious|driven|"
+    r"generous|helpful|nice|invested)",
+    r"(?:work|worked|working) too (?:hard|much)", r"care(?:d)? too much", r"cared so much",
+    r"(?:my )?standards (?:are|were) (?:just )?too high", r"too high (?:of )?standards",
+    r"(?:my only|the only) (?:weakness|mistake|fault|failure) (?:is|was) (?:that )?i",
+    r"gave (?:it )?(?:too much|110|a hundred and ten)", r"(?:i|i'm) (?:just )?too good at",
+)
+EXTERNAL = rx(
+    r"the (?:market|economy|industry|landscape) (?:shifted|changed|crashed|turned|collapsed|"
+    r"moved|dried up|went)", r"(?:market|economic) (?:conditions|downturn|shift|crash)",
+    r"budget (?:cuts|was cut|got cut|freeze)", r"(?:covid|the pandemic|the recession|a recession)",
+    r"(?:bad|pure|just) luck", r"(?:out of|beyond|outside) (?:my|our) control",
+    r"nothing (?:i|we|anyone) could (?:have )?(?:do|done)", r"(?:the )?timing was (?:just )?(?:bad|"
+    r"wrong|unlucky)", r"(?:the )?(?:vendor|supplier|third party|competitor|competition) "
+    r"(?:let us down|failed|changed|beat|released|launched|went)",
+    r"(?:regulations?|the law|policy) changed", r"(?:the )?circumstances (?:changed|were)",
+    r"(?:it|that) (?:just )?(?:wasn't|was not) meant to be", r"(?:the )?weather (?:was|turned|delayed|got)",
+    r"(?:unforeseen|unexpected) (?:circumstances|events)",
+)
+OWN_RESPONSIBILITY = rx(
+    NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error|responsibility|part|call|bad)",
+    NOT_NEGATED + r"(?:that|it|this) was on me",
+    r"i was (?:wrong|responsible|to blame|at fault)", r"i (?:should|could) have", r"i shouldn't have",
+    r"i (?:made|owned|admitted|own) (?:a |the |that |my |up |it)", r"i (?:take|took) (?:full )?"
+    r"(?:responsibility|ownership)", r"i (?:underestimated|misjudged|overlooked|missed|forgot|"
+    r"ignored|assumed|failed to|messed up|dropped the ball)",
+    r"i (?:didn't|did not|never) (?:\w+ )?(?:check|test|ask|plan|verify|communicate|escalate|raise|"
+    r"notice|catch|think|consider|push back|review|double-check|tell|flag|prioritize|realize|"
+    r"follow up|anticipate|prepare|document|listen|read|speak up|validate)", r"i own(?:ed)? it",
+    r"on my (?:side|end)", r"i was the one",
+)
+
+# --- strengths --------------------------------------------------------------------------------
+
+OWNED_MISTAKE = rx(
+    NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error)", r"(?:that|it|this) was on me", r"i was wrong",
+    r"i was (?:to blame|at fault)", r"i (?:made|owned|admitted) (?:a|the|that|my) (?:\w+ )?"
+    r"(?:mistake|error|misjudgment|call)", r"i (?:take|took) (?:full )?(?:responsibility|ownership)",
+    r"i (?:messed|screwed) up", r"i dropped the ball", r"i (?:underestimated|misjudged)",
+    r"i should have", r"i owned (?:it|up)", r"i was responsible(?! for (?!(?:it|this|that|the "
+    r"(?:outage|mistake|bug|delay|failure|error|problem|incident|miss|slip)|what happened)))",
+    r"i was the one who (?:broke|caused|missed|pushed|forgot)", r"i (?:broke|caused)",
+)
+LEARNING = rx(r"i (?:have )?learn(?:ed|t)", r"i've learn(?:ed|t)", r"taught me", r"the lesson",
+              r"(?:a|my|big|key|biggest|main) lesson", r"my (?:main |biggest )?takeaway",
+              r"i (?:now )?(?:understand|know) (?:now )?that", r"i realized (?:that )?(?!i was\b)",
+              r"i discovered that")
+REFLECTION = rx(r"looking back", r"in hindsight", r"i realized", r"i understood", r"i discovered that",
+                r"i saw that", r"now i (?:know|understand|see)", r"i learned", r"i've learned",
+                r"taught me", r"lesson", r"takeaway", r"i learnt", r"i should(?: have|'ve)",
+                r"i could have", r"i wish i had", r"next time", r"if i (?:did|had to do) it again",
+                r"(?:what|the thing) i(?:'d| would) do differently", r"in (?:the )?future i")
+CHANGE = rx(r"since then", r"ever since", r"from then on", r"(?:now|today) i", r"i now",
+            r"these days", r"nowadays", r"going forward", r"to this day", r"i still",
+            r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)", r"i (?:always|never) (?:do|run|"
+            r"check|ask|write|add|test|make|build|include|share|send|double)",
+            r"i (?:changed|adjusted) (?:how|the way|my)", r"i (?:have|'ve) (?:since|kept)",
+            r"i've (?:since|kept|been)", r"(?:is|are|became) (?:now )?(?:part of|standard|our)",
+            r"every (?:project|sprint|release|time) since", r"(?:years?|months?) since",
+            r"(?:has|have|it's|that's) (?:\w+ )?prevented", r"i started \w+ing",
+            r"(?:has become|became) (?:a habit|part of|something i)", r"i make (?:it a point|sure)",
+            r"i've (?:made|changed|started|stopped)", r"i stopped \w+ing")
+TRANSPARENCY = rx(
+    r"i (?:immediately |quickly |then |also |right away )?(?:told|informed|notified|alerted|"
+    r"warned|updated|emailed|called|messaged|briefed) (?:my|the|our|both|all|everyone|them|him|her)",
+    r"i (?:immediately |then |also )?let (?:my|the|our|them|him|her|everyone) (?:\w+ )?(?:\w+ )?know",
+    r"i (?:raised|flagged|escalated|reported|disclosed|admitted|explained|owned up)",
+    r"i was (?:upfront|honest|open|transparent)", r"i (?:came|went) (?:clean|to my \w+)",
+    r"i (?:wrote|sent|shared) (?:a|an|the) (?:\w+ )?(?:report|post-?mortem|update|summary|email)",
+)
+RESILIENCE = rx(r"(?:rolled|rolling) back", r"recover(?:ed)?", r"back on track", r"kept going",
+                r"stabiliz(?:ed|e)", r"turned (?:it|things) around", r"tried again", r"second (?:time|"
+                r"attempt|migration|launch|try|version)", r"bounced back", r"regrouped", r"rebuilt",
+                r"fixed", r"restored", r"still (?:delivered|shipped|finished|hit)",
+                r"(?:we|i) (?:delivered|shipped|finished|completed|launched)")
+PREVENTION = rx(r"checklist", r"process", r"post-?mortem", r"prevent(?:ed|s)?", r"safeguards?",
+                r"(?:automated |integration |unit )?tests?", r"reviews?", r"alerts?", r"monitoring",
+                r"never happened again", r"(?:hasn't|has not|haven't|have not) happened",
+                r"so (?:it|that) (?:wouldn't|won't|couldn't|can't|doesn't)", r"guard ?rails?",
+                r"protection rules", r"feature flags?", r"runbook", r"playbook", r"template",
+                r"proof[- ]of[- ]concept", r"(?:weekly|regular|daily) (?:check-?ins?|syncs?|updates?)")
+
+FIRST_PERSON = rx(r"i", r"i'm", r"i've", r"i'd", r"i'll", r"me", r"my", r"myself")
+FIRST_PLURAL = rx(r"we", r"we're", r"we've", r"we'd", r"we'll", r"us", r"our", r"ourselves")
+SUBJECT_I = rx(r"i", r"i've", r"i'd", r"i'll", r"i'm")
+SUBJECT_WE = rx(r"we", r"we've", r"we'd", r"we'll", r"we're")

@@ -1,0 +1,148 @@
+"""Label every word of an answer as situation, task, action or result.
+
+The answer is cut into sentences (the punctuation the model or the writer put in; where there
+is none, the gaps between words, then fixed chunks). Each sentence gets a score per label from
+cue phrases (``lexicon.STAR_CUES``) and a gentle prior from where it falls in the answer. A
+Viterbi pass then picks the best labelling that mostly moves forward through S -> T -> A -> R:
+staying costs nothing, moving on costs a little, going back costs a lot, so one stray cue does
+not cut a section in two, while a clear "then I also ..." after a result still can.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from starcoach.analysis.lexicon import I_ACTION, MEASURE, STAR_CUES, WE_ACTION, YEAR, Text
+from starcoach.analysis.model import STAR_LABELS, AnalysisOptions
+from starcoach.types import Word
+
+Span = tuple[str, int, int]
+
+SENTENCE_END = (".", "!", "?", "…")
+GAP_S = 0.6
+"""Without punctuation, a silence longer than this between two words ends a sentence."""
+CHUNK_WORDS = 15
+"""Without punctuation or gaps, sentences are cut into chunks of this many words."""
+LONG_SENTENCE = 24
+"""Sentences longer than this are split at commas into clauses of at least CLAUSE_MIN words."""
+CLAUSE_MIN = 6
+
+SWITCH = 1.5
+"""Cost of moving on to a later part."""
+SKIP = 0.5
+"""Extra cost for each part skipped when moving on (a part may be missing)."""
+BACK = 5.0
+"""Cost of going back to an earlier part: only strong evidence does it."""
+PRIOR = 1.2
+"""Weight of the position prior (situation early, result late)."""
+ACTION_VERB = 1.2
+"""Weight of each "I <past verb>" in a sentence (capped at three)."""
+
+
+def label_sections(words: Sequence[Word], options: AnalysisOptions,
+                   skip: frozenset[int] = frozenset()) -> list[Span]:
+    """Contiguous (label, first word, last word) spans covering every word, in time order.
+
+    ``skip`` holds indices of filler words, which count as part of a section but not as
+    evidence for its label.
+    """
+    if not words:
+        return []
+    sentences = split_sentences(words)
+    scores = [sentence_scores(words, s, e, skip) for s, e in sentences]
+    n_words = len(words)
+    for k, (s, e) in enumerate(sentences):
+        scores[k] = [a + b for a, b in zip(scores[k], position_prior((s + e) / 2 / n_words))]
+    labels = viterbi(scores)
+    spans: list[Span] = []
+    for (s, e), label in zip(sentences, labels):
+        name = STAR_LABELS[label]
+        if spans and spans[-1][0] == name:
+            spans[-1] = (name, spans[-1][1], e)
+        else:
+            spans.append((name, s, e))
+    return spans
+
+
+def split_sentences(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """(first, last) word indices of each sentence, in order, covering every word."""
+    has_punct = any(w.text.rstrip("\"')]").endswith(SENTENCE_END) for w in words[:-1])
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for i, w in enumerate(words[:-1]):
+        if has_punct:
+            end_here = w.text.rstrip("\"')]").endswith(SENTENCE_END)
+        else:
+            end_here = words[i + 1].start - w.end > GAP_S or i - start + 1 >= CHUNK_WORDS
+        if end_here:
+            bounds.append((start, i))
+            start = i + 1
+    bounds.append((start, len(words) - 1))
+    out: list[tuple[int, int]] = []
+    for s, e in bounds:
+        out.extend(_split_long(words, s, e))
+    return out
+
+
+def _split_long(words: Sequence[Word], s: int, e: int) -> list[tuple[int, int]]:
+    """A run-on sentence cut at commas (or at gaps) into clauses of a reasonable length."""
+    if e - s + 1 <= LONG_SENTENCE:
+        return [(s, e)]
+    cuts = [i for i in range(s + CLAUSE_MIN - 1, e - CLAUSE_MIN + 1)
+            if words[i].text.endswith((",", ";", ":", "—", "-"))]
+    out, start = [], s
+    for c in cuts:
+        if c - start + 1 >= CLAUSE_MIN:
+            out.append((start, c))
+            start = c + 1
+    out.append((start, e))
+    return out
+
+
+def sentence_scores(words: Sequence[Word], s: int, e: int,
+                    skip: frozenset[int] = frozenset()) -> list[float]:
+    """Evidence for each label in one sentence, from its cue phrases."""
+    text = Text(words, range(s, e + 1), skip)
+    scores = [0.0] * len(STAR_LABELS)
+    for k, label in enumerate(STAR_LABELS):
+        for pattern, weight in STAR_CUES[label]:
+            hits = text.count(pattern)
+            if hits:
+                scores[k] += weight * min(hits, 2) ** 0.5
+    a, r = STAR_LABELS.index("action"), STAR_LABELS.index("result")
+    scores[a] += ACTION_VERB * min(text.count(I_ACTION), 3) + 0.5 * min(text.count(WE_ACTION), 2)
+    scores[r] += 2.0 * min(text.count(MEASURE), 2)
+    scores[STAR_LABELS.index("situation")] += 1.0 * min(text.count(YEAR), 1)
+    return scores
+
+
+def position_prior(x: float) -> list[float]:
+    """A mild preference for the usual place of each part; ``x`` is 0 (start) .. 1 (end)."""
+    centres = (0.08, 0.25, 0.55, 0.9)
+    widths = (0.2, 0.2, 0.3, 0.18)
+    return [PRIOR * max(0.0, 1 - abs(x - c) / w) for c, w in zip(centres, widths)]
+
+
+def viterbi(scores: Sequence[Sequence[float]]) -> list[int]:
+    """Best label per sentence under the forward-moving transition costs."""
+    n = len(STAR_LABELS)
+
+    def cost(i: int, j: int) -> float:
+        if j == i:
+            return 0.0
+        if j > i:
+            return SWITCH + SKIP * (j - i - 1)
+        return BACK
+
+    best = [scores[0][j] - SKIP * j for j in range(n)]
+    back: list[list[int]] = []
+    for row in scores[1:]:
+        prev = [max(range(n), key=lambda i, j=j: best[i] - cost(i, j)) for j in range(n)]
+        best = [best[prev[j]] - cost(prev[j], j) + row[j] for j in range(n)]
+        back.append(prev)
+    state = max(range(n), key=lambda j: best[j])
+    path = [state]
+    for prev in reversed(back):
+        state = prev[state]
+        path.append(state)
+    return path[::-1]
