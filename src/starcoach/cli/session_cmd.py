@@ -1,0 +1,181 @@
+"""Review saved answers: `history`, `show`, `progress`, `reanalyze`, `delete`, `export`, `report`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from starcoach.cli import app
+from starcoach.cli.output import print_json, stderr_console, stdout_console
+
+ID_HELP = "Session ID, as listed by `starcoach history` (a unique prefix of 4+ characters works)."
+
+
+@app.command()
+def history(
+    question: str = typer.Option(None, "--question", "-q", help="Only answers to this question ID."),
+    json_out: bool = typer.Option(False, "--json", help="Print the list as JSON."),
+) -> None:
+    """List saved answers: date, question, length, pace, fillers per minute, red flags.
+
+    Example: starcoach history --question failure-time-you-failed
+    """
+    from starcoach import review
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        rows = review.history(store, question)
+    if json_out:
+        print_json([r.to_dict() for r in rows])
+        return
+    if not rows:
+        stderr_console().print("No saved sessions yet: `starcoach analyze FILE --save` or "
+                               "`starcoach practice` saves one.")
+        return
+    stdout_console().print(review.history_table(rows))
+
+
+@app.command()
+def show(
+    session_id: str = typer.Argument(..., metavar="ID", help=ID_HELP),
+    json_out: bool = typer.Option(False, "--json", help="Print the whole stored session as JSON."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the reading view as Markdown."),
+) -> None:
+    """Read a saved answer: transcript by STAR section, fillers, red flags and long pauses.
+
+    Times at each line, section headings with their times, red-flag quotes with the advice.
+
+    Example: starcoach show 3f9a1c2e --markdown > notes.md
+    """
+    from starcoach import reading_view, review
+    from starcoach.errors import UsageError
+    from starcoach.storage import open_store
+
+    if json_out and markdown:
+        raise UsageError("choose one of --json and --markdown")
+    with open_store() as store:
+        session = store.get(session_id)
+    if json_out:
+        print_json(session.to_dict())
+        return
+    s = review.summarize(session)
+    header = [
+        f"Session {session.id} · {review.local_time(session.created_at)}",
+        f"Question: {session.question_text or session.question_id or '(none)'}",
+        f"Length {review.clock(s.length_s)} · "
+        + (f"{s.wpm:.0f} wpm · " if s.wpm is not None else "")
+        + (f"{s.fillers_per_min:.1f} fillers/min · " if s.fillers_per_min is not None else "")
+        + f"{len(s.flags)} red flag(s) · analyzer v{session.analyzer_version or '?'}",
+    ]
+    if markdown:
+        sys.stdout.write(reading_view.render_markdown(session.analysis, header[0], header[1:]))
+        return
+    stdout_console().print(reading_view.render_terminal(session.analysis, header))
+
+
+@app.command()
+def progress(
+    question: str = typer.Option(None, "--question", "-q", help="Only attempts at this question ID."),
+    json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """How your numbers moved across attempts: last against previous and your own average.
+
+    Example: starcoach progress --question failure-time-you-failed
+    """
+    from starcoach import review
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        data = review.progress(store, question)
+    if json_out:
+        print_json(data)
+        return
+    stdout_console().print(review.progress_view(data))
+
+
+@app.command()
+def reanalyze(
+    session_id: str = typer.Argument(None, metavar="[ID]", help=ID_HELP),
+    all_: bool = typer.Option(False, "--all", help="Re-analyze every saved session."),
+) -> None:
+    """Run the current analyzer again on saved transcripts (no new transcription).
+
+    Example: starcoach reanalyze --all
+    """
+    from starcoach import review
+    from starcoach.errors import UsageError
+    from starcoach.storage import open_store
+
+    if (session_id is None) == (not all_):
+        raise UsageError("give one session ID or --all")
+    err = stderr_console()
+    with open_store() as store:
+        ids = [s.id for s in store.sessions()] if all_ else [store.get(session_id).id]
+        for sid in ids:
+            before, after = review.reanalyze(store, sid)
+            err.print(f"{sid}: re-analyzed (analyzer v{before or '?'} -> v{after or '?'})")
+    if all_:
+        err.print(f"{len(ids)} session(s) re-analyzed.")
+
+
+@app.command()
+def delete(
+    session_id: str = typer.Argument(..., metavar="ID", help=ID_HELP),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Delete a saved session and its audio.
+
+    Example: starcoach delete 3f9a1c2e --yes
+    """
+    from starcoach.errors import UsageError
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        session = store.get(session_id)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise UsageError(f"not deleting session {session.id} without confirmation: "
+                                 "add --yes")
+            if not typer.confirm(f"Delete session {session.id} and its audio?", err=True):
+                stderr_console().print("Kept.")
+                return
+        store.delete_session(session.id)
+    stderr_console().print(f"Deleted session {session.id}.")
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="A new folder, or a file name ending in .zip."),
+) -> None:
+    """Export every session: sessions.json plus the audio files, to a folder or a .zip.
+
+    Example: starcoach export ~/starcoach-backup.zip
+    """
+    from starcoach import review
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        n = review.export(store, out)
+    stderr_console().print(f"Exported {n} session(s) to {out}.")
+
+
+@app.command()
+def report(
+    session_id: str = typer.Argument(..., metavar="ID", help=ID_HELP),
+    html: Path = typer.Option(..., "--html", help="Write a self-contained HTML report here."),
+) -> None:
+    """Write a saved session as an HTML page to replay: timeline, pace, transcript, audio.
+
+    Example: starcoach report 3f9a1c2e --html answer.html
+    """
+    from starcoach.html_report import write_html_report
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        session = store.get(session_id)
+    write_html_report(session.analysis, audio_path=session.audio_path, out=html,
+                      title=f"Session {session.id}", created_at=session.created_at,
+                      question=session.question_text or session.question_id)
+    stderr_console().print(f"HTML report: {html}")

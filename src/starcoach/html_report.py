@@ -1,0 +1,274 @@
+"""One self-contained HTML page per answer, to replay it: opens offline, needs nothing else.
+
+The STAR timeline, filler and red-flag markers and the pace line are inline SVG; the
+transcript comes from ``reading_view.annotate`` (the same highlights as ``starcoach show``); the
+audio is embedded as a base64 FLAC data URI (or written beside the page when large), and
+clicking a word plays from that word. Every piece of transcript text goes through
+``html.escape``.
+"""
+
+from __future__ import annotations
+
+import base64
+import tempfile
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from starcoach.reading_view import annotate, flag_name, section_title
+
+EMBED_LIMIT_BYTES = 10 * 1024 * 1024
+"""Audio larger than this is written next to the page instead of inside it."""
+
+COLORS = {"situation": "#4f7fd9", "task": "#8a63d2", "action": "#23996d", "result": "#d98e1c"}
+
+CSS = """
+body{font:15px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+main{max-width:980px;margin:0 auto;padding:20px 24px 60px}
+h1{font-size:22px;margin:0 0 2px}h2{font-size:17px;margin:26px 0 8px}
+.sub{color:#5a6272;margin:0 0 12px}.kpis{display:flex;gap:10px;flex-wrap:wrap;margin:10px 0}
+.kpi{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:6px 12px}
+.kpi b{display:block;font-size:18px}.card{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:12px 16px;margin:10px 0}
+svg text{font-size:11px;fill:#3a4150}svg .lbl{fill:#fff;font-weight:600}
+.sec rect,.mk{cursor:pointer}audio{width:100%;margin:6px 0}
+.tr h3{font-size:15px;margin:16px 0 4px;padding-left:8px;border-left:4px solid #999}
+.tr p{margin:2px 0}.ts{color:#8a91a0;font:12px monospace;margin-right:6px;cursor:pointer}
+.w{cursor:pointer;border-radius:3px}.w:hover{background:#e6ecf7}
+.w.now{background:#ffe98a}.filler{background:#ffe3c2;color:#8a4b00;text-decoration:underline dotted}
+mark.flag{background:#ffd6d6;color:#8c1010;border-radius:3px;padding:0 1px}
+.pause{display:inline-block;color:#6b7280;font-size:12px;border:1px dashed #b8bec9;border-radius:10px;padding:0 6px;margin:0 3px}
+.advice{margin:4px 0 8px 16px;color:#8c1010;font-size:14px}.legend span{margin-right:14px}
+ul{margin:4px 0;padding-left:20px}.ok{color:#23996d}.miss{color:#8c1010}
+"""
+
+JS = """
+const audio=document.getElementById('player');
+const words=[...document.querySelectorAll('.w')];
+const head=document.getElementById('playhead');
+const total=parseFloat(document.body.dataset.duration)||1;
+document.addEventListener('click',e=>{
+  const t=e.target.closest('[data-start]');
+  if(!t||!audio)return;
+  audio.currentTime=parseFloat(t.dataset.start);
+  const p=audio.play(); if(p)p.catch(()=>{});
+});
+let cur=null;
+if(audio)audio.addEventListener('timeupdate',()=>{
+  const t=audio.currentTime; let lo=0,hi=words.length-1,k=-1;
+  while(lo<=hi){const m=(lo+hi)>>1; if(parseFloat(words[m].dataset.start)<=t){k=m;lo=m+1}else hi=m-1}
+  const w=k>=0?words[k]:null;
+  if(w!==cur){if(cur)cur.classList.remove('now'); if(w)w.classList.add('now'); cur=w}
+  if(head){const x=(100*t/total).toFixed(3)+'%'; head.setAttribute('x1',x); head.setAttribute('x2',x)}
+});
+"""
+
+
+def _clock(seconds: float) -> str:
+    s = int(round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _pct(t: float, total: float) -> str:
+    return f"{max(0.0, min(100.0, 100.0 * t / total)):.4f}%"
+
+
+def timeline_svg(a: dict[str, Any]) -> str:
+    """Sections as blocks whose widths are proportional to their seconds, over the whole audio;
+    below them long pauses (grey), fillers (orange ticks) and red flags (red)."""
+    total = max(float(a.get("duration_s") or 0.0), 1e-6)
+    out = ['<svg id="timeline" width="100%" height="96" role="img" '
+           'aria-label="STAR timeline"><rect width="100%" height="40" fill="#eceff3"/>']
+    for sec in a.get("sections", []):
+        label, start, seconds = sec["label"], float(sec["start"]), float(sec["seconds"])
+        out.append(
+            f'<g class="sec" data-label="{escape(label)}" data-seconds="{seconds:.2f}" '
+            f'data-start="{start:.2f}"><title>{escape(section_title(sec))}</title>'
+            f'<rect x="{_pct(start, total)}" y="0" width="{_pct(seconds, total)}" height="40" '
+            f'fill="{COLORS.get(label, "#888")}"/>'
+            f'<text class="lbl" x="{_pct(start + seconds / 2, total)}" y="25" '
+            f'text-anchor="middle">{escape(label.capitalize()) if seconds / total > 0.07 else ""}'
+            "</text></g>")
+    for p in a.get("pauses", []):
+        out.append(f'<rect class="mk pause-mk" data-start="{p["start"]:.2f}" '
+                   f'x="{_pct(p["start"], total)}" y="46" width="{_pct(p["seconds"], total)}" '
+                   f'height="10" fill="#c4c9d2"><title>pause {p["seconds"]:.1f} s</title></rect>')
+    for f in a.get("fillers", []):
+        out.append(f'<line class="mk filler-mk" data-start="{f["start"]:.2f}" '
+                   f'x1="{_pct(f["start"], total)}" x2="{_pct(f["start"], total)}" y1="44" y2="60" '
+                   f'stroke="#e07b00" stroke-width="3"><title>{escape(f["text"])} '
+                   f'{_clock(f["start"])}</title></line>')
+    for f in a.get("red_flags", []):
+        if f.get("start") is not None:
+            out.append(f'<circle class="mk flag-mk" data-start="{f["start"]:.2f}" '
+                       f'cx="{_pct(f["start"], total)}" cy="68" r="5" fill="#c62828">'
+                       f'<title>{escape(flag_name(f["category"]))}</title></circle>')
+    step = next(s for s in (5, 10, 15, 30, 60, 120, 300, 10**9) if total / s <= 10)
+    for t in range(0, int(total) + 1, step):
+        out.append(f'<text x="{_pct(t, total)}" y="90" text-anchor="'
+                   f'{"start" if t == 0 else "middle"}">{_clock(t)}</text>')
+    out.append('<line id="playhead" x1="0%" x2="0%" y1="0" y2="76" stroke="#1d2330" '
+               'stroke-width="2"/></svg>')
+    return "".join(out)
+
+
+def pace_svg(a: dict[str, Any]) -> str:
+    """Words per minute over time against the comfortable band."""
+    pace = a.get("pace") or {}
+    windows = pace.get("windows") or []
+    if not windows:
+        return '<p class="sub">No pace over time for this answer.</p>'
+    total = max(float(a.get("duration_s") or 0.0), 1e-6)
+    opts = a.get("options") or {}
+    lo, hi = float(opts.get("wpm_min", 110)), float(opts.get("wpm_max", 165))
+    top = max(220.0, max(w["wpm"] for w in windows) * 1.1)
+
+    def y(wpm: float) -> float:
+        return 100 - 100 * wpm / top
+
+    points = " ".join(f"{1000 * (w['start'] + w['end']) / 2 / total:.1f},{y(w['wpm']):.1f}"
+                      for w in windows)
+    return (
+        '<svg id="pace" width="100%" height="130" role="img" aria-label="pace over time">'
+        '<svg x="0" y="5" width="100%" height="100" viewBox="0 0 1000 100" '
+        'preserveAspectRatio="none">'
+        f'<rect x="0" y="{y(hi):.1f}" width="1000" height="{y(lo) - y(hi):.1f}" fill="#dff3ea"/>'
+        f'<polyline points="{points}" fill="none" stroke="#23996d" stroke-width="2.5" '
+        'vector-effect="non-scaling-stroke"/></svg>'
+        f'<text x="4" y="{5 + y(hi) - 3:.0f}">{hi:.0f} wpm</text>'
+        f'<text x="4" y="{5 + y(lo) + 12:.0f}">{lo:.0f} wpm</text>'
+        f'<text x="100%" y="124" text-anchor="end">overall {pace.get("wpm", 0):.0f} wpm</text>'
+        '</svg>')
+
+
+def transcript_html(a: dict[str, Any]) -> str:
+    flags = a.get("red_flags", [])
+    out = ['<div class="tr">']
+    for block in annotate(a):
+        color = COLORS.get((block.section or {}).get("label", ""), "#999")
+        start = block.section["start"] if block.section else 0.0
+        out.append(f'<h3 style="border-color:{color}" data-start="{start:.2f}">'
+                   f"{escape(section_title(block.section))}</h3><p>")
+        open_flag: int | None = None
+        for tok in block.tokens:
+            if tok.kind == "word" and tok.flag != open_flag and open_flag is not None:
+                out.append(f"</mark><sup>⚑{open_flag + 1}</sup> ")
+                open_flag = None
+            if tok.kind == "pause":
+                out.append(f'<span class="pause">pause {escape(tok.text)}</span>')
+                continue
+            if tok.new_line:
+                out.append(f'</p><p><span class="ts" data-start="{tok.start:.2f}">'
+                           f"{_clock(tok.start)}</span>")
+            if tok.flag is not None and open_flag is None:
+                advice = flags[tok.flag].get("advice", "")
+                out.append(f'<mark class="flag" title="{escape(advice)}">')
+                open_flag = tok.flag
+            cls = "w filler" if tok.filler else "w"
+            out.append(f'<span class="{cls}" data-i="{tok.index}" data-start="{tok.start:.2f}">'
+                       f"{escape(tok.text)}</span> ")
+        if open_flag is not None:
+            out.append(f"</mark><sup>⚑{open_flag + 1}</sup>")
+        out.append("</p>")
+        for n in block.flags:
+            f = flags[n]
+            out.append(f'<p class="advice">⚑{n + 1} <b>{escape(flag_name(f["category"]))}</b>: '
+                       f'{escape(f.get("advice", ""))}</p>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def _findings(a: dict[str, Any]) -> str:
+    items = []
+    for f in a.get("red_flags", []):
+        when = f' <span class="ts" data-start="{f["start"]:.2f}">{_clock(f["start"])}</span>' \
+            if f.get("start") is not None else ""
+        quote = f" “{escape(f['quote'])}”" if f.get("quote") else ""
+        items.append(f'<li class="miss"><b>{escape(flag_name(f["category"]))}</b>{when}{quote}'
+                     f' — {escape(f.get("advice", ""))}</li>')
+    for f in a.get("strengths", []):
+        items.append(f'<li class="ok"><b>{escape(flag_name(f["category"]))}</b>'
+                     f' “{escape(f.get("quote", ""))}”</li>')
+    items += [f'<li class="miss">no {escape(m)} section</li>' for m in a.get("missing", [])]
+    items += [f"<li>{escape(n['message'])}</li>" for n in a.get("notes", [])
+              if n.get("status") != "ok"]
+    return "<ul>" + "".join(items) + "</ul>" if items else "<p>Nothing to flag.</p>"
+
+
+def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
+    from starcoach.storage import convert_to_flac
+
+    flac = audio_path
+    if audio_path.suffix.lower() != ".flac":
+        flac = tmp / "audio.flac"
+        convert_to_flac(audio_path, flac)
+    data = flac.read_bytes()
+    if len(data) <= EMBED_LIMIT_BYTES:
+        return "data:audio/flac;base64," + base64.b64encode(data).decode("ascii")
+    beside = out.with_suffix(".flac")
+    beside.write_bytes(data)
+    return escape(beside.name)
+
+
+def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: str) -> str:
+    pace = a.get("pace") or {}
+    kpis = [("Length", _clock(a.get("duration_s", 0))),
+            ("Pace", f"{pace['wpm']:.0f} wpm" if pace else "-"),
+            ("Fillers", f"{len(a.get('fillers', []))}"
+             + (f" ({pace['fillers_per_min']:.1f}/min)" if pace else "")),
+            ("Red flags", str(len(a.get("red_flags", [])))),
+            ("Long pauses", str(sum(1 for p in a.get("pauses", [])
+                                    if p["seconds"] >= (a.get("options") or {}).get("long_pause_s", 2))))]
+    player = (f'<audio id="player" controls preload="metadata" src="{audio_src}"></audio>'
+              if audio_src else '<p class="sub">The audio of this answer is not available.</p>')
+    legend = "".join(f'<span><b style="color:{c}">■</b> {k}</span>' for k, c in COLORS.items())
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+        f'</title><meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<style>{CSS}</style></head>"
+        f'<body data-duration="{float(a.get("duration_s") or 0):.3f}"><main>'
+        f"<h1>{escape(title)}</h1><p class=\"sub\">{escape(subtitle)}</p>"
+        '<div class="kpis">' + "".join(f'<div class="kpi">{k}<b>{escape(v)}</b></div>'
+                                       for k, v in kpis) + "</div>"
+        f'<div class="card">{player}<h2>STAR timeline</h2>{timeline_svg(a)}'
+        f'<div class="legend sub">{legend}<span><b style="color:#e07b00">|</b> filler</span>'
+        '<span><b style="color:#c62828">●</b> red flag</span>'
+        '<span><b style="color:#c4c9d2">■</b> pause</span></div>'
+        f"<h2>Pace over time</h2>{pace_svg(a)}</div>"
+        f'<div class="card"><h2>What to work on</h2>{_findings(a)}</div>'
+        '<div class="card"><h2>Transcript</h2><p class="sub">Click any word to play from there. '
+        "Fillers are underlined in orange, red-flag quotes marked in red.</p>"
+        f"{transcript_html(a)}</div></main><script>{JS}</script></body></html>\n"
+    )
+
+
+def write_html_report(
+    analysis: Any,
+    audio_path: str | Path | None = None,
+    out: str | Path = "report.html",
+    title: str | None = None,
+    created_at: str | None = None,
+    question: str | None = None,
+) -> Path:
+    """Write the report for an analysis (an ``Analysis`` or its ``to_dict()``) to ``out``."""
+    from starcoach.errors import UsageError
+
+    a = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
+    out = Path(out)
+    if out.exists() and out.is_dir():
+        raise UsageError(f"{out} is a folder; give a file name such as report.html")
+    question = question or (a.get("question") or {}).get("text")
+    when = datetime.fromisoformat(created_at).astimezone() if created_at else datetime.now()
+    subtitle = (f"Question: {question} · " if question else "") + when.strftime("%Y-%m-%d %H:%M")
+    if title is None:
+        title = f"Answer: {Path(audio_path).name}" if audio_path else "Answer"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            src = None
+            if audio_path is not None and Path(audio_path).is_file():
+                src = _audio_src(Path(audio_path), out, Path(tmp))
+        out.write_text(render_html(a, src, title, subtitle), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write the HTML report to {out}: {exc.strerror or exc}") from exc
+    return out

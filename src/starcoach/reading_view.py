@@ -1,0 +1,210 @@
+"""A saved answer as something to read: the transcript under STAR headings, with times.
+
+``annotate()`` turns an analysis dict (``Analysis.to_dict()``) into blocks of tokens (words
+marked as filler or red-flag quote, long pauses in place); the terminal view, the Markdown
+export and the HTML report all draw from it, so they agree on what is highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SENTENCE_END = (".", "?", "!")
+
+
+@dataclass
+class Token:
+    kind: str  # "word" or "pause"
+    text: str
+    start: float
+    end: float
+    index: int = -1  # word index; -1 for a pause
+    filler: bool = False
+    flag: int | None = None  # index into analysis["red_flags"]
+    new_line: bool = False  # a line starts here: show its time
+
+
+@dataclass
+class Block:
+    section: dict[str, Any] | None
+    tokens: list[Token] = field(default_factory=list)
+    flags: list[int] = field(default_factory=list)  # red flags quoted in this block
+
+
+def flag_word_range(flag: dict[str, Any], words: list[dict[str, Any]]) -> range:
+    """Which words a red flag quotes: from its word index for as many words as the quote has,
+    else by its time span; empty for flags about something absent."""
+    size = max(1, len(str(flag.get("quote", "")).split()))
+    if flag.get("word_index") is not None:
+        i = int(flag["word_index"])
+        return range(i, min(len(words), i + size))
+    if flag.get("start") is None:
+        return range(0)
+    start = float(flag["start"])
+    end = float(flag.get("end") or start)
+    hits = [i for i, w in enumerate(words) if w["start"] >= start - 0.05 and w["end"] <= end + 0.05]
+    if not hits:
+        hits = [min(range(len(words)), key=lambda i: abs(words[i]["start"] - start))] if words else []
+    return range(hits[0], hits[-1] + 1) if hits else range(0)
+
+
+def long_pauses(a: dict[str, Any]) -> list[dict[str, Any]]:
+    threshold = float((a.get("options") or {}).get("long_pause_s", 2.0))
+    return [p for p in a.get("pauses", []) if p["seconds"] >= threshold - 1e-6]
+
+
+def annotate(a: dict[str, Any]) -> list[Block]:
+    words = a.get("words", [])
+    fillers = {f["word_index"] for f in a.get("fillers", []) if f.get("word_index") is not None}
+    flag_of: dict[int, int] = {}
+    for n, flag in enumerate(a.get("red_flags", [])):
+        for i in flag_word_range(flag, words):
+            flag_of.setdefault(i, n)
+    pauses = sorted(long_pauses(a), key=lambda p: p["start"])
+    section_of: dict[int, int] = {}
+    for n, sec in enumerate(a.get("sections", [])):
+        for i in range(sec["first_word"], sec["last_word"] + 1):
+            section_of[i] = n
+    blocks: list[Block] = []
+    current: int | None = -1
+    line_break = True
+    for i, w in enumerate(words):
+        while blocks and pauses and pauses[0]["start"] <= w["start"]:
+            p = pauses.pop(0)  # a pause belongs to the section it ends
+            blocks[-1].tokens.append(Token("pause", f"{p['seconds']:.1f} s", p["start"], p["end"]))
+            line_break = True
+        sec = section_of.get(i)
+        if sec != current or not blocks:
+            blocks.append(Block(a["sections"][sec] if sec is not None else None))
+            current, line_break = sec, True
+        block = blocks[-1]
+        while pauses and pauses[0]["start"] <= w["start"]:  # silence before the first word
+            p = pauses.pop(0)
+            block.tokens.append(Token("pause", f"{p['seconds']:.1f} s", p["start"], p["end"]))
+        tok = Token("word", w["text"], w["start"], w["end"], i, i in fillers, flag_of.get(i),
+                    line_break)
+        block.tokens.append(tok)
+        if tok.flag is not None and tok.flag not in block.flags:
+            block.flags.append(tok.flag)
+        line_break = w["text"].endswith(SENTENCE_END)
+    for p in pauses:  # silence after the last word
+        if blocks:
+            blocks[-1].tokens.append(Token("pause", f"{p['seconds']:.1f} s", p["start"], p["end"]))
+    return blocks
+
+
+def _clock(seconds: float) -> str:
+    s = int(round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def section_title(sec: dict[str, Any] | None) -> str:
+    if sec is None:
+        return "Outside the STAR sections"
+    return (f"{sec['label'].capitalize()}  {_clock(sec['start'])}–{_clock(sec['end'])}"
+            f"  ({sec['seconds']:.0f} s, {sec['share'] * 100:.0f}%)")
+
+
+def flag_name(category: str) -> str:
+    return category.replace("_", " ")
+
+
+def absent_flags(a: dict[str, Any]) -> list[dict[str, Any]]:
+    words = a.get("words", [])
+    return [f for f in a.get("red_flags", []) if not flag_word_range(f, words)]
+
+
+def render_terminal(a: dict[str, Any], header: list[str]):  # -> rich Text
+    """Fillers in [brackets], red-flag quotes in «guillemets»: readable without colour too."""
+    from rich.text import Text
+
+    out = Text()
+    for line in header:
+        out.append(line + "\n", style="bold" if line is header[0] else "")
+    flags = a.get("red_flags", [])
+    for block in annotate(a):
+        title = section_title(block.section)
+        label = block.section["label"] if block.section else ""
+        out.append("\n" + label.upper() + title[len(label):] + "\n", style="bold cyan")
+        prev_flag = None
+        for k, tok in enumerate(block.tokens):
+            if tok.kind == "pause":
+                out.append(f"\n        ⏸ pause {tok.text}", style="dim")
+                continue
+            if tok.new_line:
+                out.append(f"\n  [{_clock(tok.start)}] ", style="dim")
+            else:
+                out.append(" ")
+            if tok.flag is not None and tok.flag != prev_flag:
+                out.append("«", style="bold red")
+            text = f"[{tok.text}]" if tok.filler else tok.text
+            out.append(text, style="yellow" if tok.filler else ("bold red" if tok.flag is not None
+                                                                 else ""))
+            following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
+            if tok.flag is not None and (following is None or following.flag != tok.flag):
+                out.append(f"»⚑{tok.flag + 1}", style="bold red")
+            prev_flag = tok.flag
+        out.append("\n")
+        for n in block.flags:
+            f = flags[n]
+            out.append(f"    ⚑{n + 1} {flag_name(f['category'])}: ", style="bold red")
+            out.append(f"{f.get('advice', '')}\n")
+    absent = absent_flags(a)
+    if absent or a.get("missing"):
+        out.append("\nNOT IN THE ANSWER\n", style="bold")
+        for label in a.get("missing", []):
+            out.append(f"  - no {label} section\n")
+        for f in absent:
+            out.append(f"  ⚑ {flag_name(f['category'])}: {f.get('advice', '')}\n")
+    return out
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(a: dict[str, Any], title: str, header: list[str]) -> str:
+    flags = a.get("red_flags", [])
+    lines = [f"# {md_escape(title)}", ""] + [md_escape(h) + "  " for h in header] + [""]
+    lines.append("Fillers are in *italics*, red-flag quotes in **bold** (advice below each "
+                 "section), long pauses marked ⏸.")
+    for block in annotate(a):
+        lines += ["", f"## {section_title(block.section)}", ""]
+        para: list[str] = []
+        prev_flag = None
+        for k, tok in enumerate(block.tokens):
+            if tok.kind == "pause":
+                para.append(f"*(⏸ {tok.text} pause)*")
+                continue
+            if tok.new_line and para:
+                lines.append(" ".join(para) + "  ")
+                para = []
+            text = md_escape(tok.text)
+            if tok.filler:
+                text = f"*{text}*"
+            if tok.flag is not None and tok.flag != prev_flag:
+                text = "**" + text
+            if tok.flag is not None and (k + 1 == len(block.tokens)
+                                         or block.tokens[k + 1].flag != tok.flag):
+                text += "**"
+            prev_flag = tok.flag
+            para.append((f"`{_clock(tok.start)}` " if tok.new_line else "") + text)
+        if para:
+            lines.append(" ".join(para))
+        for n in block.flags:
+            f = flags[n]
+            when = "" if f.get("start") is None else f" ({_clock(f['start'])})"
+            lines += ["", f"> ⚑ **{flag_name(f['category'])}**{when}: "
+                          f"\u201c{md_escape(f.get('quote', ''))}\u201d — {md_escape(f.get('advice', ''))}"]
+    absent = absent_flags(a)
+    if absent or a.get("missing"):
+        lines += ["", "## Not in the answer", ""]
+        lines += [f"- no {label} section" for label in a.get("missing", [])]
+        lines += [f"- ⚑ **{flag_name(f['category'])}**: {md_escape(f.get('advice', ''))}"
+                  for f in absent]
+    return "\n".join(lines) + "\n"
