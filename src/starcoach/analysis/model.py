@@ -60,6 +60,8 @@ class AnalysisOptions:
     """Width of the windows for pace over time (seconds)."""
     we_i_ratio: float = 2.0
     """Flag ownership when "we" outnumbers "I" by this factor in the action."""
+    fillers_per_min_max: float = 4.0
+    """More fillers than this per minute of speech gets a note (a few are natural)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -104,6 +106,13 @@ class Section:
             "last_word": self.last_word,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Section:
+        return cls(label=d["label"], start=float(d["start"]), end=float(d["end"]),
+                   first_word=int(d["first_word"]), last_word=int(d["last_word"]),
+                   words=int(d["words"]), wpm=float(d["wpm"]), fillers=int(d["fillers"]),
+                   share=float(d["share"]))
+
 
 @dataclass(frozen=True)
 class Filler:
@@ -126,6 +135,11 @@ class Filler:
             "section": self.section,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Filler:
+        return cls(text=d["text"], start=float(d["start"]), end=float(d["end"]), kind=d["kind"],
+                   word_index=int(d["word_index"]), section=d.get("section"))
+
 
 @dataclass(frozen=True)
 class Disfluency:
@@ -145,6 +159,11 @@ class Disfluency:
             "kind": self.kind,
             "word_index": self.word_index,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Disfluency:
+        return cls(text=d["text"], start=float(d["start"]), end=float(d["end"]), kind=d["kind"],
+                   word_index=int(d["word_index"]))
 
 
 @dataclass(frozen=True)
@@ -168,6 +187,11 @@ class Pause:
             "where": self.where,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Pause:
+        return cls(start=float(d["start"]), end=float(d["end"]),
+                   where=d.get("where", "mid_sentence"))
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -190,6 +214,15 @@ class Finding:
             "word_index": self.word_index,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        def num(v: Any) -> float | None:
+            return None if v is None else float(v)
+
+        return cls(category=d["category"], quote=d["quote"], start=num(d.get("start")),
+                   advice=d.get("advice", ""), end=num(d.get("end")),
+                   word_index=d.get("word_index"))
+
 
 @dataclass(frozen=True)
 class ThemeCheck:
@@ -203,6 +236,11 @@ class ThemeCheck:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "met": self.met, "evidence": list(self.evidence), "hint": self.hint}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ThemeCheck:
+        return cls(name=d["name"], met=bool(d["met"]), evidence=tuple(d.get("evidence", ())),
+                   hint=d.get("hint", ""))
+
 
 @dataclass(frozen=True)
 class PaceWindow:
@@ -212,6 +250,10 @@ class PaceWindow:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": round(self.start, 2), "end": round(self.end, 2), "wpm": round(self.wpm, 1)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PaceWindow:
+        return cls(start=float(d["start"]), end=float(d["end"]), wpm=float(d["wpm"]))
 
 
 @dataclass(frozen=True)
@@ -231,6 +273,12 @@ class Pace:
             "windows": [w.to_dict() for w in self.windows],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Pace:
+        return cls(wpm=float(d["wpm"]), articulation_wpm=float(d["articulation_wpm"]),
+                   fillers_per_min=float(d["fillers_per_min"]),
+                   windows=tuple(PaceWindow.from_dict(w) for w in d.get("windows", ())))
+
 
 @dataclass(frozen=True)
 class Note:
@@ -242,6 +290,10 @@ class Note:
 
     def to_dict(self) -> dict[str, Any]:
         return {"aspect": self.aspect, "status": self.status, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Note:
+        return cls(aspect=d["aspect"], status=d["status"], message=d["message"])
 
 
 @dataclass(frozen=True)
@@ -297,3 +349,34 @@ class Analysis:
             "options": self.options.to_dict(),
             **({"extra": self.extra} if self.extra else {}),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        """Rebuild an Analysis from ``to_dict()`` output (a stored session renders again).
+
+        Raises ValueError for JSON of another schema.
+        """
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} analysis: schema {d.get('schema')!r}")
+        return cls(
+            duration_s=float(d["duration_s"]),
+            speech_start=float(d["speech_start"]),
+            speech_end=float(d["speech_end"]),
+            words=tuple(Word(text=w["text"], start=float(w["start"]), end=float(w["end"]))
+                        for w in d["words"]),
+            sections=tuple(Section.from_dict(x) for x in d["sections"]),
+            missing=tuple(d.get("missing", ())),
+            fillers=tuple(Filler.from_dict(x) for x in d.get("fillers", ())),
+            disfluencies=tuple(Disfluency.from_dict(x) for x in d.get("disfluencies", ())),
+            pauses=tuple(Pause.from_dict(x) for x in d.get("pauses", ())),
+            red_flags=tuple(Finding.from_dict(x) for x in d.get("red_flags", ())),
+            strengths=tuple(Finding.from_dict(x) for x in d.get("strengths", ())),
+            themes=tuple(ThemeCheck.from_dict(x) for x in d.get("themes", ())),
+            pace=None if d.get("pace") is None else Pace.from_dict(d["pace"]),
+            notes=tuple(Note.from_dict(x) for x in d.get("notes", ())),
+            options=AnalysisOptions.from_dict(d.get("options", {})),
+            timed=bool(d.get("timed", True)),
+            question=d.get("question"),
+            question_checks=tuple(ThemeCheck.from_dict(x) for x in d.get("question_checks", ())),
+            extra=dict(d.get("extra", {})),
+        )

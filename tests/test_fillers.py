@@ -1,0 +1,167 @@
+"""Fillers and disfluencies: every rule, and every trap where the same words are ordinary speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from starcoach.analysis.fillers import (
+    filled_pause,
+    filler_indices,
+    find_disfluencies,
+    find_fillers,
+)
+from starcoach.types import Word
+
+
+def words_of(text: str, step: float = 0.4) -> list[Word]:
+    """Words spaced evenly, one every ``step`` seconds, as a transcriber would time them."""
+    return [Word(t, i * step, i * step + step * 0.8) for i, t in enumerate(text.split())]
+
+
+def filler_texts(text: str) -> list[str]:
+    return [f.text for f in find_fillers(words_of(text))]
+
+
+@pytest.mark.parametrize("spelling,canonical", [
+    ("um", "um"), ("Um,", "um"), ("umm", "um"), ("Uhm.", "um"), ("uh", "uh"), ("Uhh,", "uh"),
+    ("er", "er"), ("erm", "er"), ("ah", "ah"), ("Hmm.", "hmm"), ("hm", "hmm"), ("mm", "mm"),
+    ("Mm-hmm.", "mm"),
+])
+def test_every_spelling_of_a_filled_pause_is_reported_in_its_canonical_form(spelling, canonical):
+    assert filled_pause(Word(spelling, 0, 0.3)) == canonical
+    assert filler_texts(f"we {spelling} shipped it") == [canonical]
+
+
+@pytest.mark.parametrize("word", ["ER", "m", "umbrella", "her", "oh", "a", "arm"])
+def test_words_that_look_like_filled_pauses_are_not_fillers(word):
+    assert filled_pause(Word(word, 0, 0.3)) is None
+
+
+def test_a_recovered_word_from_the_transcriber_is_always_a_filler():
+    words = [Word("we", 0, 0.3), Word("hm", 0.5, 0.9, recovered=True), Word("went", 1, 1.3)]
+    (f,) = find_fillers(words)
+    assert (f.text, f.kind, f.word_index, f.start, f.end) == ("hmm", "filled_pause", 1, 0.5, 0.9)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # like: a filler with commas around it, at a clause start before a subject, or as a hedge
+    ("it was, like, a really big one.", ["like"]),
+    ("and like we never tested it.", ["like"]),
+    ("we had a big migration, like, a really big one.", ["like"]),
+    ("it took like three weeks to fix.", ["like"]),
+    ("we waited for like a month.", ["like"]),
+    # you know / I mean: with a comma, or opening a clause before a subject
+    ("And I was, you know, the person in charge.", ["you know"]),
+    ("You know, I learned a lot.", ["you know"]),
+    ("it was hard, you know.", ["you know"]),
+    ("I mean, I only tested a small sample.", ["i mean"]),
+    ("I mean we had no tests at all.", ["i mean"]),
+    # basically, kind of, sort of as hedges
+    ("Basically, my task was simple.", ["basically"]),
+    ("I kind of panicked a little.", ["kind of"]),
+    ("it was sort of a mess.", ["sort of"]),
+    ("I kinda knew it.", ["kind of"]),
+    # so: opening the answer or a sentence as a run-up, or before another filler
+    ("So the situation was simple.", ["so"]),
+    ("Um, so the situation was simple.", ["um", "so"]),
+    ("It broke. So what I did was roll back.", ["so"]),
+    ("It broke. So, we rolled back.", ["so"]),
+    ("It worked. So in the end we shipped.", ["so"]),
+    ("and so, um, we shipped.", ["so", "um"]),
+    ("Well, I was wrong.", ["well"]),
+])
+def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expected):
+    assert filler_texts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I would like to say I stayed calm.",
+    "I'd like to add one thing.",
+    "at first it looked like the disk was full.",
+    "it seems like a small change.",
+    "I called my lead so that we could plan a second run.",
+    "We pushed the fix to the server. so every store got it that night.",
+    "We pushed the fix so every store got it.",
+    "the orders went to the right queue.",
+    "we'll let you know by Friday.",
+    "I will let you know.",
+    "Do you know what happened?",
+    "As you know, the deadline moved.",
+    "it was the kind of problem that hides.",
+    "that kind of problem is rare.",
+    "and that sort of thing.",
+    "what kind of tests did we need?",
+    "I like working with the support team.",
+    "tools like Grafana helped.",
+    "things like logs and traces.",
+    "Like I said, the plan was fine.",
+    "it was like a nightmare.",
+    "what I mean is that we were late.",
+    "I mean it.",
+    "it went well, and we shipped.",
+    "we tested it as well.",
+    "so far so good.",
+    "And so my fellow Americans, ask not what your country can do for you.",
+    "m f a is like this is so many words right here",
+    "I was so tired.",
+    "It was basic work.",
+    "you knew the plan.",
+    "we had two kinds of tests.",
+])
+def test_ordinary_uses_of_filler_words_are_not_reported(text):
+    assert filler_texts(text) == []
+
+
+def test_a_two_word_filler_is_one_entry_spanning_both_words():
+    words = words_of("it was hard, you know, really hard.")
+    (f,) = find_fillers(words)
+    assert f.text == "you know" and f.word_index == 3
+    assert (f.start, f.end) == (words[3].start, words[4].end)
+    assert filler_indices(words, [f]) == frozenset({3, 4})
+
+
+def test_fillers_come_back_in_time_order_with_their_times():
+    words = words_of("Um, so the situation was, uh, we had a big migration, like, a big one.")
+    found = find_fillers(words)
+    assert [(f.text, f.word_index) for f in found] == [("um", 0), ("so", 1), ("uh", 5),
+                                                       ("like", 11)]
+    assert [f.kind for f in found] == ["filled_pause", "discourse", "filled_pause", "discourse"]
+    assert all(f.start == words[f.word_index].start for f in found)
+
+
+def test_a_repeated_word_is_a_disfluency_even_with_a_comma_between():
+    words = words_of("So what I did was, I I wrote the scripts, but, but I panicked.")
+    found = find_disfluencies(words)
+    assert [(d.text, d.kind, d.word_index) for d in found] == [("i i", "repeat", 5),
+                                                               ("but but", "repeat", 10)]
+    assert found[0].start == words[5].start and found[0].end == words[6].end
+
+
+def test_a_repeat_with_a_filler_between_the_copies_is_still_a_repeat():
+    words = words_of("but um but montreal")
+    skip = filler_indices(words, find_fillers(words))
+    (d,) = find_disfluencies(words, skip)
+    assert (d.text, d.word_index, d.end) == ("but but", 0, words[2].end)
+
+
+def test_a_repeated_phrase_and_a_triple_repeat_are_one_disfluency_each():
+    assert [d.text for d in find_disfluencies(words_of("we had we had no tests"))] == [
+        "we had we had"]
+    assert [d.text for d in find_disfluencies(words_of("I I I wrote it"))] == ["i i i"]
+
+
+def test_a_word_cut_off_with_a_dash_is_a_restart():
+    (d,) = find_disfluencies(words_of("we impl- implemented the fix"))
+    assert (d.kind, d.text, d.word_index) == ("restart", "impl- implemented", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "I knew that that was wrong.",
+    "we had had three outages.",
+    "it was very very slow.",
+    "It failed. It failed again later.",
+    "we moved two thousand two hundred records.",
+    "a well-known problem",
+])
+def test_deliberate_repeats_are_not_disfluencies(text):
+    assert find_disfluencies(words_of(text)) == []
