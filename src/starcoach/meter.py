@@ -1,0 +1,88 @@
+"""The input level while recording: what the live panel shows and when silence ends a take.
+
+Fed 16 kHz blocks by the recorder's writer thread; read (as plain attributes) by the panel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from starcoach.types import SAMPLE_RATE
+
+
+@dataclass(frozen=True)
+class MeterOptions:
+    """Levels in dBFS (0 is the loudest a sample can be); times in seconds."""
+
+    speech_dbfs: float = -40.0
+    """A block at least this loud counts as speech. Speech into a laptop microphone sits
+    around -30 to -15 dBFS; room noise on a quiet microphone stays under -50."""
+    speech_start_s: float = 0.3
+    """This much speech must be heard before a silence can end the take."""
+    quiet_after_s: float = 3.0
+    """Warn "too quiet" when nothing reached speech level for this long."""
+    clip_level: float = 0.99
+    """A sample at or above this (in [0, 1]) is clipped."""
+    clip_hold_s: float = 2.0
+    """How long the clipping warning stays up after the last clipped sample."""
+
+
+def to_dbfs(x: float) -> float:
+    return float(20.0 * np.log10(max(x, 1e-6)))
+
+
+class Meter:
+    """Running level, speech and silence bookkeeping for one take."""
+
+    def __init__(self, options: MeterOptions | None = None) -> None:
+        self.options = options or MeterOptions()
+        self.elapsed_s = 0.0
+        self.level_dbfs = -120.0
+        self.peak_dbfs = -120.0
+        self.max_peak_dbfs = -120.0
+        self.speech_s = 0.0
+        self.silence_s = 0.0
+        self.clipped_blocks = 0
+        self._last_loud = 0.0
+        self._last_clip: float | None = None
+
+    def update(self, block: np.ndarray) -> None:
+        if block.size == 0:
+            return
+        o = self.options
+        dur = block.size / SAMPLE_RATE
+        self.elapsed_s += dur
+        rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64))))
+        peak = float(np.max(np.abs(block)))
+        self.level_dbfs = to_dbfs(rms)
+        # The peak indicator falls back slowly (20 dB a second), like a hardware meter.
+        self.peak_dbfs = max(to_dbfs(peak), self.peak_dbfs - 20.0 * dur)
+        self.max_peak_dbfs = max(self.max_peak_dbfs, to_dbfs(peak))
+        if peak >= o.clip_level:
+            self.clipped_blocks += 1
+            self._last_clip = self.elapsed_s
+        if self.level_dbfs >= o.speech_dbfs:
+            self.speech_s += dur
+            self.silence_s = 0.0
+            self._last_loud = self.elapsed_s
+        else:
+            self.silence_s += dur
+
+    @property
+    def speech_started(self) -> bool:
+        return self.speech_s >= self.options.speech_start_s
+
+    @property
+    def too_quiet(self) -> bool:
+        return self.elapsed_s - self._last_loud >= self.options.quiet_after_s
+
+    @property
+    def clipping(self) -> bool:
+        return (self._last_clip is not None
+                and self.elapsed_s - self._last_clip <= self.options.clip_hold_s)
+
+    def silence_stop(self, after_s: float) -> bool:
+        """True when speech has started and the silence since has lasted ``after_s``."""
+        return after_s > 0 and self.speech_started and self.silence_s >= after_s

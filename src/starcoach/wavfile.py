@@ -1,0 +1,185 @@
+"""A WAV file that stays readable while it is being written, and the repair for one cut short.
+
+The recorder writes 16-bit PCM as the audio arrives. The header's two size fields start as
+0xFFFFFFFF ("length unknown", which FFmpeg reads to the end of the file) and are rewritten with
+the true sizes every half second, so a recorder killed with ``kill -9`` leaves a WAV whose header
+is at most half a second behind its data. ``repair_wav`` brings such a header up to date.
+
+Also here: a streaming resampler for microphones that will not open at 16 kHz. Only numpy.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+
+from starcoach.errors import AudioError
+from starcoach.types import SAMPLE_RATE
+
+_UNKNOWN = 0xFFFFFFFF
+_HEADER_BYTES = 44
+_RIFF_SIZE_AT = 4
+_DATA_SIZE_AT = 40
+
+
+def _header(rate: int, data_bytes: int) -> bytes:
+    riff = _UNKNOWN if data_bytes == _UNKNOWN else 36 + data_bytes
+    return (
+        b"RIFF" + struct.pack("<I", riff) + b"WAVE"
+        + b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
+        + b"data" + struct.pack("<I", data_bytes)
+    )
+
+
+class StreamingWav:
+    """A mono 16-bit WAV written block by block, its header kept close to the truth.
+
+    Every ``write`` goes straight to the operating system (no user-space buffer), so killing
+    the process loses nothing that ``write`` returned from; ``update_header`` makes the sizes
+    in the header match the data written so far.
+    """
+
+    def __init__(self, path: str | Path, rate: int = SAMPLE_RATE) -> None:
+        self.path = Path(path)
+        self.rate = rate
+        self.data_bytes = 0
+        self._fh: BinaryIO = open(self.path, "wb", buffering=0)  # noqa: SIM115 - closed in close()
+        self._fh.write(_header(rate, _UNKNOWN))
+
+    @property
+    def frames(self) -> int:
+        return self.data_bytes // 2
+
+    def write(self, samples: np.ndarray) -> None:
+        """Append float samples in [-1, 1] as 16-bit PCM."""
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+        self._fh.write(pcm)
+        self.data_bytes += len(pcm)
+
+    def update_header(self) -> None:
+        """Write the current sizes into the header; the file position stays at the end."""
+        _write_sizes(self._fh, self.data_bytes)
+        self._fh.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        if self._fh.closed:
+            return
+        self.update_header()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+
+
+def _write_sizes(fh: BinaryIO, data_bytes: int) -> None:
+    fh.seek(_RIFF_SIZE_AT)
+    fh.write(struct.pack("<I", 36 + data_bytes))
+    fh.seek(_DATA_SIZE_AT)
+    fh.write(struct.pack("<I", data_bytes))
+
+
+def repair_wav(path: str | Path) -> bool:
+    """Make the size fields of a WAV header match the audio actually in the file.
+
+    For a recording whose writer was killed before it could finish the header. Returns True
+    when the header was changed, False when it was already right. Raises ``AudioError`` for a
+    file that is not a WAV or holds no audio chunk.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        with p.open("r+b") as fh:
+            head = fh.read(12)
+            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+                raise AudioError(f"cannot repair '{p}': it is not a WAV file")
+            data_at, declared, block_align = _find_data(fh, p, size)
+            present = size - data_at
+            present -= present % block_align  # a half-written sample is dropped
+            riff_declared = struct.unpack("<I", _read_at(fh, _RIFF_SIZE_AT, 4))[0]
+            if declared == present and riff_declared == data_at - 8 + present:
+                return False
+            fh.seek(_RIFF_SIZE_AT)
+            fh.write(struct.pack("<I", data_at - 8 + present))
+            fh.seek(data_at - 4)
+            fh.write(struct.pack("<I", present))
+            fh.truncate(data_at + present)
+            return True
+    except OSError as exc:
+        raise AudioError(f"cannot repair '{p}': {exc.strerror or exc}") from exc
+
+
+def _read_at(fh: BinaryIO, offset: int, n: int) -> bytes:
+    fh.seek(offset)
+    return fh.read(n)
+
+
+def _find_data(fh: BinaryIO, p: Path, size: int) -> tuple[int, int, int]:
+    """(offset of the audio, declared data size, bytes per frame) of a RIFF/WAVE file."""
+    block_align = 2
+    fh.seek(12)
+    while True:
+        chunk = fh.read(8)
+        if len(chunk) < 8:
+            raise AudioError(f"cannot repair '{p}': it holds no audio (no data chunk)")
+        chunk_id, chunk_size = struct.unpack("<4sI", chunk)
+        if chunk_id == b"fmt ":
+            fmt = fh.read(min(chunk_size, 16))
+            if len(fmt) >= 14:
+                block_align = max(1, struct.unpack("<H", fmt[12:14])[0])
+            fh.seek(chunk_size - len(fmt) + (chunk_size & 1), os.SEEK_CUR)
+            continue
+        if chunk_id == b"data":
+            return fh.tell(), chunk_size, block_align
+        if chunk_size == _UNKNOWN or fh.tell() + chunk_size > size:
+            raise AudioError(f"cannot repair '{p}': its chunks are damaged")
+        fh.seek(chunk_size + (chunk_size & 1), os.SEEK_CUR)
+
+
+def read_wav(path: str | Path) -> np.ndarray:
+    """The samples of a mono 16-bit WAV written by ``StreamingWav``, as float32 in [-1, 1]."""
+    p = Path(path)
+    with p.open("rb") as fh:
+        data_at, declared, _ = _find_data(fh, p, p.stat().st_size)
+        fh.seek(data_at)
+        raw = fh.read() if declared == _UNKNOWN else fh.read(declared)
+    raw = raw[: len(raw) - len(raw) % 2]
+    return np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+
+
+class Resampler:
+    """Streaming sample-rate conversion to 16 kHz: a windowed-sinc low-pass, then linear
+    interpolation. Good enough for speech, continuous across blocks, numpy only."""
+
+    def __init__(self, src_rate: int, dst_rate: int = SAMPLE_RATE, taps: int = 101) -> None:
+        self.src_rate, self.dst_rate = src_rate, dst_rate
+        self.step = src_rate / dst_rate
+        self._pos = 0.0  # position of the next output sample, in input samples from _tail[0]
+        self._tail = np.zeros(0, dtype=np.float64)
+        if src_rate > dst_rate:
+            # Cut at 90% of the new Nyquist frequency so nothing folds back into the speech band.
+            cutoff = 0.9 * (dst_rate / 2) / src_rate
+            n = np.arange(taps) - (taps - 1) / 2
+            h = 2 * cutoff * np.sinc(2 * cutoff * n) * np.hamming(taps)
+            self._fir: np.ndarray | None = h / h.sum()
+            self._history = np.zeros(taps - 1, dtype=np.float64)
+        else:
+            self._fir = None
+
+    def process(self, block: np.ndarray) -> np.ndarray:
+        x = np.asarray(block, dtype=np.float64).reshape(-1)
+        if x.size == 0:
+            return np.zeros(0, dtype=np.float32)
+        if self._fir is not None:
+            padded = np.concatenate([self._history, x])
+            self._history = padded[-(len(self._fir) - 1):]
+            x = np.convolve(padded, self._fir, mode="valid")
+        buf = np.concatenate([self._tail, x])
+        last = len(buf) - 1
+        count = int(np.floor((last - self._pos) / self.step)) + 1 if self._pos <= last else 0
+        t = self._pos + self.step * np.arange(count)
+        out = np.interp(t, np.arange(len(buf)), buf)
+        self._pos = self._pos + self.step * count - last
+        self._tail = buf[-1:]
+        return out.astype(np.float32)
