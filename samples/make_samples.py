@@ -1,0 +1,308 @@
+"""Make the bundled spoken answers in samples/ with espeak-ng and sox.
+
+Each sentence fragment, filler and repeat is synthesized as its own clip, trimmed of espeak's
+padding and joined with silences of known length, so the start and end of every sentence, STAR
+section and filler is known exactly from the script. Beside each ``<name>.flac`` goes
+``<name>.json`` with what is known about it (sections, fillers, pauses, expected red flags); the
+tests and the accuracy benchmark compare the analyzer against those files.
+
+Usage:
+    python samples/make_samples.py                      # all samples into samples/
+    python samples/make_samples.py --only clean_star --out /tmp/x
+
+The scripts themselves (the words, fillers and pauses) live in ``answers.py`` beside this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import array
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from answers import SAMPLES, Sample  # noqa: E402  (answers.py sits beside this script)
+
+RATE = 16_000
+LEAD_S = 0.5
+"""Silence before the first word."""
+TAIL_S = 0.7
+"""Silence after the last word."""
+CLIP_GAP_S = 0.12
+"""Between the clips of one sentence (a fragment and a repeated word, say)."""
+FILLER_GAP_S = 0.3
+"""Before and after a filler. People pause around a filled pause, and Whisper tiny.en writes
+"um" far more often when it stands apart: 4 of 4 with 0.3 s against 0 of 4 with 0.12 s."""
+SENTENCE_GAP_S = 0.45
+SECTION_GAP_S = 0.8
+LONG_PAUSE_S = 2.0
+"""Inserted pauses at least this long are listed in the JSON ``pauses``."""
+TRIM_LEVEL = 300
+"""Samples quieter than this (of 32767) at either end of a clip count as espeak's padding."""
+TRIM_MARGIN_S = 0.01
+KEEP_BITS = 12
+"""Samples are rounded to 12 significant bits (stored as 16-bit FLAC, whose "wasted bits" coding
+drops the zero low bits). About -70 dB of rounding noise under the voice; it shrinks the files
+by a third (1208 KB to 769 KB for 71 s), keeping every sample well under 1.5 MB."""
+
+FILLED_PAUSES = {"um", "uh", "er", "erm", "ah", "hmm", "mm"}
+SPOKEN = {
+    # How espeak-ng is asked to say each filled pause. Plain "um" comes out as /Vm/ (checked
+    # with `espeak-ng -x`), which Whisper tiny.en mostly drops; "erm" (/3:m/) it writes as "um".
+    "um": "erm",
+    "uh": "[[V:]]",
+}
+TOKEN = re.compile(r"\{([^}]*)\}|<([^>]*)>|\[(\d+(?:\.\d+)?)\]")
+"""Sentence markup: {filler}, <repeat>, [2.5] for a pause of 2.5 s."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: str  # "speech", "filler", "repeat" or "pause"
+    text: str
+    seconds: float = 0.0
+
+
+def parse_sentence(line: str) -> list[Piece]:
+    """Split one marked-up sentence into speech fragments, fillers, repeats and pauses."""
+    pieces: list[Piece] = []
+    pos = 0
+    for m in TOKEN.finditer(line):
+        before = line[pos : m.start()].strip()
+        if before:
+            pieces.append(Piece("speech", before))
+        if m.group(1) is not None:
+            pieces.append(Piece("filler", m.group(1).strip()))
+        elif m.group(2) is not None:
+            pieces.append(Piece("repeat", m.group(2).strip()))
+        else:
+            pieces.append(Piece("pause", "", float(m.group(3))))
+        pos = m.end()
+    rest = line[pos:].strip()
+    if rest:
+        pieces.append(Piece("speech", rest))
+    return pieces
+
+
+def plain(text: str) -> str:
+    """A filler as the analyzer reports it: lowercase words, no punctuation."""
+    return " ".join(re.findall(r"[a-z']+", text.lower()))
+
+
+def verbatim(line: str) -> str:
+    """The sentence as spoken, markup removed."""
+    words = [p.text for p in parse_sentence(line) if p.kind != "pause"]
+    return re.sub(r"\s+([,.!?;:])", r"\1", " ".join(words))
+
+
+def synthesize(text: str, sample: Sample, work: Path, index: int) -> array.array:
+    """Say ``text`` with the sample's voice; return 16 kHz mono 16-bit samples, padding trimmed."""
+    raw, wav16 = work / f"{index}.raw.wav", work / f"{index}.wav"
+    cmd = ["espeak-ng", "-v", sample.voice, "-s", str(sample.speed), "-p", str(sample.pitch)]
+    subprocess.run([*cmd, "-w", str(raw), text], check=True, capture_output=True)
+    # -D: no dither, so the same script gives the same samples on every run.
+    subprocess.run(
+        ["sox", "-D", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(wav16)],
+        check=True,
+        capture_output=True,
+    )
+    with wave.open(str(wav16), "rb") as w:
+        pcm = array.array("h", w.readframes(w.getnframes()))
+    loud = [i for i, v in enumerate(pcm) if abs(v) > TRIM_LEVEL]
+    if not loud:
+        raise SystemExit(f"error: espeak-ng produced silence for {text!r}")
+    margin = int(TRIM_MARGIN_S * RATE)
+    return pcm[max(0, loud[0] - margin) : min(len(pcm), loud[-1] + margin + 1)]
+
+
+class Timeline:
+    """Audio being assembled, with the time of every clip placed on it."""
+
+    def __init__(self) -> None:
+        self.pcm = array.array("h")
+
+    @property
+    def now(self) -> float:
+        return len(self.pcm) / RATE
+
+    def silence(self, seconds: float) -> None:
+        self.pcm.extend([0] * round(seconds * RATE))
+
+    def add(self, clip: array.array) -> tuple[float, float]:
+        start = self.now
+        self.pcm.extend(clip)
+        return round(start, 3), round(self.now, 3)
+
+
+def build(sample: Sample, out_dir: Path) -> dict:
+    """Render one sample to ``out_dir/<name>.flac`` and return its JSON description."""
+    tl = Timeline()
+    sentences, fillers, disfluencies, pauses = [], [], [], []
+    work = Path(tempfile.mkdtemp(prefix=f"starcoach-{sample.name}-"))
+    try:
+        clip_no, last_end, pending = 0, LEAD_S, None
+        tl.silence(LEAD_S)
+        for s_index, (label, lines) in enumerate(sample.sections):
+            if s_index:
+                tl.silence(SECTION_GAP_S)
+            for l_index, line in enumerate(lines):
+                if l_index:
+                    tl.silence(SENTENCE_GAP_S)
+                first, spans, gap = None, [], 0.0
+                for piece in parse_sentence(line):
+                    if piece.kind == "pause":
+                        tl.silence(piece.seconds)
+                        if piece.seconds >= LONG_PAUSE_S:
+                            if spans:
+                                pending = "mid_sentence"
+                            else:
+                                new_section = l_index == 0 and s_index > 0
+                                pending = "between_sections" if new_section else "between_sentences"
+                        gap = 0.0
+                        continue
+                    if spans:
+                        is_filler = piece.kind == "filler"
+                        tl.silence(max(gap, FILLER_GAP_S if is_filler else CLIP_GAP_S))
+                    said = piece.text
+                    if piece.kind == "filler":
+                        said = SPOKEN.get(plain(piece.text), piece.text)
+                    clip_no += 1
+                    start, end = tl.add(synthesize(said, sample, work, clip_no))
+                    if pending:
+                        # The whole silence, from the last word before the pause to the next.
+                        pauses.append(_pause(last_end, start, pending))
+                        pending = None
+                    last_end = end
+                    first = start if first is None else first
+                    spans.append(end)
+                    gap = FILLER_GAP_S if piece.kind == "filler" else CLIP_GAP_S
+                    if piece.kind == "filler":
+                        text = plain(piece.text)
+                        kind = "filled_pause" if text in FILLED_PAUSES else "discourse"
+                        fillers.append(
+                            {"text": text, "start": start, "end": end, "kind": kind,
+                             "section": label}
+                        )
+                    elif piece.kind == "repeat":
+                        disfluencies.append(
+                            {"text": plain(piece.text), "start": start, "end": end,
+                             "kind": "repeat"}
+                        )
+                sentences.append(
+                    {"section": label, "start": first, "end": spans[-1], "text": verbatim(line)}
+                )
+        tl.silence(TAIL_S)
+        wav_path = work / "answer.wav"
+        step = 1 << (16 - KEEP_BITS)
+        pcm = array.array("h", (max(-32768, min(32767, round(v / step) * step)) for v in tl.pcm))
+        with wave.open(str(wav_path), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(RATE)
+            w.writeframes(pcm.tobytes())
+        out_dir.mkdir(parents=True, exist_ok=True)
+        flac = out_dir / f"{sample.name}.flac"
+        subprocess.run(["sox", "-D", str(wav_path), "-C", "8", str(flac)], check=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return describe(sample, sentences, fillers, disfluencies, pauses, round(tl.now, 3))
+
+
+def _pause(start: float, end: float, where: str) -> dict:
+    return {"start": round(start, 3), "end": round(end, 3), "seconds": round(end - start, 3),
+            "where": where}
+
+
+def sections_from(sentences: list[dict]) -> list[dict]:
+    """Contiguous sections: runs of sentences with one label, split at the middle of the gap."""
+    runs: list[dict] = []
+    for s in sentences:
+        if runs and runs[-1]["label"] == s["section"]:
+            runs[-1]["end"] = s["end"]
+            runs[-1]["text"] += " " + s["text"]
+        else:
+            runs.append({"label": s["section"], "start": s["start"], "end": s["end"],
+                         "text": s["text"]})
+    for a, b in zip(runs, runs[1:], strict=False):
+        middle = round((a["end"] + b["start"]) / 2, 3)
+        a["end"], b["start"] = middle, middle
+    return runs
+
+
+def locate(quote: str | None, sentences: list[dict]) -> tuple[float | None, float | None]:
+    """Time span of the sentence holding ``quote`` (None for findings about what is absent)."""
+    if not quote:
+        return None, None
+    for s in sentences:
+        if quote.lower() in s["text"].lower():
+            return s["start"], s["end"]
+    raise SystemExit(f"error: quote {quote!r} is not in the script")
+
+
+def describe(sample: Sample, sentences, fillers, disfluencies, pauses, duration: float) -> dict:
+    sections = sections_from(sentences)
+
+    def findings(items: tuple[tuple[str, str | None], ...]) -> list[dict]:
+        out = []
+        for category, quote in items:
+            start, end = locate(quote, sentences)
+            out.append({"category": category, "quote": quote, "start": start, "end": end})
+        return out
+
+    return {
+        "name": sample.name,
+        "question": sample.question,
+        "description": sample.description,
+        "voice": sample.voice,
+        "speed_wpm": sample.speed,
+        "says_section_names": sample.says_section_names,
+        "text": " ".join(s["text"] for s in sentences),
+        "duration_s": duration,
+        "speech_start": sentences[0]["start"],
+        "speech_end": sentences[-1]["end"],
+        "sections": sections,
+        "missing": [x for x in ("situation", "task", "action", "result")
+                    if x not in {s["label"] for s in sections}],
+        "sentences": sentences,
+        "fillers": fillers,
+        "disfluencies": disfluencies,
+        "pauses": pauses,
+        "red_flags": findings(sample.red_flags),
+        "strengths": findings(sample.strengths),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = [s.name for s in SAMPLES]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE, help="folder to write into (samples/)")
+    parser.add_argument("--only", action="append", choices=names, metavar="NAME",
+                        help=f"make only this sample (repeatable): {', '.join(names)}")
+    args = parser.parse_args(argv)
+    for tool in ("espeak-ng", "sox"):
+        if shutil.which(tool) is None:
+            print(f"error: {tool} not found; install it (apt-get install {tool})", file=sys.stderr)
+            return 2
+    for sample in SAMPLES:
+        if args.only and sample.name not in args.only:
+            continue
+        info = build(sample, args.out)
+        path = args.out / f"{sample.name}.json"
+        path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+        size_kb = (args.out / f"{sample.name}.flac").stat().st_size / 1024
+        print(f"{sample.name}: {info['duration_s']:.2f} s, {size_kb:.0f} KB, "
+              f"{len(info['fillers'])} fillers, {len(info['sections'])} sections")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
