@@ -201,8 +201,9 @@ class Store:
         key = session_id.strip().lower()
         rows = self._read("SELECT * FROM sessions WHERE id = ?", (key,))
         if not rows and len(key) >= 4:
-            rows = self._read("SELECT * FROM sessions WHERE id LIKE ? || '%' ESCAPE '\\'",
-                              (key.replace("%", r"\%").replace("_", r"\_"),))
+            rows = self._read(
+                "SELECT * FROM sessions WHERE id LIKE ? || '%' ESCAPE '\\' ORDER BY id",
+                (key.replace("%", r"\%").replace("_", r"\_"),))
             if len(rows) > 1:
                 ids = ", ".join(r["id"] for r in rows)
                 raise NotFoundError(f"session prefix '{session_id}' is ambiguous: {ids}")
