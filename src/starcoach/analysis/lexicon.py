@@ -86,6 +86,9 @@ MEASURE = rx(r"\$\d[\d,.]*k?", r"\d[\d,.]*%", NUMBER_WORD + r" (?:\w+ )?(?:perce
              r"(?:zero|no) (?:incidents|outages|complaints|defects|bugs|escalations)")
 """A measured outcome: a percent, money, a factor, "from X to Y"."""
 NUMBER = rx(NUMBER_WORD)
+NOT_OUTCOME = rx(r"(?:steps|increments|batches|chunks|slices|waves|stages|groups|blocks) of (?:\w+ )?"
+                 + NUMBER_WORD + r"(?: percent|%)?")
+"""A number that sizes a step of the work, not an outcome ("in steps of ten percent")."""
 
 # --- STAR cues: (pattern, weight) per label ---------------------------------------------------
 
@@ -105,6 +108,11 @@ I_ACTION = re.compile(
     r"(?<![\w'])(?:i|i then|i also|i first|i immediately|i quickly|i personally|i finally)"
     r" (?!(?:" + _NOT_ACTION + r")(?![\w']))(?:\w+ed|" + _PAST_IRREGULAR + r")(?![\w'])"
 )
+COORDINATED_ACTION = re.compile(
+    r"(?:, |, and |and |then )(?!(?:" + _NOT_ACTION + r")(?![\w']))(?:\w+ed|" + _PAST_IRREGULAR
+    + r")(?= (?:the|a|an|my|our|to|it|them|up|back|over|out|on|in|every|all|with)(?![\w']))"
+)
+"""A further action in a list after "I": "I rolled it back, posted an update, and wrote ..."."""
 WE_ACTION = re.compile(
     r"(?<![\w'])we (?:then |also )?(?!(?:" + _NOT_ACTION + r")(?![\w']))(?:\w+ed|"
     + _PAST_IRREGULAR + r")(?![\w'])"
@@ -134,7 +142,7 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"the (?:task|goal|aim|objective|challenge|ask|brief) (?:was|is)", r"i was (?:asked|tasked)",
             r"i was in charge of", r"i was responsible for",
             r"my (?:manager|boss|lead|director) asked me"), 4.0),
-        (rx(r"(?:i|we) (?:really |urgently )?(?:needed|had|have|wanted) to",
+        (rx(r"(?:i|we) (?:also |still |really |urgently |then |first )?(?:needed|had|have|wanted) to",
             r"(?:i|we) was supposed to", r"(?:i|we) were supposed to", r"(?:was|were) expected",
             r"expected (?:me|us) to", r"(?:it|this) was (?:up to|on) me", r"(?:i|we) (?:had|needed) until",
             r"(?:deadline|target|requirement|goal) (?:was|of)", r"(?:i|we) must",
@@ -145,7 +153,8 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (rx(r"what i did", r"the first thing i did", r"(?:my|the) (?:approach|actions?) (?:was|were)",
             r"(?:the )?steps i took", r"i started by", r"i began by", r"here's what i did"), 4.0),
         (rx(r"so i", r"first i", r"firstly i", r"then i", r"next i", r"after that(?: i)?",
-            r"i decided", r"i (?:immediately|quickly|personally)", r"i also", r"i started",
+            r"i decided", r"i (?:immediately|quickly|personally)", r"i also(?! (?:had|needed|wanted) to)",
+            r"i started",
             r"i went (?:to|back|through|over)", r"i called", r"i reached out",
             r"i sat down", r"i worked (?:with|through|late|on|closely)", r"i tried",
             r"i managed to", r"instead(?: i)?", r"i took (?:ownership|charge|the lead)",
@@ -161,7 +170,7 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"my takeaway", r"the takeaway", r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)",
             r"never happened again", r"(?:hasn't|has not|haven't|have not) happened since",
             r"it (?:worked|paid off)", r"within (?:a|the|" + NUMBER_WORD + r") (?:\w+ )?(?:days?|weeks?|"
-            r"months?|years?|sprints?|quarters?)", r"by the end of (?:the|that)", r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
+            r"months?|years?|sprints?|quarters?)", r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
             r"reduced|brought)"), 3.0),
         (rx(r"(?:improved|reduced|increased|decreased|dropped|fell|rose|grew|doubled|halved|"
             r"saved|cut)(?! my)", r"went (?:up|down|from)", r"on time", r"on schedule",
@@ -180,7 +189,7 @@ NOT_NEGATED = r"(?<!not )(?<!n't )(?<!no )(?<!not really )(?<!n't really )(?<!no
 
 # --- red flags --------------------------------------------------------------------------------
 
-_OTHERS = (r"(?:(?:the|my|our|their) (?:manager|boss|client|customer|team|other team|qa|product "
+_OTHERS = (r"(?:(?:the|my|our|their) (?:\w+ )?(?:manager|boss|client|customer|team|other team|qa|product "
            r"(?:team|manager|owner)|stakeholders?|vendor|contractor|designer|lead|director|"
            r"colleague|coworker|teammates?|developers?|engineers?|leadership|management|business|"
            r"sales team|marketing|ops|devops|backend team|frontend team)|they|he|she|nobody|no one|"
@@ -194,7 +203,10 @@ BLAME = rx(
     r"communicate|mention|warn|do|follow|read|update|share|let)",
     r"(?:it|that|this) (?:was|wasn't|was not) (?:really )?(?:their|his|her|the \w+'s|"
     r"management's|the team's) fault", r"(?:wasn't|was not|isn't|is not|not) (?:really )?my fault",
-    r"(?:nobody|no one) (?:told|warned|informed) (?:me|us)", _OTHERS + r" should have",
+    r"(?:nobody|no one) (?:told|warned|informed) (?:me|us)",
+    _OTHERS + r" (?:was|were) (?:always|constantly|often|usually|again|so|really|completely) "
+    r"(?:late|slow|behind|unresponsive|unavailable|unclear|disorganized|useless|difficult|"
+    r"unreasonable|unrealistic)", _OTHERS + r" should have",
     r"(?:because|since) of (?:the|my) (?:\w+ )?(?:team|manager|client|colleague)'s",
     r"(?:threw|thrown|throw) (?:me|us) under the bus", r"if (?:they|he|she|the \w+) had(?:n't| not)?",
     r"(?:blame|blamed) (?:the|my|them|him|her)", r"(?:it|that) was on them",
@@ -244,17 +256,27 @@ OWNED_MISTAKE = rx(
     r"i should have", r"i owned (?:it|up)", r"i was responsible(?! for (?!(?:it|this|that|the "
     r"(?:outage|mistake|bug|delay|failure|error|problem|incident|miss|slip)|what happened)))",
     r"i was the one who (?:broke|caused|missed|pushed|forgot)", r"i (?:broke|caused)",
+    r"my (?:\w+ )?(?:\w+ )?(?:was|were) (?:the (?:real |main )?(?:problem|mistake|cause|issue)|wrong)",
+    r"i (?:had )?(?:never|not|didn't|did not) (?:even |actually )?(?:\w+ )?(?:test(?:ed)?|check(?:ed)?|"
+    r"verif(?:y|ied)|validat(?:e|ed)|ask(?:ed)?|review(?:ed)?|plan(?:ned)?|measur(?:e|ed)|"
+    r"load[- ]test(?:ed)?|tell|told|escalat(?:e|ed)|consider(?:ed)?|double[- ]check(?:ed)?)",
 )
 LEARNING = rx(r"i (?:have )?learn(?:ed|t)", r"i've learn(?:ed|t)", r"taught me", r"the lesson",
               r"(?:a|my|big|key|biggest|main) lesson", r"my (?:main |biggest )?takeaway",
               r"i (?:now )?(?:understand|know) (?:now )?that", r"i realized (?:that )?(?!i was\b)",
               r"i discovered that")
-REFLECTION = rx(r"looking back", r"in hindsight", r"i realized", r"i understood", r"i discovered that",
+# "Looking back, there was not much we could have done" is not a lesson: reflection needs the
+# speaker to say what they see now.
+REFLECTION = rx(r"(?:looking back|in hindsight),? i (?!(?:don't|do not|wouldn't|would not) )",
+                r"i realized", r"i understood", r"i discovered that",
                 r"i saw that", r"now i (?:know|understand|see)", r"i learned", r"i've learned",
                 r"taught me", r"lesson", r"takeaway", r"i learnt", r"i should(?: have|'ve)",
                 r"i could have", r"i wish i had", r"next time", r"if i (?:did|had to do) it again",
                 r"(?:what|the thing) i(?:'d| would) do differently", r"in (?:the )?future i")
 CHANGE = rx(r"since then", r"ever since", r"from then on", r"(?:now|today) i", r"i now",
+            r"(?<!right )(?<!by )(?<!until )(?<!just )(?<!even )now (?:every|each|all|whenever|when|"
+            r"before|we|my|our|the team|any|no)", r"(?:adopted|made) (?:the same|this|that|it|a) "
+            r"(?:\w+ )?(?:rule|practice|process|habit|standard|checklist)",
             r"these days", r"nowadays", r"going forward", r"to this day", r"i still",
             r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)", r"i (?:always|never) (?:do|run|"
             r"check|ask|write|add|test|make|build|include|share|send|double)",
@@ -271,6 +293,8 @@ TRANSPARENCY = rx(
     r"i (?:raised|flagged|escalated|reported|disclosed|admitted|explained|owned up)",
     r"i was (?:upfront|honest|open|transparent)", r"i (?:came|went) (?:clean|to my \w+)",
     r"i (?:wrote|sent|shared) (?:a|an|the) (?:\w+ )?(?:report|post-?mortem|update|summary|email)",
+    r"(?:posted|sent|shared|gave|wrote) (?:an? |the )?(?:\w+ )?(?:update|note|message|email|"
+    r"heads-up|status report) (?:to|for)", r"wrote to (?:the|my|our|all|every|each)",
 )
 RESILIENCE = rx(r"(?:rolled|rolling) back", r"recover(?:ed)?", r"back on track", r"kept going",
                 r"stabiliz(?:ed|e)", r"turned (?:it|things) around", r"tried again", r"second (?:time|"
@@ -286,5 +310,8 @@ PREVENTION = rx(r"checklist", r"process", r"post-?mortem", r"prevent(?:ed|s)?", 
 
 FIRST_PERSON = rx(r"i", r"i'm", r"i've", r"i'd", r"i'll", r"me", r"my", r"myself")
 FIRST_PLURAL = rx(r"we", r"we're", r"we've", r"we'd", r"we'll", r"us", r"our", r"ourselves")
-SUBJECT_I = rx(r"i", r"i've", r"i'd", r"i'll", r"i'm")
-SUBJECT_WE = rx(r"we", r"we've", r"we'd", r"we'll", r"we're")
+# "I"/"we" as the doer of something; "I'm", "we were", "I think" describe states, not actions.
+SUBJECT_I = rx(r"i(?:'ve|'d|'ll)?(?! (?:am|was|think|feel|guess|mean|care|know|believe|hope|wish)"
+               r"(?![\w']))")
+SUBJECT_WE = rx(r"we(?:'ve|'d|'ll)?(?! (?:are|were|think|feel|guess|mean|know|believe|hope)"
+                r"(?![\w']))")

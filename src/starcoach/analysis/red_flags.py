@@ -129,10 +129,12 @@ def ownership(ctx: Context) -> list[Finding]:
     we, i = text.find(lx.SUBJECT_WE), text.count(lx.SUBJECT_I)
     if len(we) < MIN_WE_FOR_OWNERSHIP or len(we) < ctx.options.we_i_ratio * max(i, 1):
         return []
-    first = we[0]
-    s, e = ctx.sentence_of(first.first)
-    quote_to = min(e, first.first + 7)
-    f = finding(ctx, "ownership", Match(first.first, quote_to, ""))
+    # Quote the sentence that leans on "we" the most, from its first "we".
+    by_sentence: dict[tuple[int, int], list[Match]] = {}
+    for m in we:
+        by_sentence.setdefault(ctx.sentence_of(m.first), []).append(m)
+    (_, e), ms = max(by_sentence.items(), key=lambda kv: (len(kv[1]), -kv[0][0]))
+    f = finding(ctx, "ownership", Match(ms[0].first, min(e, ms[0].first + 5), ""))
     return [Finding(f.category, f"{f.quote} (\"we\" {len(we)}x, \"I\" {i}x)", f.start, f.advice,
                     f.end, f.word_index)]
 

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from starcoach.analysis.lexicon import I_ACTION, MEASURE, STAR_CUES, WE_ACTION, YEAR, Text
+from starcoach.analysis.lexicon import (
+    COORDINATED_ACTION,
+    I_ACTION,
+    MEASURE,
+    NOT_OUTCOME,
+    STAR_CUES,
+    WE_ACTION,
+    YEAR,
+    Text,
+)
 from starcoach.analysis.model import STAR_LABELS, AnalysisOptions
 from starcoach.types import Word
 
@@ -110,17 +119,23 @@ def sentence_scores(words: Sequence[Word], s: int, e: int,
             if hits:
                 scores[k] += weight * min(hits, 2) ** 0.5
     a, r = STAR_LABELS.index("action"), STAR_LABELS.index("result")
-    scores[a] += ACTION_VERB * min(text.count(I_ACTION), 3) + 0.5 * min(text.count(WE_ACTION), 2)
-    scores[r] += 2.0 * min(text.count(MEASURE), 2)
+    i_actions = text.count(I_ACTION)
+    if i_actions:
+        i_actions += text.count(COORDINATED_ACTION)
+    scores[a] += ACTION_VERB * min(i_actions, 3) + 0.5 * min(text.count(WE_ACTION), 2)
+    scores[r] += 2.0 * max(0, min(text.count(MEASURE), 2) - text.count(NOT_OUTCOME))
     scores[STAR_LABELS.index("situation")] += 1.0 * min(text.count(YEAR), 1)
     return scores
 
 
 def position_prior(x: float) -> list[float]:
     """A mild preference for the usual place of each part; ``x`` is 0 (start) .. 1 (end)."""
+    # No prior for the task: it is short and nearly always said outright ("I had to ..."), and a
+    # prior there would pull uncued scene-setting into it.
     centres = (0.08, 0.25, 0.55, 0.9)
     widths = (0.2, 0.2, 0.3, 0.18)
-    return [PRIOR * max(0.0, 1 - abs(x - c) / w) for c, w in zip(centres, widths)]
+    heights = (1.0, 0.0, 1.0, 1.0)
+    return [PRIOR * h * max(0.0, 1 - abs(x - c) / w) for c, w, h in zip(centres, widths, heights)]
 
 
 def viterbi(scores: Sequence[Sequence[float]]) -> list[int]:
