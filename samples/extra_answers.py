@@ -1,0 +1,136 @@
+"""More labeled answers for the accuracy benchmark: a different question, an answer that goes
+back to action after a result, one with no task part, and one in another voice.
+
+Same markup as answers.py.
+"""
+
+from __future__ import annotations
+
+from answers import Sample
+
+BACK_TO_ACTION = Sample(
+    name="back_to_action",
+    question="Describe a time you made a mistake that affected others.",
+    description="A mistake that hit other teams, told without section names; after the first "
+    "result it goes back to more action, then a second result.",
+    says_section_names=False,
+    sections=(
+        ("situation", (
+            "At my previous company I looked after the weekly job that sends prices to our two "
+            "hundred shops.",
+            "It was the week before our biggest holiday sale.",
+            "One Friday I loaded a file from the wrong folder, and every shop started selling "
+            "winter coats at last year's prices.",
+        )),
+        ("task", (
+            "I had to stop the losses quickly and warn the people who depended on those prices.",
+        )),
+        ("action", (
+            "I switched the job off, loaded the correct file, and phoned ten shops myself to "
+            "check the prices.",
+            "Then I wrote to the regional managers and said that the mistake was mine.",
+        )),
+        ("result", (
+            "The prices were right again within forty minutes, and we lost about two thousand "
+            "dollars in sales.",
+            "The regional managers thanked me for the quick warning.",
+        )),
+        ("action", (
+            "After that I went back and added a check to the job, which now refuses any file "
+            "older than one day.",
+            "I also wrote a short guide, so anyone on the team can run the job safely.",
+        )),
+        ("result", (
+            "In the two years since then, the job has never loaded a wrong file.",
+        )),
+    ),
+    strengths=(
+        ("owned_mistake", "the mistake was mine"),
+        ("transparency", "I wrote to the regional managers"),
+        ("change", "In the two years since then"),
+        ("quantified_result", "within forty minutes"),
+    ),
+    speed=155,
+)
+
+MISSING_TASK = Sample(
+    name="missing_task",
+    question="Tell me about a time you received negative feedback.",
+    description="Feedback story that names its parts but skips the task: situation, then "
+    "straight to action and result.",
+    says_section_names=True,
+    sections=(
+        ("situation", (
+            "The situation was my first yearly review as a team lead.",
+            "My manager told me that people on my team felt I did not listen, and that I often "
+            "finished their sentences in meetings.",
+            "That was hard to hear, because I thought our meetings went well.",
+        )),
+        ("action", (
+            "What I did was ask three people on the team for honest examples, in private.",
+            "They told me I jumped to solutions before they had finished explaining the problem.",
+            "I started writing down what each person said before I answered, and I asked one "
+            "colleague to signal whenever I interrupted.",
+            "I also changed our planning meeting, so everyone writes their ideas down first.",
+            "And every week I asked my own manager how I had done, and what I should try next.",
+        )),
+        ("result", (
+            "As a result, my next team survey scored me twenty points higher on listening.",
+            "I learned that being quick is not the same as being helpful.",
+            "Now I wait until a person has finished, and I repeat the problem back before I "
+            "suggest anything.",
+        )),
+    ),
+    strengths=(
+        ("learning", "I learned that being quick is not the same as being helpful"),
+        ("change", "Now I wait until a person has finished"),
+        ("quantified_result", "twenty points higher"),
+    ),
+    voice="en-us",
+    speed=145,
+    pitch=40,
+)
+
+OTHER_VOICE = Sample(
+    name="other_voice",
+    question="Tell me about a time you had to admit you were wrong.",
+    description="A British voice, a little slower, telling a clean story without section names, "
+    "with two fillers.",
+    says_section_names=False,
+    sections=(
+        ("situation", (
+            "A year ago I pushed hard for a new charting library in our dashboard.",
+            "It was my first big technical decision as the senior engineer on the team.",
+            "I had read the benchmarks, and I convinced the team it would make our pages faster.",
+        )),
+        ("task", (
+            "Three months later the pages were slower, and I needed to decide whether to defend "
+            "my choice or change course.",
+        )),
+        ("action", (
+            "{Um,} I measured the pages again with real customer data, and the numbers were "
+            "clear.",
+            "I called a meeting and said that I was wrong about this library, and I showed "
+            "everyone the data.",
+            "I proposed going back to the old library for the heavy pages, and I offered to do "
+            "most of that work myself, since the choice had been mine.",
+        )),
+        ("result", (
+            "We finished the switch in five weeks, and the heavy pages loaded twice as fast as "
+            "before.",
+            "My manager told me that saying it openly made the team trust me more, {you know,} "
+            "not less.",
+            "Since then I build a small prototype with real data before I recommend any library.",
+        )),
+    ),
+    strengths=(
+        ("owned_mistake", "I was wrong about this library"),
+        ("transparency", "I called a meeting"),
+        ("change", "Since then I build a small prototype"),
+        ("quantified_result", "twice as fast"),
+    ),
+    voice="en-gb-x-rp",
+    speed=145,
+)
+
+EXTRA: tuple[Sample, ...] = (BACK_TO_ACTION, MISSING_TASK, OTHER_VOICE)
