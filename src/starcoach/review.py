@@ -165,9 +165,13 @@ def progress_view(data: dict[str, Any]):  # -> rich renderable
     bars = Text("\nSection balance (S situation, T task, A action, R result)\n", style="bold")
     for row in data["balance"]:
         bars.append(f"{row['id']}  ", style="")
+        done = 0.0
         for label, style in (("situation", "cyan"), ("task", "blue"), ("action", "green"),
                              ("result", "magenta")):
-            width = round(row["shares"].get(label, 0.0) * 40)
+            # Round the running total, not each share, so the bars all end at the same column.
+            share = row["shares"].get(label, 0.0)
+            width = round((done + share) * 40) - round(done * 40)
+            done += share
             bars.append(label[0].upper() * width, style=style)
         bars.append("\n")
     return Group(table, bars)
