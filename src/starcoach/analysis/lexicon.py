@@ -79,7 +79,8 @@ NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
                r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
                r"half|double|twice|triple|\$?\d[\d,.]*(?:%|k|x)?)")
 YEAR = rx(r"(?:19|20)\d\d")
-MEASURE = rx(r"\$\d[\d,.]*k?", r"\d[\d,.]*%", NUMBER_WORD + r" (?:\w+ )?(?:percent|per cent)",
+MEASURE = rx(r"\$\d[\d,.]*k?", r"(?:twice|three times|four times|half) as (?:fast|quick|many|much|"
+             r"often|good|big)", r"\d[\d,.]*%", NUMBER_WORD + r" (?:\w+ )?(?:percent|per cent)",
              NUMBER_WORD + r" (?:dollars|euros|pounds|grand)",
              NUMBER_WORD + r" (?:times|x) (?:faster|more|less|fewer|higher|lower|the)",
              r"\d[\d,.]*x", r"from " + NUMBER_WORD + r"(?: \w+)? (?:down |up )?to " + NUMBER_WORD,
@@ -94,7 +95,7 @@ NOT_OUTCOME = rx(r"(?:steps|increments|batches|chunks|slices|waves|stages|groups
 
 _PAST_IRREGULAR = (
     "built|wrote|took|made|set|ran|met|spoke|sent|brought|began|went|led|found|gave|told|kept|"
-    "put|got|sat|held|drew|chose|rewrote|rebuilt|did|paid|spent|thought|sought|taught|caught|"
+    "put|got|sat|held|drew|chose|rewrote|rebuilt|paid|spent|sought|taught|caught|"
     "dug|split|cut|shut|hit|read|rode|flew|drove|stood|won|fought|broke|pulled|pushed|pitched|"
     "made|stepped|reran|undid|redid|hired|fired|bought|sold|shipped"
 )
@@ -128,12 +129,17 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"manager|lead|analyst|designer|consultant|intern|student|member|owner|coordinator|"
             r"specialist|scientist|architect|tester|associate|director|nurse|teacher)",
             r"at my (?:last|previous|old|first|current|former) (?:job|company|role|team|employer)",
-            r"(?:a few|two|three|several|some|many) years ago", r"(?:last|that) (?:year|spring|"
-            r"summer|autumn|fall|winter|quarter)", r"back (?:in|when|then)", r"at the time",
+            r"(?:a|one|a few|a couple of|two|three|four|five|six|several|some|many) (?:days?|weeks?|"
+            r"months?|years?) ago", r"(?:last|that|one) (?:year|spring|summer|autumn|fall|winter|"
+            r"quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|"
+            r"night|weekend|day)",
+            r"(?:in|during) my (?:first|second|last|previous) (?:\w+ )?(?:year|job|role|review|"
+            r"month|week|project)", r"back (?:in|when|then)", r"at the time",
             r"i (?:had )?just joined", r"i joined", r"when i (?:was|started|joined)",
             r"i used to", r"in my (?:first|second|last|previous) (?:year|job|role|month)"), 2.0),
         (rx(r"(?:i|we|they|he|she|it|the \w+) (?:was|were) (?!going\b)\w+ing",
-            r"we had(?! to)", r"there (?:was|were)", r"our team", r"the team was",
+            r"we had(?! to)", r"there (?:was|were)", r"(?:i|we) had (?:read|been|just|already|worked|"
+            r"built|planned|promised|spent|made|seen|heard|used|joined|inherited|agreed|chosen)", r"our team", r"the team was",
             r"the company", r"(?:a|our|one) (?:big |large |small |key )?(?:client|customer)",
             r"(?:a|the) project", r"we were", r"i was (?:on|in|part of)"), 1.0),
     ],
@@ -162,13 +168,17 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     "result": [
         (rx(r"as a result", r"in the end", r"the (?:end )?result(?:s)? (?:was|were)", r"the outcome",
-            r"ended up", r"at the end of the day", r"ultimately", r"eventually", r"in the result",
-            r"resulted in", r"the result", r"looking back", r"in hindsight"), 4.0),
+            r"at the end of the day", r"in the result", r"resulted in", r"the result"), 4.0),
+        (rx(r"ended up", r"ultimately", r"eventually", r"looking back", r"in hindsight"), 3.0),
         (rx(r"i (?:have )?learn(?:ed|t)", r"i've learn(?:ed|t)", r"(?:the|my|a|big) lesson",
             r"taught me", r"since then", r"ever since", r"from then on", r"now i", r"i now",
             r"these days", r"to this day", r"going forward", r"i still", r"nowadays", r"today",
             r"my takeaway", r"the takeaway", r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)",
             r"never happened again", r"(?:hasn't|has not|haven't|have not) happened since",
+            r"(?:in the )?(?:\w+ )?(?:years?|months?|weeks?) since", r"(?:has|have)(?:n't| not) "
+            r"(?:\w+ )?(?:\w+ )?(?:\w+ )?(?:since|once|again)",
+            r"(?:was|were|is|are) (?:\w+ )?(?:right|back|working|normal|stable|fine|live) again",
+            r"back to normal",
             r"it (?:worked|paid off)", r"within (?:a|the|" + NUMBER_WORD + r") (?:\w+ )?(?:days?|weeks?|"
             r"months?|years?|sprints?|quarters?)", r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
             r"reduced|brought)"), 3.0),
@@ -186,6 +196,10 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
 
 NOT_NEGATED = r"(?<!not )(?<!n't )(?<!no )(?<!not really )(?<!n't really )(?<!not entirely )"
 """Put before an admission, so "it was not my fault" is not read as owning it."""
+
+MINE = (r"(?:the|that|this|my) (?:\w+ )?(?:error|mistake|fault|choice|decision|call|slip) "
+        r"(?:was|had been|is) (?:all )?mine")
+"""The speaker claiming the mistake: "the error was mine"."""
 
 # --- red flags --------------------------------------------------------------------------------
 
@@ -243,7 +257,7 @@ OWN_RESPONSIBILITY = rx(
     r"i (?:didn't|did not|never) (?:\w+ )?(?:check|test|ask|plan|verify|communicate|escalate|raise|"
     r"notice|catch|think|consider|push back|review|double-check|tell|flag|prioritize|realize|"
     r"follow up|anticipate|prepare|document|listen|read|speak up|validate)", r"i own(?:ed)? it",
-    r"on my (?:side|end)", r"i was the one",
+    r"on my (?:side|end)", r"i was the one", MINE,
 )
 
 # --- strengths --------------------------------------------------------------------------------
@@ -256,6 +270,7 @@ OWNED_MISTAKE = rx(
     r"i should have", r"i owned (?:it|up)", r"i was responsible(?! for (?!(?:it|this|that|the "
     r"(?:outage|mistake|bug|delay|failure|error|problem|incident|miss|slip)|what happened)))",
     r"i was the one who (?:broke|caused|missed|pushed|forgot)", r"i (?:broke|caused)",
+    MINE,
     r"my (?:\w+ )?(?:\w+ )?(?:was|were) (?:the (?:real |main )?(?:problem|mistake|cause|issue)|wrong)",
     r"i (?:had )?(?:never|not|didn't|did not) (?:even |actually )?(?:\w+ )?(?:test(?:ed)?|check(?:ed)?|"
     r"verif(?:y|ied)|validat(?:e|ed)|ask(?:ed)?|review(?:ed)?|plan(?:ned)?|measur(?:e|ed)|"
@@ -291,7 +306,8 @@ TRANSPARENCY = rx(
     r"warned|updated|emailed|called|messaged|briefed) (?:my|the|our|both|all|everyone|them|him|her)",
     r"i (?:immediately |then |also )?let (?:my|the|our|them|him|her|everyone) (?:\w+ )?(?:\w+ )?know",
     r"i (?:raised|flagged|escalated|reported|disclosed|admitted|explained|owned up)",
-    r"i was (?:upfront|honest|open|transparent)", r"i (?:came|went) (?:clean|to my \w+)",
+    r"i was (?:upfront|honest|open|transparent)",
+    r"i (?:called|set up|scheduled|held|booked) (?:a|an) (?:\w+ )?(?:meeting|call)", r"i (?:came|went) (?:clean|to my \w+)",
     r"i (?:wrote|sent|shared) (?:a|an|the) (?:\w+ )?(?:report|post-?mortem|update|summary|email)",
     r"(?:posted|sent|shared|gave|wrote) (?:an? |the )?(?:\w+ )?(?:update|note|message|email|"
     r"heads-up|status report) (?:to|for)", r"wrote to (?:the|my|our|all|every|each)",

@@ -112,7 +112,9 @@ def external_factors(ctx: Context) -> list[Finding]:
 
 
 def no_learning(ctx: Context) -> list[Finding]:
-    if len(ctx.text.indices) < MIN_WORDS_FOR_ABSENCE or ctx.text.count(lx.REFLECTION):
+    # A described change of habit shows the lesson even when it is never put into words.
+    if len(ctx.text.indices) < MIN_WORDS_FOR_ABSENCE or ctx.text.count(lx.REFLECTION) \
+            or ctx.text.count(lx.CHANGE):
         return []
     return [absent("no_learning", "no lesson or reflection anywhere in the answer")]
 
@@ -153,7 +155,8 @@ def find_red_flags(words: Sequence[Word], sections: Sequence[Span],
 
 # --- strengths --------------------------------------------------------------------------------
 
-_OUTCOME_COUNT = re.compile(lx.NUMBER_WORD + r" (?:\w+ )?(?:users|customers|clients|hours|"
+_OUTCOME_COUNT = lx.rx(r"within " + lx.NUMBER_WORD + r" (?:minutes|hours|days|weeks)",
+                       lx.NUMBER_WORD + r" (?:\w+ )?(?:users|customers|clients|hours|"
                             r"tickets|incidents|bugs|defects|complaints|signups|sales|deals|"
                             r"releases|people|accounts|orders|points|minutes|seconds)")
 

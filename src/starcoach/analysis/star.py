@@ -40,10 +40,14 @@ SWITCH = 1.5
 """Cost of moving on to a later part."""
 SKIP = 0.5
 """Extra cost for each part skipped when moving on (a part may be missing)."""
-BACK = 5.0
+BACK = 3.0
 """Cost of going back to an earlier part: only strong evidence does it."""
 PRIOR = 1.2
 """Weight of the position prior (situation early, result late)."""
+EXPLICIT = 4.0
+"""Cues of at least this weight name the part outright ("my task was", "as a result")."""
+OPENING_BONUS = 2.0
+"""Extra weight for an explicit cue that opens its sentence (less for weaker cues)."""
 ACTION_VERB = 1.2
 """Weight of each "I <past verb>" in a sentence (capped at three)."""
 
@@ -113,11 +117,16 @@ def sentence_scores(words: Sequence[Word], s: int, e: int,
     """Evidence for each label in one sentence, from its cue phrases."""
     text = Text(words, range(s, e + 1), skip)
     scores = [0.0] * len(STAR_LABELS)
+    first = text.indices[0] if text.indices else -1
     for k, label in enumerate(STAR_LABELS):
         for pattern, weight in STAR_CUES[label]:
-            hits = text.count(pattern)
-            if hits:
-                scores[k] += weight * min(hits, 2) ** 0.5
+            found = text.find(pattern)
+            if found:
+                scores[k] += weight * min(len(found), 2) ** 0.5
+                # The words that open a sentence ("As a result, ...", "Last spring ...", "I had
+                # to ...") say most about its part; mid-sentence the same words may not.
+                if found[0].first == first:
+                    scores[k] += OPENING_BONUS * weight / EXPLICIT
     a, r = STAR_LABELS.index("action"), STAR_LABELS.index("result")
     i_actions = text.count(I_ACTION)
     if i_actions:

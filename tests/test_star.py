@@ -1,0 +1,154 @@
+"""STAR labelling: every word gets one section, in order, from explicit and implicit cues."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from starcoach.analysis.model import STAR_LABELS, AnalysisOptions
+from starcoach.analysis.star import label_sections, sentence_scores, split_sentences
+from starcoach.types import Word
+
+OPTIONS = AnalysisOptions()
+
+
+def words_of(text: str, step: float = 0.3) -> list[Word]:
+    """A typed answer as timed words, each 0.3 s long, back to back."""
+    return [Word(t, i * step, (i + 1) * step) for i, t in enumerate(text.split())]
+
+
+def label_of_each_sentence(text: str) -> list[str]:
+    """The label given to the first word of each sentence of ``text``."""
+    words = words_of(text)
+    spans = label_sections(words, OPTIONS)
+    by_word = {i: label for label, s, e in spans for i in range(s, e + 1)}
+    firsts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w.text.endswith(".")]
+    return [by_word[i] for i in firsts]
+
+
+def assert_valid_cover(spans: list[tuple[str, int, int]], n: int) -> None:
+    assert spans[0][1] == 0 and spans[-1][2] == n - 1
+    for (_, _, end), (_, start, _) in zip(spans, spans[1:]):
+        assert start == end + 1
+    for label, s, e in spans:
+        assert label in STAR_LABELS and s <= e
+    for a, b in zip(spans, spans[1:]):
+        assert a[0] != b[0], "neighbouring spans with one label should be merged"
+
+
+EXPLICIT = (
+    "The situation was that our nightly import kept failing. "
+    "My task was to get it stable before the audit. "
+    "What I did was add retries and write an alert for the on-call engineer. "
+    "I also rewrote the slowest query. "
+    "As a result, the import has not failed in six months."
+)
+
+IMPLICIT = (
+    "Two years ago I was working at a small logistics company as the only data analyst. "
+    "We had a weekly report that the managers used to plan the drivers. "
+    "I needed to cut the time it took to build, because the managers were expected to have it by Monday. "
+    "I rewrote the spreadsheet as a script and tested it against three old reports. "
+    "Then I showed the managers how to run it themselves. "
+    "The report now takes ten minutes instead of a day, and I learned to check with users first."
+)
+
+
+def test_an_answer_that_names_its_parts_is_labelled_in_star_order() -> None:
+    assert label_of_each_sentence(EXPLICIT) == [
+        "situation", "task", "action", "action", "result"]
+
+
+def test_an_answer_that_never_names_its_parts_is_labelled_from_implicit_cues() -> None:
+    assert label_of_each_sentence(IMPLICIT) == [
+        "situation", "situation", "task", "action", "action", "result"]
+
+
+def test_sections_cover_every_word_once_in_time_order() -> None:
+    words = words_of(IMPLICIT)
+    spans = label_sections(words, OPTIONS)
+    assert_valid_cover(spans, len(words))
+    assert [s[0] for s in spans] == list(STAR_LABELS)
+
+
+def test_a_missing_situation_is_left_out_rather_than_invented() -> None:
+    text = ("My task was to move our billing to a new provider in one month. "
+            "I wrote a migration plan and then I ran it in three stages. "
+            "In the end we moved every customer with no failed payments.")
+    assert label_of_each_sentence(text) == ["task", "action", "result"]
+
+
+def test_a_clear_return_to_action_after_a_result_is_kept() -> None:
+    text = ("We had a checkout page that was slow on phones. "
+            "I needed to halve the load time. "
+            "I removed two tracking scripts and compressed the images. "
+            "As a result, the page loaded in half the time. "
+            "After that I also set up a budget check in the build, so I went back and wrote tests "
+            "for it, and then I decided to review every new script myself. "
+            "In the end the page has stayed fast for a year and I learned to measure first.")
+    labels = label_of_each_sentence(text)
+    assert labels == ["situation", "task", "action", "result", "action", "result"]
+
+
+def test_one_stray_cue_does_not_cut_a_section_in_two() -> None:
+    text = ("I was working as a support lead at an online shop. "
+            "I needed to cut the backlog of tickets before the holidays. "
+            "I sorted the tickets by topic and wrote answers for the ten most common ones. "
+            "There was a lot of duplicate work, so I merged the queues. "
+            "I trained two new people on the templates. "
+            "As a result the backlog dropped by sixty percent in two weeks.")
+    labels = label_of_each_sentence(text)
+    assert labels[2:5] == ["action", "action", "action"]
+
+
+def test_filler_words_given_as_skip_are_not_evidence() -> None:
+    words = words_of("So I think the weather was nice.")
+    action = STAR_LABELS.index("action")
+    assert sentence_scores(words, 0, len(words) - 1)[action] > 0
+    assert sentence_scores(words, 0, len(words) - 1, skip=frozenset({0}))[action] == 0
+
+
+def test_words_without_punctuation_are_split_at_long_gaps() -> None:
+    words = [Word("we", 0.0, 0.2), Word("had", 0.3, 0.5), Word("a", 0.6, 0.7),
+             Word("problem", 0.8, 1.2), Word("so", 2.5, 2.7), Word("I", 2.8, 2.9),
+             Word("fixed", 3.0, 3.3), Word("it", 3.4, 3.5)]
+    assert split_sentences(words) == [(0, 3), (4, 7)]
+
+
+def test_words_without_punctuation_or_gaps_are_cut_into_chunks() -> None:
+    words = words_of(" ".join(["word"] * 40))
+    sentences = split_sentences(words)
+    assert sentences[0] == (0, 14)
+    assert all(e - s + 1 <= 15 for s, e in sentences)
+    assert sentences[-1][1] == 39
+
+
+def test_an_empty_answer_has_no_sections() -> None:
+    assert label_sections([], OPTIONS) == []
+
+
+def test_a_one_word_answer_is_one_section() -> None:
+    spans = label_sections(words_of("Hello."), OPTIONS)
+    assert len(spans) == 1 and spans[0][1:] == (0, 0)
+
+
+VOCAB = ["I", "we", "had", "to", "needed", "so", "then", "built", "the", "result", "as", "a",
+         "in", "end", "learned", "situation", "was", "my", "task", "percent", "um,", "fixed.",
+         "working", "since", "now", "always", "it.", "first", "what", "did", "team,", "30%", "?"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(tokens=st.lists(st.sampled_from(VOCAB), min_size=1, max_size=120),
+       gaps=st.lists(st.floats(min_value=0.0, max_value=2.0), min_size=120, max_size=120),
+       skip=st.sets(st.integers(min_value=0, max_value=119)))
+def test_sections_always_cover_the_answer_in_order_without_overlap(
+    tokens: list[str], gaps: list[float], skip: set[int]
+) -> None:
+    words, t = [], 0.0
+    for tok, gap in zip(tokens, gaps):
+        words.append(Word(tok, t, t + 0.25))
+        t += 0.25 + gap
+    spans = label_sections(words, OPTIONS, frozenset(skip))
+    assert_valid_cover(spans, len(words))
+    covered = [i for _, s, e in spans for i in range(s, e + 1)]
+    assert covered == list(range(len(words)))
