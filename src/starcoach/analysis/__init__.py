@@ -1,0 +1,147 @@
+"""The analyzer: a Transcript (and the audio, for pauses) in, an Analysis out.
+
+``analyze`` runs the stages in order: fillers first (so the STAR labeller can ignore them),
+STAR sections, disfluencies, pauses from the audio, pace, red flags and strengths, the guide's
+themes, the question's own checks, and the notes a coach would give. Each stage is a pure
+function in its own module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from starcoach.analysis.model import (
+    STAR_LABELS,
+    Analysis,
+    AnalysisOptions,
+    Filler,
+    Section,
+)
+from starcoach.errors import NoSpeechError
+from starcoach.types import Transcript, Word
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["analyze", "Analysis", "AnalysisOptions"]
+
+
+def analyze(transcript: Transcript, samples: np.ndarray | None = None,
+            options: AnalysisOptions | None = None, question: dict[str, Any] | None = None
+            ) -> Analysis:
+    """Analyze one answer.
+
+    ``samples`` (16 kHz mono float32) gives pauses measured from the audio; without it there
+    are no pauses. A typed answer (``transcript.timed`` False) has no pace either, and its
+    section shares are shares of the words. ``question`` is ``Question.to_dict()`` of the
+    question answered, or None. Raises NoSpeechError for a transcript without words.
+    """
+    from starcoach.analysis import fillers as fl
+    from starcoach.analysis import notes, pacing, red_flags, star
+
+    options = options or AnalysisOptions()
+    words = tuple(transcript.words)
+    if not words:
+        where = f" in {transcript.source}" if transcript.source else ""
+        raise NoSpeechError(f"no words to analyze{where}: nothing was said, or the answer "
+                            "is empty")
+    timed = transcript.timed
+    found = fl.find_fillers(words)
+    skip = fl.filler_indices(words, found)
+    spans = star.label_sections(words, options, skip)
+    voicing = None
+    if timed and samples is not None and len(samples) > 0:
+        voicing = pacing.detect_voicing(samples)
+    start, end = pacing.speech_span(words, voicing)
+    filled = {f.word_index for f in found if f.kind == "filled_pause"}
+    spoken = [i for i in range(len(words)) if i not in filled]  # um and uh are not words
+    sections = build_sections(words, spans, start, end, spoken, found, timed)
+    found = assign_sections(found, sections)
+    pauses = pacing.find_pauses(voicing, words, sections, options) if voicing else []
+    pace = pacing.pace(words, spoken, start, end, pauses, len(found), options) if timed else None
+    flags = red_flags.find_red_flags(words, spans, options)
+    strengths = red_flags.find_strengths(words, spans, options)
+    themes = red_flags.check_themes(words, flags, strengths)
+    labels = {s.label for s in sections}
+    missing = tuple(label for label in STAR_LABELS if label not in labels)
+    analysis = Analysis(
+        duration_s=transcript.duration_s,
+        speech_start=start,
+        speech_end=end,
+        words=words,
+        sections=tuple(sections),
+        missing=missing,
+        fillers=tuple(found),
+        disfluencies=tuple(fl.find_disfluencies(words, skip)),
+        pauses=tuple(pauses),
+        red_flags=tuple(flags),
+        strengths=tuple(strengths),
+        themes=tuple(themes),
+        pace=pace,
+        notes=(),
+        options=options,
+        timed=timed,
+        question=_question_summary(question),
+        question_checks=tuple(_question_checks(question, words, strengths)),
+        extra={k: v for k, v in (("source", transcript.source),
+                                 ("model", transcript.model)) if v},
+    )
+    return replace(analysis, notes=tuple(notes.make_notes(analysis)))
+
+
+def build_sections(words: Sequence[Word], spans: Sequence[tuple[str, int, int]], start: float,
+                   end: float, spoken: Sequence[int], found: Sequence[Filler], timed: bool
+                   ) -> list[Section]:
+    """Sections from the labeller's word spans: contiguous in time from ``start`` to ``end``
+    (each runs until the next begins), with shares of that time."""
+    total = max(end - start, 1e-9)
+    spoken_set = set(spoken)
+    # A section starts halfway through the silence before its first word (or at the word,
+    # when the transcriber left no gap), so the silence is shared by the two sides.
+    cuts = [(words[a - 1].end + words[a].start) / 2 if words[a - 1].end < words[a].start
+            else words[a].start for _, a, _ in spans[1:]]
+    bounds = [start] + [max(start, min(end, c)) for c in cuts] + [end]
+    for k in range(1, len(bounds)):
+        bounds[k] = max(bounds[k], bounds[k - 1])  # never backwards, even with odd timestamps
+    sections = []
+    for (label, a, b), t0, t1 in zip(spans, bounds[:-1], bounds[1:]):
+        n = sum(1 for i in range(a, b + 1) if i in spoken_set)
+        seconds = t1 - t0
+        sections.append(Section(
+            label=label, start=t0, end=t1, first_word=a, last_word=b, words=n,
+            wpm=n / seconds * 60.0 if timed and seconds > 0 else 0.0,
+            fillers=sum(1 for f in found if a <= f.word_index <= b),
+            share=seconds / total,
+        ))
+    return sections
+
+
+def assign_sections(found: Sequence[Filler], sections: Sequence[Section]) -> list[Filler]:
+    out = []
+    for f in found:
+        label = next((s.label for s in sections if s.first_word <= f.word_index <= s.last_word),
+                     None)
+        out.append(replace(f, section=label))
+    return out
+
+
+def _question_summary(question: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not question:
+        return None
+    return {"id": question.get("id"), "text": question.get("text"),
+            "category": question.get("category")}
+
+
+def _question_checks(question: dict[str, Any] | None, words: Sequence[Word],
+                     strengths: Sequence[Any]) -> list[Any]:
+    if not question:
+        return []
+    try:
+        from starcoach.analysis import question_fit
+    except ModuleNotFoundError as exc:  # the question checks are an optional stage
+        if exc.name != "starcoach.analysis.question_fit":
+            raise
+        return []
+    return list(question_fit.check_question(question, words, strengths))
