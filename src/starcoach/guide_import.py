@@ -199,11 +199,12 @@ class _Parser:
             line = self.lines[n].strip()
             if line == "---":
                 return n + 1, front
-            if not line or line.startswith("#"):
-                continue
+            if not line or self.lines[n][:1].isspace() or line.startswith("- "):
+                continue  # blank, or the indented or listed continuation of a YAML value
             m = _FRONT_KEY.match(line)
             if not m:
-                raise self.fail(n + 1, f"'key: value' in the front matter, found '{line}'")
+                raise self.fail(n + 1, "'key: value' or the closing '---' of the front matter "
+                                       f"opened on line 1, found '{line}'")
             front[m.group(1).lower()] = m.group(2).strip().strip("'\"")
         raise self.fail(1, "a closing '---' line for the front matter opened here")
 
