@@ -303,7 +303,9 @@ CHANGE = rx(r"since then", r"ever since", r"from then on", r"(?:now|today) i", r
             r"i've (?:made|changed|started|stopped)", r"i stopped \w+ing")
 TRANSPARENCY = rx(
     r"i (?:immediately |quickly |then |also |right away )?(?:told|informed|notified|alerted|"
-    r"warned|updated|emailed|called|messaged|briefed) (?:my|the|our|both|all|everyone|them|him|her)",
+    r"warned|updated|emailed|called|messaged|briefed) (?:(?:my|the|our|both|all) (?:\w+ )?"
+    r"(?:manager|boss|lead|team|client|customer|customers|stakeholders|users|director|teams|"
+    r"leads|managers|people|colleagues|support|product)|everyone|them|him|her)",
     r"i (?:immediately |then |also )?let (?:my|the|our|them|him|her|everyone) (?:\w+ )?(?:\w+ )?know",
     r"i (?:raised|flagged|escalated|reported|disclosed|admitted|explained|owned up)",
     r"i was (?:upfront|honest|open|transparent)",

@@ -1,0 +1,244 @@
+"""Red flags, strengths and the guide's themes, each rule on a small answer.
+
+False alarms cost more trust than misses, so every rule also has traps: ordinary phrases that
+look like a flag and must not raise one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from starcoach.analysis.model import RED_FLAG_CATEGORIES, STRENGTH_CATEGORIES, THEMES, AnalysisOptions
+from starcoach.analysis.red_flags import check_themes, find_red_flags, find_strengths
+from starcoach.analysis.star import label_sections
+from starcoach.types import Word
+
+OPTIONS = AnalysisOptions()
+
+
+def words_of(text: str) -> list[Word]:
+    """A typed answer as timed words, each 0.3 s long, back to back."""
+    return [Word(t, i * 0.3, (i + 1) * 0.3) for i, t in enumerate(text.split())]
+
+
+def flags(text: str) -> dict[str, list]:
+    words = words_of(text)
+    found = find_red_flags(words, label_sections(words, OPTIONS), OPTIONS)
+    out: dict[str, list] = {}
+    for f in found:
+        out.setdefault(f.category, []).append(f)
+    return out
+
+
+def strengths(text: str) -> dict[str, list]:
+    words = words_of(text)
+    found = find_strengths(words, label_sections(words, OPTIONS), OPTIONS)
+    out: dict[str, list] = {}
+    for f in found:
+        out.setdefault(f.category, []).append(f)
+    return out
+
+
+# A clean failure story with the false-alarm traps in it.
+CLEAN = (
+    "Last year I was the lead on a mobile release at a travel startup. "
+    "I would like to say it went well, but I shipped a build that crashed on older phones. "
+    "I needed to fix it fast and keep the support team informed. "
+    "At first it looked like a server problem, so that cost us an hour. "
+    "I told my manager it was my mistake, rolled the build back, and added the older phones to "
+    "our test matrix. "
+    "As a result, crashes fell by ninety percent within a day. "
+    "I learned to test on the oldest device we support, and since then I always run that check "
+    "before a release. "
+    "When customers ask, support now says we'll let you know as soon as it is fixed."
+)
+
+# Enough words for the absence rules to judge, with no lesson and no change in them.
+PLAIN_STORY = (
+    "Last year I was the lead on a mobile release at a travel startup. "
+    "I needed to ship it before a big marketing campaign started. "
+    "I planned the work, wrote most of the code and tested it on my own phone. "
+    "The release went out on the day of the campaign and the numbers looked fine."
+)
+
+
+def test_a_clean_answer_gets_no_red_flags() -> None:
+    assert flags(CLEAN) == {}
+
+
+def test_a_clean_answer_shows_every_strength() -> None:
+    found = strengths(CLEAN)
+    assert set(found) == set(STRENGTH_CATEGORIES)
+    assert found["quantified_result"][0].quote == "ninety percent"
+    assert found["transparency"][0].quote.startswith("I told my manager")
+
+
+def test_blame_is_flagged_with_the_words_and_their_time() -> None:
+    text = ("The requirements kept changing every week and my manager never told me about it. "
+            "We shipped late.")
+    found = flags(text)["blame_shifting"]
+    assert [f.quote for f in found] == ["The requirements kept changing", "my manager never told"]
+    words = words_of(text)
+    first = found[0]
+    assert first.word_index == 0 and first.start == words[0].start
+    assert first.end == words[3].end
+    assert first.advice
+
+
+def test_a_problem_followed_by_your_own_fix_is_not_blame() -> None:
+    found = flags("The requirements kept changing, so I set up a weekly review with the client.")
+    assert "blame_shifting" not in found
+
+
+def test_owning_your_part_afterwards_softens_blame() -> None:
+    found = flags("The client kept changing the scope. Looking back, I should have pushed for a "
+                  "written agreement on day one.")
+    assert "blame_shifting" not in found
+
+
+def test_denying_fault_is_blame_and_not_an_owned_mistake() -> None:
+    text = "It was not my fault, the other team never sent the data."
+    assert "blame_shifting" in flags(text)
+    assert "owned_mistake" not in strengths(text)
+
+
+@pytest.mark.parametrize("phrase", [
+    "I'm just too much of a perfectionist",
+    "I work too hard",
+    "I care too much about quality",
+    "my standards are too high",
+])
+def test_humble_brags_are_flagged(phrase: str) -> None:
+    assert flags(f"Honestly, {phrase}.")["humble_brag"][0].quote
+
+
+def test_i_would_like_to_is_not_a_humble_brag_or_anything_else() -> None:
+    assert flags("I would like to talk about the release I led.") == {}
+
+
+def test_outside_causes_without_own_responsibility_are_external_factors() -> None:
+    found = flags("The project failed because the market shifted and nothing we could have done "
+                  "would have saved it.")
+    assert [f.quote for f in found["external_factors"]] == ["the market shifted",
+                                                           "nothing we could have done"]
+
+
+def test_outside_causes_with_own_responsibility_are_context() -> None:
+    found = flags("The market shifted, but I should have tested demand before we built it.")
+    assert "external_factors" not in found
+
+
+def test_market_research_is_not_an_outside_cause() -> None:
+    assert "external_factors" not in flags("The market research I did showed that demand was low.")
+
+
+def test_a_story_without_a_lesson_gets_no_learning_without_a_time() -> None:
+    found = flags(PLAIN_STORY)
+    assert found["no_learning"][0].start is None
+    assert found["no_change"][0].start is None
+
+
+def test_saying_looking_back_without_a_lesson_is_still_no_learning() -> None:
+    found = flags(PLAIN_STORY + " Looking back, there was not much we could have done differently.")
+    assert "no_learning" in found
+
+
+def test_a_lesson_without_a_change_is_no_change_only() -> None:
+    found = flags(PLAIN_STORY + " I learned that my own phone is not a test lab.")
+    assert "no_learning" not in found and "no_change" in found
+
+
+def test_a_short_answer_is_too_short_to_judge_what_is_missing() -> None:
+    assert flags("I fixed the build and shipped it.") == {}
+
+
+def test_we_far_more_than_i_in_the_action_is_an_ownership_flag() -> None:
+    text = ("Last year our team had a slow checkout. We needed to speed it up. "
+            "We profiled the page, we removed two scripts, we cached the prices and we "
+            "rewrote the cart. In the end it was twice as fast and I learned to profile first, "
+            "and since then I always do.")
+    found = flags(text)["ownership"]
+    assert found[0].quote.startswith("We profiled the page")
+    assert found[0].start == words_of(text)[found[0].word_index].start
+
+
+def test_mostly_i_in_the_action_is_no_ownership_flag() -> None:
+    text = ("Last year our team had a slow checkout. I needed to speed it up. "
+            "I profiled the page, I removed two scripts, and we cached the prices. "
+            "In the end it was twice as fast.")
+    assert "ownership" not in flags(text)
+
+
+def test_the_we_i_ratio_is_an_option() -> None:
+    text = ("I needed to speed up checkout. We profiled the page, we removed two scripts, "
+            "we cached the prices, and I rewrote the cart.")
+    words = words_of(text)
+    sections = label_sections(words, OPTIONS)
+    strict = AnalysisOptions(we_i_ratio=4.0)
+    assert any(f.category == "ownership" for f in find_red_flags(words, sections, OPTIONS))
+    assert not any(f.category == "ownership" for f in find_red_flags(words, sections, strict))
+
+
+def test_every_flag_category_is_a_known_id() -> None:
+    text = ("The requirements kept changing. I'm too much of a perfectionist. The market shifted. "
+            "We built it, we tested it, we shipped it, we fixed it, and then we moved on to the "
+            "next project which we also built.")
+    assert set(flags(text)) <= set(RED_FLAG_CATEGORIES)
+    assert set(flags(text)) == set(RED_FLAG_CATEGORIES)
+
+
+@pytest.mark.parametrize("text", [
+    "That was my mistake.", "I was responsible for the outage.", "I was wrong about the cache.",
+])
+def test_owned_mistakes_are_strengths(text: str) -> None:
+    assert "owned_mistake" in strengths(text)
+
+
+def test_being_responsible_for_a_project_is_not_owning_a_mistake() -> None:
+    assert "owned_mistake" not in strengths("I was responsible for the billing page.")
+
+
+def test_a_number_in_the_scene_is_not_a_quantified_result() -> None:
+    text = ("I was leading a team of five engineers at a bank. I needed to cut our build time. "
+            "I split the tests across machines. In the end the builds were much faster.")
+    assert "quantified_result" not in strengths(text)
+
+
+def test_we_will_let_you_know_is_not_transparency() -> None:
+    assert "transparency" not in strengths("The recruiter said we'll let you know next week.")
+
+
+def test_themes_are_the_guides_five_in_order_with_evidence() -> None:
+    words = words_of(CLEAN)
+    sections = label_sections(words, OPTIONS)
+    checks = check_themes(words, find_red_flags(words, sections, OPTIONS),
+                          find_strengths(words, sections, OPTIONS))
+    assert [c.name for c in checks] == list(THEMES)
+    assert all(c.met for c in checks), [c for c in checks if not c.met]
+    by_name = {c.name: c for c in checks}
+    assert "my mistake" in by_name["ownership"].evidence
+    assert by_name["learning"].evidence == ("I learned",)
+    assert all(c.hint == "" for c in checks)
+
+
+def test_blame_leaves_the_ownership_theme_unmet_with_a_hint() -> None:
+    text = ("The other team never sent the data and the requirements kept changing, so we "
+            "delivered late.")
+    words = words_of(text)
+    sections = label_sections(words, OPTIONS)
+    red = find_red_flags(words, sections, OPTIONS)
+    checks = {c.name: c for c in check_themes(words, red, find_strengths(words, sections, OPTIONS))}
+    assert not checks["ownership"].met
+    assert checks["ownership"].hint == "Drop the excuses and say which part was yours."
+    assert not checks["transparency"].met and checks["transparency"].hint
+
+
+def test_excuses_leave_the_ownership_theme_unmet_even_with_an_admission() -> None:
+    text = "I'm too much of a perfectionist, that was my mistake."
+    words = words_of(text)
+    sections = label_sections(words, OPTIONS)
+    red = find_red_flags(words, sections, OPTIONS)
+    checks = {c.name: c for c in check_themes(words, red, find_strengths(words, sections, OPTIONS))}
+    assert checks["ownership"].evidence == ("my mistake",)
+    assert not checks["ownership"].met
+    assert checks["ownership"].hint
