@@ -60,11 +60,15 @@ by a third (1208 KB to 769 KB for 71 s), keeping every sample well under 1.5 MB.
 
 FILLED_PAUSES = {"um", "uh", "er", "erm", "ah", "hmm", "mm"}
 SPOKEN = {
-    # How espeak-ng is asked to say each filled pause. Plain "um" comes out as /Vm/ (checked
-    # with `espeak-ng -x`), which Whisper tiny.en mostly drops; "erm" (/3:m/) it writes as "um".
+    # How espeak-ng is asked to say each filled pause. Plain "um" and "uh" come out as /Vm/ and
+    # /V/ (see `espeak-ng -x`), which Whisper tiny.en dropped in 8 of 8 trials mid-sentence;
+    # /3:m/ and /3:/, said slowly, it wrote as "um" and "uh" in 8 of 8 (four sentences each).
     "um": "erm",
-    "uh": "[[V:]]",
+    "uh": "[[3:]]",
 }
+FILLED_PAUSE_SLOW = 0.6
+"""Filled pauses are said at this fraction of the sample's speed (about 0.7 s each, a drawn-out
+hesitation; at 0.75 Whisper tiny.en heard 6 of 8, at 0.6 all 8)."""
 TOKEN = re.compile(r"\{([^}]*)\}|<([^>]*)>|\[(\d+(?:\.\d+)?)\]")
 """Sentence markup: {filler}, <repeat>, [2.5] for a pause of 2.5 s."""
 
@@ -108,10 +112,11 @@ def verbatim(line: str) -> str:
     return re.sub(r"\s+([,.!?;:])", r"\1", " ".join(words))
 
 
-def synthesize(text: str, sample: Sample, work: Path, index: int) -> array.array:
+def synthesize(text: str, sample: Sample, work: Path, index: int, slow: float = 1.0) -> array.array:
     """Say ``text`` with the sample's voice; return 16 kHz mono 16-bit samples, padding trimmed."""
     raw, wav16 = work / f"{index}.raw.wav", work / f"{index}.wav"
-    cmd = ["espeak-ng", "-v", sample.voice, "-s", str(sample.speed), "-p", str(sample.pitch)]
+    speed = str(round(sample.speed * slow))
+    cmd = ["espeak-ng", "-v", sample.voice, "-s", speed, "-p", str(sample.pitch)]
     subprocess.run([*cmd, "-w", str(raw), text], check=True, capture_output=True)
     # -D: no dither, so the same script gives the same samples on every run.
     subprocess.run(
@@ -176,11 +181,11 @@ def build(sample: Sample, out_dir: Path) -> dict:
                     if spans:
                         is_filler = piece.kind == "filler"
                         tl.silence(max(gap, FILLER_GAP_S if is_filler else CLIP_GAP_S))
-                    said = piece.text
-                    if piece.kind == "filler":
-                        said = SPOKEN.get(plain(piece.text), piece.text)
+                    said, slow = piece.text, 1.0
+                    if piece.kind == "filler" and plain(piece.text) in FILLED_PAUSES:
+                        said, slow = SPOKEN.get(plain(piece.text), piece.text), FILLED_PAUSE_SLOW
                     clip_no += 1
-                    start, end = tl.add(synthesize(said, sample, work, clip_no))
+                    start, end = tl.add(synthesize(said, sample, work, clip_no, slow))
                     if pending:
                         # The whole silence, from the last word before the pause to the next.
                         pauses.append(_pause(last_end, start, pending))
