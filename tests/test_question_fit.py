@@ -1,0 +1,171 @@
+"""Checks of an answer against its question: look-for points and the category's expectations.
+
+Transcripts are small typed answers turned into words of 0.3 s each.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from starcoach.analysis.model import Finding
+from starcoach.analysis.question_fit import (
+    EXPECTATIONS,
+    check_question,
+    find_cues,
+    point_families,
+    words_from_text,
+)
+from starcoach.questions import get_question, list_questions
+
+GOOD_FAILURE = (
+    "Last year I ran the release of our billing service. It was my mistake: I skipped the load "
+    "test because I assumed last quarter's numbers still held. The problem was that traffic had "
+    "doubled. I told my manager that morning and we rolled back. I learned that an assumption is "
+    "not a measurement. Since then I always run a load test before a release."
+)
+BLAMING_FAILURE = (
+    "The project failed because the requirements kept changing and the other team was late. "
+    "The market shifted too. We shipped it eventually and everybody moved on."
+)
+
+
+def checks_for(question_id: str, text: str, strengths: tuple[Finding, ...] = ()) -> dict:
+    q = get_question(question_id).to_dict()
+    return {c.name: c for c in check_question(q, words_from_text(text), strengths)}
+
+
+def test_a_good_failure_answer_meets_all_four_failure_expectations_with_quotes():
+    checks = checks_for("failure-time-you-failed", GOOD_FAILURE)
+    assert checks["Owned the mistake"].met
+    assert checks["Owned the mistake"].evidence[0] == "my mistake: I skipped the load"
+    assert checks["Honest reflection on what went wrong"].evidence[:2] == (
+        "because I assumed last quarter's numbers", "The problem was that traffic had doubled.")
+    assert checks["A concrete learning"].evidence == (
+        "I learned that an assumption is",)
+    assert checks["Evidence of change"].evidence == ("Since then I always run a",)
+    assert all(c.met and c.hint == "" for c in checks.values())
+
+
+def test_a_blaming_answer_misses_ownership_learning_and_change_with_hints():
+    checks = checks_for("failure-time-you-failed", BLAMING_FAILURE)
+    for name in ("Owned the mistake", "A concrete learning", "Evidence of change"):
+        assert not checks[name].met and checks[name].evidence == ()
+        assert checks[name].hint
+    assert checks["Owned the mistake"].hint == "Say plainly which part of it was yours."
+    assert not checks["Owns the outcome instead of making excuses"].met
+    assert checks["Owns the outcome instead of making excuses"].hint == (
+        "Not heard yet: owns the outcome instead of making excuses.")
+
+
+def test_look_for_points_come_first_then_the_category_expectations():
+    q = get_question("failure-negative-feedback")
+    names = [c.name for c in check_question(q.to_dict(), words_from_text("Hello."), ())]
+    assert names == [*q.look_for, *(e[0] for e in EXPECTATIONS["failure"])]
+
+
+def test_a_negated_cue_is_not_evidence():
+    words = words_from_text("Honestly there was no lesson in it and I never learned anything.")
+    assert find_cues("learning", words) == []
+    assert find_cues("learning", words_from_text("The lesson was simple.")) == [
+        (0.3, "lesson was simple.")]
+
+
+def test_the_quote_stops_at_the_end_of_the_sentence():
+    words = words_from_text("I realized it late. Then I went home.")
+    assert find_cues("reflection", words) == [(0.0, "I realized it late.")]
+
+
+def test_a_cue_with_a_gap_matches_words_in_between():
+    words = words_from_text("I let the support team know within ten minutes.")
+    assert find_cues("communication", words) == [
+        (0.0, "I let the support team know within ten minutes.")]
+
+
+def test_the_analyzers_strengths_count_as_evidence_for_the_matching_check():
+    strength = Finding(category="learning", quote="it taught me to check", start=4.2,
+                       advice="")
+    checks = checks_for("failure-time-you-failed", "We moved on quickly.", (strength,))
+    assert checks["A concrete learning"].met
+    assert checks["A concrete learning"].evidence == ("it taught me to check",)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "text", "met", "missing"),
+    [
+        ("conflict-disagreed-with-colleague",
+         "Sam wanted to ship on Friday and I wanted another week. I sat down with him and asked "
+         "why Friday mattered; his concern was a customer demo. We agreed on a compromise: demo "
+         "the finished half. In the end the demo went well.",
+         ["Listened to the other side", "Found common ground", "Resolution"], []),
+        ("conflict-disagreed-with-colleague",
+         "Sam was wrong about the date so I went to our boss, who backed me.",
+         [], ["Listened to the other side", "Found common ground"]),
+        ("leadership-without-authority",
+         "Nobody owned the migration, so I set a goal of moving ten services by June and wrote a "
+         "plan. I paired with the two newest engineers each week. We finished in May and cut "
+         "hosting costs by 30%.",
+         ["Set direction", "Supported people", "Outcome"], []),
+        ("pressure-tight-deadline",
+         "The audit moved up two weeks. I listed what the auditors needed and prioritized the "
+         "access logs first. I told my director on day one that the dashboards would slip. We "
+         "delivered the logs on time.",
+         ["Prioritized", "Kept people informed", "Delivered"], []),
+        ("persuasion-changed-skeptics-mind",
+         "Our lead doubted the new cache. I asked what worried him; his concern was stale data. "
+         "I ran a pilot on one service and showed the data: no stale reads in two weeks. He "
+         "approved the rollout.",
+         ["Understood the audience", "Brought evidence", "Won agreement"], []),
+        ("teamwork-successful-project",
+         "We rebuilt checkout as a team of four.",
+         [], ["Your own role"]),
+    ],
+)
+def test_other_categories_have_their_own_expectations(question_id, text, met, missing):
+    checks = checks_for(question_id, text)
+    for name in met:
+        assert checks[name].met, (name, checks[name])
+        assert checks[name].evidence
+    for name in missing:
+        assert not checks[name].met, (name, checks[name].evidence)
+
+
+def test_every_look_for_point_of_the_bank_maps_to_a_cue_family():
+    unmapped = [p for q in list_questions() for p in q.look_for if not point_families(p)]
+    assert unmapped == []
+
+
+def test_a_point_no_family_covers_is_met_by_sharing_its_content_words():
+    q = {"category": "salary-talks", "look_for": ["Mentions market benchmarks and salary bands"]}
+    words = words_from_text("I brought salary data and three market offers.")
+    [check] = check_question(q, words, ())
+    assert check.met and check.evidence[0] == "brought salary data and three market"
+    [check] = check_question(q, words_from_text("I asked nicely."), ())
+    assert not check.met
+
+
+def test_an_unknown_category_gets_only_its_look_for_points():
+    q = {"category": "salary-talks", "look_for": ["Ownership of the result"]}
+    assert [c.name for c in check_question(q, words_from_text("It was my fault."), ())] == [
+        "Ownership of the result"]
+
+
+def test_analyze_with_a_question_reports_each_check_in_the_json(tmp_path: Path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text(GOOD_FAILURE)
+    result = subprocess.run(
+        [sys.executable, "-m", "starcoach", "analyze", "--text", str(answer), "--question",
+         "failure-time-you-failed", "--json"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    data = json.loads(result.stdout)
+    checks = {c["name"]: c for c in data["question_checks"]}
+    assert data["question"]["id"] == "failure-time-you-failed"
+    assert checks["Evidence of change"] == {"name": "Evidence of change", "met": True,
+                                            "evidence": ["Since then I always run a"],
+                                            "hint": ""}
+    assert len(checks) == 3 + 4
