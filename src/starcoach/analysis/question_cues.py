@@ -29,7 +29,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "taught me", "takeaway", "i realized that", "i understood that", "it showed me",
         "i now understand", "insight*"),
     "change": (
-        "since then", "ever since", "now i always", "i now", "now i", "these days", "i always ~ now",
+        "since then", "ever since", "now i always", "i now", "now i", "these days",
+        "i always ~ now",
         "from then on", "from that point", "i started", "i've started", "i changed how",
         "i no longer", "to this day", "every time since", "next time", "has prevented",
         "have prevented", "became standard", "became a standard", "nowadays"),
@@ -69,7 +70,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "agreed", "adopted", "approved"),
     "listening": (
         "i listened", "i asked", "their perspective", "their point of view", "their side",
-        "their concern*", "his concern*", "her concern*", "what worried", "understand their", "understand why", "heard ~ out", "hear ~ out",
+        "their concern*", "his concern*", "her concern*", "what worried", "understand their",
+        "understand why", "heard ~ out", "hear ~ out",
         "one-on-one", "sat down with", "their view", "both sides", "what they needed",
         "what they cared", "their reasons", "their needs"),
     "common_ground": (

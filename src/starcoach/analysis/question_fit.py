@@ -10,9 +10,9 @@ Two kinds of check, each met or missing with the words that meet it:
   common ground; for leadership direction, support and outcome; and so on.
 
 Cues (in ``question_cues``) are short phrases matched on normalized words: ``word*`` matches a
-prefix, ``~`` skips up to three words, ``#`` matches a number. A cue right after a negation ("no lesson", "never
-learned") does not count. The analyzer's strengths (owned mistake, learning, change...) count
-as evidence for the matching family.
+prefix, ``~`` skips up to three words, ``#`` matches a number. A cue right after a negation
+("no lesson", "never learned") does not count. The analyzer's strengths (owned mistake,
+learning, change...) count as evidence for the matching family.
 """
 
 from __future__ import annotations

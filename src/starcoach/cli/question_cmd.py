@@ -43,7 +43,8 @@ def questions(
 
 @questions_app.command("show")
 def show(
-    question_id: str = typer.Argument(..., metavar="ID", help="Question ID, from `starcoach questions`."),
+    question_id: str = typer.Argument(..., metavar="ID",
+                                      help="Question ID, from `starcoach questions`."),
     json_out: bool = typer.Option(False, "--json", help="Print the question as JSON."),
     reference: bool = typer.Option(False, "--reference",
                                    help="Also show the guide's example answer, if it has one."),
