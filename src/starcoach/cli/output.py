@@ -11,8 +11,10 @@ from typing import Any
 def stdout_console():  # -> rich.console.Console
     from rich.console import Console
 
-    return Console(no_color=bool(os.environ.get("NO_COLOR")) or None, highlight=False,
-                   soft_wrap=False)
+    # NO_COLOR means plain text: no colour and no bold or underline escapes either.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(no_color=plain or None, color_system=None if plain else "auto",
+                   highlight=False, soft_wrap=False)
 
 
 def stderr_console():

@@ -1,0 +1,256 @@
+"""An Analysis as a terminal report (rich renderables) and as Markdown. Never prints itself.
+
+The report reads top to bottom in the order a coach would talk: the key numbers, the STAR
+timeline, the sections, fillers, red flags, strengths, themes, pauses, then the notes. Without
+colour (NO_COLOR, or output piped to a file) it stays readable: the timeline is drawn with the
+letters S, T, A and R instead of coloured blocks, and nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from starcoach.analysis.model import Analysis, Finding, Section, ThemeCheck
+from starcoach.analysis.notes import clock, estimated_seconds, shares
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+
+COLOURS = {"situation": "black on bright_blue", "task": "black on bright_magenta",
+           "action": "black on bright_green", "result": "black on bright_yellow"}
+MARK = {"ok": "✓", "low": "!", "high": "!"}
+WHERE = {"between_sections": "between sections", "between_sentences": "between sentences",
+         "mid_sentence": "mid-sentence"}
+
+
+def title(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def at(a: Analysis, t: float | None) -> str:
+    """A time as m:ss, or a word position for a typed answer."""
+    if t is None:
+        return "—"
+    return clock(t) if a.timed else f"word {int(t) + 1}"
+
+
+def target(a: Analysis, label: str) -> str:
+    o = a.options
+    return {"situation": f"S+T ≤{o.setup_max_share:.0%}", "task": f"S+T ≤{o.setup_max_share:.0%}",
+            "action": f"~{o.action_target_share:.0%}",
+            "result": f"~{o.result_target_share:.0%}"}.get(label, "")
+
+
+def key_numbers(a: Analysis) -> list[tuple[str, str]]:
+    """(name, value) pairs for the header."""
+    o = a.options
+    length = next((n.message.split(":")[0] for n in a.notes if n.aspect == "length"), "")
+    seconds = estimated_seconds(a)
+    verdict = length.replace("Length OK", "ok").lower()
+    out = [("Length", f"{clock(seconds)} {verdict} (target {clock(o.target_min_s)}-"
+                      f"{clock(o.target_max_s)})" if a.timed else
+            f"{sum(s.words for s in a.sections)} words, ~{clock(seconds)} spoken ({verdict})")]
+    if a.pace is not None:
+        band = ("slow" if a.pace.wpm < o.wpm_min else "fast" if a.pace.wpm > o.wpm_max
+                else "ok")
+        out.append(("Pace", f"{a.pace.wpm:.0f} wpm {band} ({o.wpm_min:.0f}-{o.wpm_max:.0f})"))
+        out.append(("Fillers", f"{len(a.fillers)} ({a.pace.fillers_per_min:.1f}/min)"))
+    else:
+        out.append(("Fillers", str(len(a.fillers))))
+    out.append(("Red flags", str(len(a.red_flags))))
+    out.append(("Strengths", str(len(a.strengths))))
+    return out
+
+
+def filler_lines(a: Analysis) -> list[str]:
+    counts = Counter(f.text for f in a.fillers)
+    return [f"{word} ×{n}: " + ", ".join(at(a, f.start) for f in a.fillers if f.text == word)
+            for word, n in counts.most_common()]
+
+
+def finding_line(a: Analysis, f: Finding) -> str:
+    where = f"at {at(a, f.start)}: " if f.start is not None else ""
+    quote = f"\"{f.quote}\"" if f.start is not None else f.quote
+    return f"{title(f.category)} — {where}{quote}"
+
+
+def theme_line(t: ThemeCheck) -> str:
+    detail = "; ".join(f"\"{e}\"" for e in t.evidence) if t.met else t.hint
+    return f"[{'x' if t.met else ' '}] {title(t.name)}" + (f" — {detail}" if detail else "")
+
+
+def long_pauses(a: Analysis) -> list[str]:
+    return [f"{p.seconds:.1f} s at {clock(p.start)}, {WHERE.get(p.where, p.where)}"
+            for p in a.pauses if p.seconds >= a.options.long_pause_s]
+
+
+def section_cells(a: Analysis, s: Section) -> list[str]:
+    if a.timed:
+        return [title(s.label), f"{clock(s.start)}-{clock(s.end)}", f"{s.seconds:.0f}",
+                f"{s.share:.0%}", target(a, s.label), str(s.words), f"{s.wpm:.0f}",
+                str(s.fillers)]
+    return [title(s.label), f"{s.first_word + 1}-{s.last_word + 1}", "", f"{s.share:.0%}",
+            target(a, s.label), str(s.words), "", str(s.fillers)]
+
+
+HEADERS = ["Section", "Time", "Seconds", "Share", "Target", "Words", "WPM", "Fillers"]
+
+
+class Timeline:
+    """The STAR timeline bar: one block per section, as wide as its share of the answer."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+
+    def widths(self, total: int) -> list[int]:
+        secs = self.analysis.sections
+        raw = [s.share * total for s in secs]
+        widths = [max(1, int(r)) for r in raw]
+        order = sorted(range(len(secs)), key=lambda i: raw[i] - int(raw[i]), reverse=True)
+        for i in order[: max(0, total - sum(widths))]:
+            widths[i] += 1
+        while sum(widths) > total and max(widths) > 1:
+            widths[widths.index(max(widths))] -= 1
+        return widths
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        secs = self.analysis.sections
+        total = max(len(secs), min(options.max_width, 100) - 2)
+        widths = self.widths(total)
+        plain = console.no_color or console.color_system is None
+        if plain:
+            labels, bar = Text(), Text()
+            for s, w in zip(secs, widths):
+                labels.append(title(s.label)[: w - 1].ljust(w) if w > 1 else " ")
+                bar.append(s.label[0].upper() * w)
+            yield labels
+            yield bar
+        else:
+            bar = Text()
+            for s, w in zip(secs, widths):
+                name = f" {title(s.label)} {s.share:.0%}"
+                name = name if len(name) <= w else f" {s.label[0].upper()}"
+                bar.append(name[:w].ljust(w), style=COLOURS.get(s.label, "reverse"))
+            yield bar
+        a = self.analysis
+        left, right = at(a, a.speech_start), at(a, a.speech_end if a.timed else
+                                                 a.sections[-1].last_word)
+        yield Text(left + right.rjust(max(1, total - len(left))), style="dim")
+
+
+def as_stored(a: Analysis) -> Analysis:
+    """The analysis as its JSON keeps it (rounded), so a fresh result and the same result
+    loaded from a saved session print exactly alike."""
+    return Analysis.from_dict(a.to_dict())
+
+
+def render_analysis(a: Analysis) -> RenderableType:
+    """The whole report as one rich renderable."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    a = as_stored(a)
+    parts: list[RenderableType] = []
+    head = Table.grid(padding=(0, 3))
+    numbers = key_numbers(a)
+    for _ in numbers:
+        head.add_column()
+    head.add_row(*[Text(name, style="bold") for name, _ in numbers])
+    head.add_row(*[value for _, value in numbers])
+    header: list[RenderableType] = [head]
+    if a.question:
+        header.append(Text(f"Question: {a.question.get('text')}", style="italic"))
+    source = a.extra.get("source")
+    parts.append(Panel(Group(*header), title="starcoach · answer analysis",
+                       subtitle=source, title_align="left", expand=False))
+
+    parts.append(Text("\nSTAR timeline", style="bold"))
+    parts.append(Timeline(a))
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for h in HEADERS:
+        if a.timed or h not in ("Seconds", "WPM"):
+            table.add_column("Words" if h == "Time" and not a.timed else h,
+                             justify="left" if h in ("Section", "Time", "Target") else "right")
+    for s in a.sections:
+        cells = section_cells(a, s)
+        if not a.timed:
+            cells = [c for h, c in zip(HEADERS, cells) if h not in ("Seconds", "WPM")]
+        table.add_row(*cells)
+    parts.append(Text(""))
+    parts.append(table)
+    if a.missing:
+        parts.append(Text("Missing: " + ", ".join(title(m) for m in a.missing), style="bold red"))
+
+    def block(heading: str, lines: list[str], empty: str, style: str = "") -> None:
+        parts.append(Text(f"\n{heading}", style="bold"))
+        for line in lines or [empty]:
+            parts.append(Text(f"  {line}", style=style if lines else "dim"))
+
+    rate = f" ({a.pace.fillers_per_min:.1f} a minute)" if a.pace else ""
+    block(f"Fillers: {len(a.fillers)}{rate}", filler_lines(a), "none")
+    block(f"Repeats and restarts: {len(a.disfluencies)}",
+          [f"\"{d.text}\" at {at(a, d.start)} ({d.kind})" for d in a.disfluencies], "none")
+    parts.append(Text(f"\nRed flags: {len(a.red_flags)}", style="bold"))
+    for f in a.red_flags:
+        parts.append(Text(f"  ✗ {finding_line(a, f)}", style="red"))
+        parts.append(Text(f"    → {f.advice}"))
+    if not a.red_flags:
+        parts.append(Text("  none", style="dim"))
+    block(f"Strengths: {len(a.strengths)}", [f"✓ {finding_line(a, f)}" for f in a.strengths],
+          "none found", style="green")
+    block("Themes", [theme_line(t) for t in a.themes], "—")
+    if a.question_checks:
+        block("The question asks for", [theme_line(t) for t in a.question_checks], "—")
+    if a.timed and a.pace is not None:
+        windows = " ".join(f"{w.wpm:.0f}" for w in a.pace.windows)
+        block(f"Pace: {a.pace.wpm:.0f} wpm, {a.pace.articulation_wpm:.0f} without pauses",
+              [f"by {a.options.pace_window_s:.0f} s: {windows} wpm"], "")
+        block(f"Long pauses (≥ {a.options.long_pause_s:.1f} s)", long_pauses(a),
+              "none" if a.pauses or a.duration_s else "no audio")
+    block("Notes", [f"{MARK.get(n.status, '•')} {n.message}" for n in a.notes], "none")
+    return Group(*parts)
+
+
+def analysis_markdown(a: Analysis) -> str:
+    """The report as Markdown (for exports and notes)."""
+    a = as_stored(a)
+    lines = ["# Answer analysis", ""]
+    if a.question:
+        lines += [f"Question: *{a.question.get('text')}*", ""]
+    lines += [" · ".join(f"**{name}** {value}" for name, value in key_numbers(a)), ""]
+    bar = "".join(s.label[0].upper() * max(1, round(s.share * 40)) for s in a.sections)
+    lines += [f"Timeline: `{bar}`", ""]
+    cols = [h for h in HEADERS if a.timed or h not in ("Seconds", "WPM")]
+    if not a.timed:
+        cols[1] = "Words"
+    lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for s in a.sections:
+        cells = section_cells(a, s)
+        if not a.timed:
+            cells = [c for h, c in zip(HEADERS, cells) if h not in ("Seconds", "WPM")]
+        lines.append("| " + " | ".join(cells) + " |")
+    if a.missing:
+        lines += ["", "Missing: " + ", ".join(title(m) for m in a.missing)]
+
+    def section(heading: str, items: list[str], empty: str = "none") -> None:
+        lines.extend(["", f"## {heading}", ""])
+        lines.extend(f"- {i}" for i in items or [empty])
+
+    section(f"Fillers ({len(a.fillers)})", filler_lines(a))
+    section(f"Repeats and restarts ({len(a.disfluencies)})",
+            [f"\"{d.text}\" at {at(a, d.start)} ({d.kind})" for d in a.disfluencies])
+    section(f"Red flags ({len(a.red_flags)})",
+            [f"{finding_line(a, f)}. {f.advice}" for f in a.red_flags])
+    section(f"Strengths ({len(a.strengths)})", [finding_line(a, f) for f in a.strengths])
+    section("Themes", [theme_line(t) for t in a.themes])
+    if a.question_checks:
+        section("The question asks for", [theme_line(t) for t in a.question_checks])
+    if a.timed:
+        section("Long pauses", long_pauses(a))
+    section("Notes", [n.message for n in a.notes])
+    return "\n".join(lines) + "\n"
