@@ -1,0 +1,72 @@
+"""The transcript as the terminal shows it: one timestamped line per phrase, fillers dimmed.
+
+A filler the model wrote is dimmed; one restored from a voiced gap in the audio is also put in
+parentheses, "(uh)", so it stays visible as a guess when the output is plain (piped, NO_COLOR).
+Returns rich renderables; never prints.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+
+from starcoach.filler_recovery import is_filled_pause
+from starcoach.types import Transcript, Word
+
+LINE_GAP_S = 1.0
+"""A silence this long starts a new line."""
+LINE_MAX_WORDS = 14
+
+
+def clock(seconds: float) -> str:
+    """``m:ss.s`` for a time in the recording."""
+    m, s = divmod(max(0.0, seconds), 60)
+    return f"{int(m)}:{s:04.1f}"
+
+
+def phrases(words: tuple[Word, ...] | list[Word]) -> list[list[Word]]:
+    """Split words into display lines at sentence ends, long pauses, or every 14 words."""
+    lines: list[list[Word]] = []
+    current: list[Word] = []
+    for w in words:
+        if current and (
+            w.start - current[-1].end >= LINE_GAP_S
+            or current[-1].text.endswith((".", "?", "!"))
+            or len(current) >= LINE_MAX_WORDS
+        ):
+            lines.append(current)
+            current = []
+        current.append(w)
+    if current:
+        lines.append(current)
+    return lines
+
+
+def word_text(w: Word) -> Text:
+    if w.recovered:
+        return Text(f"({w.text})", style="dim italic")
+    if is_filled_pause(w):
+        return Text(w.text, style="dim")
+    return Text(w.text)
+
+
+def render_transcript(transcript: Transcript) -> Group:
+    """Timestamped lines and a one-line summary."""
+    rows: list[Text] = []
+    for line in phrases(transcript.words):
+        row = Text(f"[{clock(line[0].start)}] ", style="cyan")
+        for i, w in enumerate(line):
+            if i:
+                row.append(" ")
+            row.append_text(word_text(w))
+        rows.append(row)
+    fillers = [w for w in transcript.words if is_filled_pause(w) or w.recovered]
+    restored = sum(1 for w in fillers if w.recovered)
+    summary = (
+        f"{len(transcript.words)} words, {len(fillers)} filled pauses"
+        + (f" ({restored} restored from the audio, shown in parentheses)" if restored else "")
+        + f"; {clock(transcript.duration_s)} of audio; model {transcript.model or 'unknown'}"
+    )
+    rows.append(Text(""))
+    rows.append(Text(summary, style="dim"))
+    return Group(*rows)
