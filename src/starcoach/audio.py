@@ -158,14 +158,16 @@ def _decode(p: Path) -> np.ndarray:
         declared_s = None
         if stream.duration is not None and stream.time_base is not None:
             declared_s = float(stream.duration * stream.time_base)
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+        # Resample each channel, then average them: FFmpeg's own stereo-to-mono matrix adds
+        # the channels at -3 dB each, which makes a stereo file 3 dB louder than its mono twin.
+        resampler = av.AudioResampler(format="fltp", rate=SAMPLE_RATE)
         chunks: list[np.ndarray] = []
         try:
             for frame in container.decode(stream):
                 for out in resampler.resample(frame):
-                    chunks.append(out.to_ndarray().reshape(-1))
+                    chunks.append(out.to_ndarray().mean(axis=0))
             for out in resampler.resample(None):
-                chunks.append(out.to_ndarray().reshape(-1))
+                chunks.append(out.to_ndarray().mean(axis=0))
         except av.error.FFmpegError as exc:
             decoded = sum(len(c) for c in chunks) / SAMPLE_RATE
             raise AudioError(

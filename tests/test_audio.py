@@ -1,0 +1,171 @@
+"""Decoding recordings: every common format, any rate, mono or stereo; one clear error otherwise."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from starcoach import audio
+from starcoach.errors import AudioError, NoSpeechError
+from starcoach.types import SAMPLE_RATE
+
+
+def tone(seconds: float = 2.0, rate: int = SAMPLE_RATE, channels: int = 1) -> np.ndarray:
+    """A 220 Hz tone at -12 dBFS, shape (channels, n)."""
+    t = np.arange(int(seconds * rate)) / rate
+    x = (0.25 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    return np.tile(x, (channels, 1))
+
+
+def encode(path: Path, x: np.ndarray, rate: int, codec: str, fmt: str) -> Path:
+    """Write ``x`` (channels, n) with PyAV, as a recorder or an exporter would."""
+    import av
+
+    layout = "mono" if x.shape[0] == 1 else "stereo"
+    with av.open(str(path), "w", format=fmt) as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = layout
+        step = 1024
+        for i in range(0, x.shape[1], step):
+            # PyAV converts the float frames to whatever sample format the encoder wants.
+            frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(x[:, i : i + step]),
+                                               format="fltp", layout=layout)
+            frame.rate = rate
+            frame.pts = i
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "codec", "fmt", "rate", "channels"),
+    [
+        ("a.wav", "pcm_s16le", "wav", 16000, 1),
+        ("b.wav", "pcm_s16le", "wav", 48000, 2),
+        ("c.flac", "flac", "flac", 44100, 2),
+        ("d.mp3", "libmp3lame", "mp3", 44100, 2),
+        ("e.ogg", "libopus", "ogg", 48000, 1),
+        ("f.m4a", "aac", "mp4", 44100, 2),
+    ],
+)
+def test_any_format_rate_and_channel_count_decodes_to_16k_mono_float(
+    tmp_path: Path, name: str, codec: str, fmt: str, rate: int, channels: int
+) -> None:
+    """Whatever the container, the stage after decoding always sees 16 kHz mono float32."""
+    path = encode(tmp_path / name, tone(2.0, rate, channels), rate, codec, fmt)
+    samples = audio.load_audio(path)
+    assert samples.dtype == np.float32 and samples.ndim == 1
+    # Lossy codecs pad a few milliseconds at the edges.
+    assert audio.duration_s(samples) == pytest.approx(2.0, abs=0.06)
+    # The tone survives: its level is about -15 dBFS RMS (0.25 peak sine).
+    level = float(audio.dbfs(np.sqrt(np.mean(samples[4000:-4000] ** 2))))
+    assert -17.5 < level < -13.5
+
+
+def test_a_real_stereo_44k_recording_keeps_its_length(real_speech: Path) -> None:
+    samples = audio.load_audio(real_speech / "fw_jfk.flac")
+    assert len(samples) == 11 * SAMPLE_RATE
+    assert float(np.abs(samples).max()) <= 1.0
+
+
+def test_flac_written_by_save_flac_reads_back_identically_within_16_bit_rounding(
+    tmp_path: Path, real_speech: Path
+) -> None:
+    samples = audio.load_audio(real_speech / "mfa_uh.flac")
+    out = audio.save_flac(samples, tmp_path / "sub" / "copy.flac")
+    back = audio.load_audio(out)
+    assert len(back) == len(samples)
+    assert float(np.abs(back - samples).max()) < 2 / 32767
+    wav = audio.load_audio(audio.write_wav(samples, tmp_path / "copy.wav"))
+    assert np.array_equal(wav, back)
+
+
+def write_silence(path: Path, seconds: float = 3.0, noise_dbfs: float | None = None) -> Path:
+    x = np.zeros((1, int(seconds * SAMPLE_RATE)), dtype=np.float32)
+    if noise_dbfs is not None:
+        rng = np.random.default_rng(1)
+        x[0] = rng.normal(0, 10 ** (noise_dbfs / 20), x.shape[1]).astype(np.float32)
+    return encode(path, x, SAMPLE_RATE, "pcm_s16le", "wav")
+
+
+def test_missing_file_names_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.wav"
+    with pytest.raises(AudioError) as err:
+        audio.load_audio(path)
+    assert str(err.value) == f"cannot read audio '{path}': no such file; check the path"
+
+
+def test_a_folder_is_not_a_recording(tmp_path: Path) -> None:
+    with pytest.raises(AudioError, match="it is a folder, not an audio file"):
+        audio.load_audio(tmp_path)
+
+
+def test_empty_file_says_it_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.wav"
+    path.touch()
+    with pytest.raises(AudioError, match=r"the file is empty \(0 bytes\)"):
+        audio.load_audio(path)
+
+
+def test_text_named_wav_is_not_decodable(tmp_path: Path) -> None:
+    path = tmp_path / "notes.wav"
+    path.write_text("Situation: I led a migration.\n")
+    with pytest.raises(AudioError, match="not a recording FFmpeg can decode"):
+        audio.load_audio(path)
+
+
+def test_wav_cut_short_is_reported_as_truncated_not_decoded_in_part(tmp_path: Path) -> None:
+    """FFmpeg alone decodes the part that is there; the header check catches the loss."""
+    whole = encode(tmp_path / "whole.wav", tone(3.0), SAMPLE_RATE, "pcm_s16le", "wav")
+    cut = tmp_path / "cut.wav"
+    data = whole.read_bytes()
+    cut.write_bytes(data[:30_000])
+    present = 30_000 - (data.index(b"data") + 8)
+    with pytest.raises(AudioError) as err:
+        audio.load_audio(cut)
+    assert str(err.value) == (
+        f"cannot read audio '{cut}': the file is truncated (its header promises 96000 bytes "
+        f"of audio, only {present} are there); record or copy it again"
+    )
+
+
+def test_flac_cut_short_is_reported_as_damaged(tmp_path: Path, real_speech: Path) -> None:
+    cut = tmp_path / "cut.flac"
+    cut.write_bytes((real_speech / "fw_jfk.flac").read_bytes()[:100_000])
+    with pytest.raises(AudioError, match="the file is damaged or truncated"):
+        audio.load_audio(cut)
+
+
+def test_digital_silence_holds_no_speech(tmp_path: Path) -> None:
+    path = write_silence(tmp_path / "quiet.wav")
+    with pytest.raises(NoSpeechError) as err:
+        audio.load_audio(path)
+    assert str(err.value).startswith(f"'{path}' holds no speech: the recording is silent (3.0 s")
+
+
+def test_a_faint_hiss_counts_as_silence_but_a_tone_does_not(tmp_path: Path) -> None:
+    with pytest.raises(NoSpeechError):
+        audio.load_audio(write_silence(tmp_path / "hiss.wav", noise_dbfs=-65))
+    assert not audio.is_silent(tone(1.0)[0])
+
+
+@pytest.mark.skipif(shutil.which("sox") is None, reason="sox is not installed")
+def test_sox_made_file_at_8k_decodes(tmp_path: Path) -> None:
+    path = tmp_path / "low.wav"
+    subprocess.run(["sox", "-n", "-r", "8000", "-c", "1", str(path), "synth", "1.5", "sine", "440"],
+                   check=True)
+    assert audio.duration_s(audio.load_audio(path)) == pytest.approx(1.5, abs=0.01)
+
+
+@pytest.mark.skipif(shutil.which("sox") is None, reason="sox is not installed")
+def test_ogg_vorbis_at_22k_decodes(tmp_path: Path) -> None:
+    path = tmp_path / "v.ogg"
+    subprocess.run(["sox", "-n", "-r", "22050", "-c", "2", str(path), "synth", "2", "sine", "300"],
+                   check=True)
+    assert audio.duration_s(audio.load_audio(path)) == pytest.approx(2.0, abs=0.02)
