@@ -42,24 +42,28 @@ def target(a: Analysis, label: str) -> str:
             "result": f"~{o.result_target_share:.0%}"}.get(label, "")
 
 
-def key_numbers(a: Analysis) -> list[tuple[str, str]]:
-    """(name, value) pairs for the header."""
+def key_numbers(a: Analysis) -> list[tuple[str, str, str]]:
+    """(name, value, detail) for the header: length, pace, fillers, red flags, strengths."""
     o = a.options
     length = next((n.message.split(":")[0] for n in a.notes if n.aspect == "length"), "")
     seconds = estimated_seconds(a)
     verdict = length.replace("Length OK", "ok").lower()
-    out = [("Length", f"{clock(seconds)} {verdict} (target {clock(o.target_min_s)}-"
-                      f"{clock(o.target_max_s)})" if a.timed else
-            f"{sum(s.words for s in a.sections)} words, ~{clock(seconds)} spoken ({verdict})")]
+    target = f"target {clock(o.target_min_s)}-{clock(o.target_max_s)}"
+    if a.timed:
+        out = [("Length", f"{clock(seconds)} {verdict}", target)]
+    else:
+        out = [("Length", f"~{clock(seconds)} {verdict}",
+                f"{sum(s.words for s in a.sections)} words typed")]
     if a.pace is not None:
         band = ("slow" if a.pace.wpm < o.wpm_min else "fast" if a.pace.wpm > o.wpm_max
                 else "ok")
-        out.append(("Pace", f"{a.pace.wpm:.0f} wpm {band} ({o.wpm_min:.0f}-{o.wpm_max:.0f})"))
-        out.append(("Fillers", f"{len(a.fillers)} ({a.pace.fillers_per_min:.1f}/min)"))
+        out.append(("Pace", f"{a.pace.wpm:.0f} wpm {band}",
+                    f"band {o.wpm_min:.0f}-{o.wpm_max:.0f}"))
+        out.append(("Fillers", f"{a.pace.fillers_per_min:.1f}/min", f"{len(a.fillers)} in all"))
     else:
-        out.append(("Fillers", str(len(a.fillers))))
-    out.append(("Red flags", str(len(a.red_flags))))
-    out.append(("Strengths", str(len(a.strengths))))
+        out.append(("Fillers", str(len(a.fillers)), ""))
+    out.append(("Red flags", str(len(a.red_flags)), ""))
+    out.append(("Strengths", str(len(a.strengths)), ""))
     return out
 
 
@@ -126,6 +130,7 @@ class Timeline:
             for s, w in zip(secs, widths):
                 labels.append(title(s.label)[: w - 1].ljust(w) if w > 1 else " ")
                 bar.append(s.label[0].upper() * w)
+            labels.rstrip()
             yield labels
             yield bar
         else:
@@ -141,6 +146,16 @@ class Timeline:
         yield Text(left + right.rjust(max(1, total - len(left))), style="dim")
 
 
+def indented(lines: list[str], style: str = "") -> RenderableType:
+    """Lines indented by two spaces, long ones wrapping under their own start."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    return Group(*[Padding(Text(line, style=style), (0, 0, 0, 2), expand=False)
+                   for line in lines])
+
+
 def as_stored(a: Analysis) -> Analysis:
     """The analysis as its JSON keeps it (rounded), so a fresh result and the same result
     loaded from a saved session print exactly alike."""
@@ -150,6 +165,7 @@ def as_stored(a: Analysis) -> Analysis:
 def render_analysis(a: Analysis) -> RenderableType:
     """The whole report as one rich renderable."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -160,8 +176,9 @@ def render_analysis(a: Analysis) -> RenderableType:
     numbers = key_numbers(a)
     for _ in numbers:
         head.add_column()
-    head.add_row(*[Text(name, style="bold") for name, _ in numbers])
-    head.add_row(*[value for _, value in numbers])
+    head.add_row(*[Text(name, style="bold") for name, _, _ in numbers])
+    head.add_row(*[value for _, value, _ in numbers])
+    head.add_row(*[Text(detail, style="dim") for _, _, detail in numbers])
     header: list[RenderableType] = [head]
     if a.question:
         header.append(Text(f"Question: {a.question.get('text')}", style="italic"))
@@ -188,8 +205,7 @@ def render_analysis(a: Analysis) -> RenderableType:
 
     def block(heading: str, lines: list[str], empty: str, style: str = "") -> None:
         parts.append(Text(f"\n{heading}", style="bold"))
-        for line in lines or [empty]:
-            parts.append(Text(f"  {line}", style=style if lines else "dim"))
+        parts.append(indented(lines or [empty], style if lines else "dim"))
 
     rate = f" ({a.pace.fillers_per_min:.1f} a minute)" if a.pace else ""
     block(f"Fillers: {len(a.fillers)}{rate}", filler_lines(a), "none")
@@ -197,10 +213,10 @@ def render_analysis(a: Analysis) -> RenderableType:
           [f"\"{d.text}\" at {at(a, d.start)} ({d.kind})" for d in a.disfluencies], "none")
     parts.append(Text(f"\nRed flags: {len(a.red_flags)}", style="bold"))
     for f in a.red_flags:
-        parts.append(Text(f"  ✗ {finding_line(a, f)}", style="red"))
-        parts.append(Text(f"    → {f.advice}"))
+        parts.append(indented([f"✗ {finding_line(a, f)}"], "red"))
+        parts.append(Padding(Text(f"→ {f.advice}"), (0, 0, 0, 4), expand=False))
     if not a.red_flags:
-        parts.append(Text("  none", style="dim"))
+        parts.append(indented(["none"], "dim"))
     block(f"Strengths: {len(a.strengths)}", [f"✓ {finding_line(a, f)}" for f in a.strengths],
           "none found", style="green")
     block("Themes", [theme_line(t) for t in a.themes], "—")
@@ -222,7 +238,8 @@ def analysis_markdown(a: Analysis) -> str:
     lines = ["# Answer analysis", ""]
     if a.question:
         lines += [f"Question: *{a.question.get('text')}*", ""]
-    lines += [" · ".join(f"**{name}** {value}" for name, value in key_numbers(a)), ""]
+    lines += [" · ".join(f"**{name}** {value}" + (f" ({detail})" if detail else "")
+                         for name, value, detail in key_numbers(a)), ""]
     bar = "".join(s.label[0].upper() * max(1, round(s.share * 40)) for s in a.sections)
     lines += [f"Timeline: `{bar}`", ""]
     cols = [h for h in HEADERS if a.timed or h not in ("Seconds", "WPM")]
