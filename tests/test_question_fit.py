@@ -5,6 +5,7 @@ Transcripts are small typed answers turned into words of 0.3 s each.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -42,8 +43,8 @@ def test_a_good_failure_answer_meets_all_four_failure_expectations_with_quotes()
     checks = checks_for("failure-time-you-failed", GOOD_FAILURE)
     assert checks["Owned the mistake"].met
     assert checks["Owned the mistake"].evidence[0] == "my mistake: I skipped the load"
-    assert checks["Honest reflection on what went wrong"].evidence[:2] == (
-        "because I assumed last quarter's numbers", "The problem was that traffic had doubled.")
+    assert checks["Honest reflection on what went wrong"].evidence == (
+        "because I assumed last quarter's numbers",)
     assert checks["A concrete learning"].evidence == (
         "I learned that an assumption is",)
     assert checks["Evidence of change"].evidence == ("Since then I always run a",)
@@ -160,8 +161,6 @@ def test_analyze_with_a_question_reports_each_check_in_the_json(tmp_path: Path):
         [sys.executable, "-m", "starcoach", "analyze", "--text", str(answer), "--question",
          "failure-time-you-failed", "--json"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    import json
-
     data = json.loads(result.stdout)
     checks = {c["name"]: c for c in data["question_checks"]}
     assert data["question"]["id"] == "failure-time-you-failed"
@@ -169,3 +168,56 @@ def test_analyze_with_a_question_reports_each_check_in_the_json(tmp_path: Path):
                                             "evidence": ["Since then I always run a"],
                                             "hint": ""}
     assert len(checks) == 3 + 4
+
+
+# -- the labeled sample answers ---------------------------------------------------------------
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+FAILURE_EXPECTATIONS = [e[0] for e in EXPECTATIONS["failure"]]
+SAMPLE_QUESTIONS = {
+    "Tell me about a time you failed.": "failure-time-you-failed",
+    "Tell me about a time you made a mistake.": "failure-mistake-affected-others",
+    "Describe a time you made a mistake that affected others.": "failure-mistake-affected-others",
+    "Tell me about a project that didn't go as planned.": "failure-project-not-as-planned",
+    "Tell me about a time you received negative feedback.": "failure-negative-feedback",
+    "Tell me about a time you had to admit you were wrong.": "failure-admitting-wrong",
+}
+# What a careful reader finds in each sample: (owned, reflection, learning, change).
+SAMPLE_VERDICTS = {
+    "clean_star": (True, True, True, True),
+    "red_flags": (False, False, False, False),  # blame, outside causes, no lesson, no change
+    "implicit_star": (True, True, True, True),
+    "back_to_action": (True, True, False, True),  # a safeguard, but no lesson is put in words
+    "filler_heavy": (True, True, True, True),
+    "other_voice": (True, True, False, True),  # changes habits, never names the lesson
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_VERDICTS))
+def test_the_failure_expectations_on_the_labeled_samples_match_a_careful_reading(name):
+    path = SAMPLES / f"{name}.json"
+    if not path.is_file():
+        pytest.skip(f"sample {path} not found")
+    sample = json.loads(path.read_text())
+    checks = checks_for(SAMPLE_QUESTIONS[sample["question"]], sample["text"])
+    assert tuple(checks[n].met for n in FAILURE_EXPECTATIONS) == SAMPLE_VERDICTS[name]
+
+
+@pytest.mark.slow
+def test_on_real_transcriptions_the_clean_answer_meets_what_the_blaming_one_misses():
+    """Whisper tiny.en on two spoken samples, the whole pipeline, as `analyze --question` runs."""
+    from starcoach.pipeline import analyze_file
+
+    paths = [SAMPLES / "clean_star.flac", SAMPLES / "red_flags.flac"]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("spoken samples not found")
+    verdicts = []
+    for path in paths:
+        analysis = analyze_file(path, question_id="failure-time-you-failed").analysis
+        checks = {c.name: c for c in analysis.question_checks}
+        verdicts.append(tuple(checks[n].met for n in FAILURE_EXPECTATIONS))
+        assert analysis.question["id"] == "failure-time-you-failed"
+        for c in checks.values():
+            spoken = " ".join(w.text for w in analysis.words).lower()
+            for quote in c.evidence:  # the evidence is the speaker's own words
+                assert quote.lower().rstrip(".,") in spoken
+    assert verdicts == [(True, True, True, True), (False, False, False, False)]
