@@ -221,3 +221,16 @@ def test_on_real_transcriptions_the_clean_answer_meets_what_the_blaming_one_miss
             for quote in c.evidence:  # the evidence is the speaker's own words
                 assert quote.lower().rstrip(".,") in spoken
     assert verdicts == [(True, True, True, True), (False, False, False, False)]
+
+
+def test_a_wrong_choice_of_ones_own_is_ownership_but_a_lesson_about_wrong_things_is_not():
+    owned = words_from_text("I loaded a file from the wrong folder on Friday.")
+    assert find_cues("ownership", owned) == [
+        (0.0, "I loaded a file from the wrong folder on Friday.")]
+    lesson = words_from_text("I learned that being busy on the wrong thing is worse.")
+    assert find_cues("ownership", lesson) == []
+
+
+def test_words_joined_by_dashes_in_a_typed_answer_still_match():
+    words = words_from_text("It failed on my assumptions—I now always test first.")
+    assert find_cues("change", words) == [(1.2, "assumptions—I now always test first.")]

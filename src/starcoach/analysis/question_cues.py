@@ -8,6 +8,11 @@ look-for point to the families that meet it; ``EXPECTATIONS`` are each category'
 
 from __future__ import annotations
 
+_VERBS = ("loaded", "picked", "chose", "used", "sent", "pushed", "deployed", "ran", "deleted",
+          "merged", "shipped", "copied", "edited", "changed", "ordered", "booked", "gave")
+WRONG_CHOICE = tuple(f"i {verb} ~ {article} wrong" for verb in _VERBS for article in ("the", "a"))
+"""A wrong thing done by the speaker ("I loaded a file from the wrong folder")."""
+
 FAMILIES: dict[str, tuple[str, ...]] = {
     "ownership": (
         "my mistake", "my fault", "my error", "my responsibility", "i was responsible",
@@ -20,14 +25,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "i overlooked", "i misjudged", "i accidentally", "i caused", "that was on me",
         "i dropped the ball", "i didn't check", "i didn't test", "i never tested",
         "i never checked", "i had never", "i hadn't", "i had not", "was mine", "had been mine",
-        "my ~ was the problem", "my ~ was wrong", "i ~ ~ the wrong"),
+        "my ~ was the problem", "my ~ was wrong", *WRONG_CHOICE),
     "reflection": (
         "went wrong", "the problem was that i", "the problem was my", "my ~ was the problem",
         "root cause", "the cause", "because i", "i realized", "i realised", "i discovered",
         "i had assumed", "i assumed", "my assumption*", "in hindsight", "looking back ~ i",
         "the reason was", "what happened was", "i misjudged", "i hadn't", "i had not",
         "i had never", "i never tested", "i never checked", "i only tested", "before i had",
-        "turned out ~ wrong", "i ~ ~ the wrong", "we hadn't", "post-mortem", "postmortem",
+        "turned out ~ wrong", *WRONG_CHOICE, "we hadn't", "post-mortem", "postmortem",
         "retrospective", "i underestimated", "i was wrong", "i should have"),
     "learning": (
         "i learned", "i learnt", "i've learned", "i have learned", "learned that", "lesson*",

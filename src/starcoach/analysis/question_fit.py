@@ -39,6 +39,7 @@ def _compile(cue: str) -> list[str]:
     return [normalize(t) if t not in ("~", "#") else t for t in cue.split()]
 
 
+_DASHES = re.compile(r"[—–]|--")
 _CUES = {name: [_compile(c) for c in cues] for name, cues in FAMILIES.items()}
 
 
@@ -80,7 +81,15 @@ def _quote(words: Sequence[Word], start: int, end: int) -> str:
 
 def find_cues(family: str, words: Sequence[Word]) -> list[tuple[float, str]]:
     """(time, quote) of every place the answer uses a cue of ``family``, in time order."""
-    tokens = [w.norm for w in words]
+    # Typed answers join words with dashes ("assumptions—I now"): match on the parts, quote
+    # whole words. ``owner[k]`` is the word that token k came from.
+    tokens: list[str] = []
+    owner: list[int] = []
+    for index, w in enumerate(words):
+        for part in _DASHES.split(w.text):
+            if normalize(part):
+                tokens.append(normalize(part))
+                owner.append(index)
     hits: list[tuple[float, str]] = []
     taken = -1
     for i in range(len(tokens)):
@@ -89,7 +98,8 @@ def find_cues(family: str, words: Sequence[Word]) -> list[tuple[float, str]]:
         for cue in _CUES[family]:
             end = _match_at(cue, tokens, i)
             if end is not None and end > i:
-                hits.append((words[i].start, _quote(words, i, end)))
+                first, last = owner[i], owner[end - 1]
+                hits.append((words[first].start, _quote(words, first, last + 1)))
                 taken = end - 1
                 break
     return hits
