@@ -35,7 +35,7 @@ CLEAN_STAR = Sample(
     sections=(
         ("situation", (
             "The situation was this.",
-            "Two years ago I led the launch of a new billing page for our online store.",
+            "Two years ago I led the launch of a new payment page for our web store.",
             "The page was meant to go live at the start of our busiest season.",
             "I promised the sales team a launch date before I had checked how long testing "
             "would take, and that promise turned out to be wrong.",
@@ -50,29 +50,29 @@ CLEAN_STAR = Sample(
             "What I did first was own the mistake.",
             "When I saw that we would miss the date by two weeks, I told my manager and the "
             "sales lead the same day, and I said plainly that my estimate was the problem.",
-            "I asked a senior engineer to review my new plan, because I wanted a second pair "
-            "of eyes on every estimate.",
+            "I asked a senior engineer to review my new plan, because I wanted a second "
+            "opinion on every estimate.",
             "Then I split the work into smaller pieces and moved the riskiest part to the front.",
             "I wrote a test plan with the quality team, and I ran the checks myself every "
             "morning.",
             "I also started a short weekly note, so that everyone could see what was done, "
-            "what was next, and what was blocked.",
+            "what was next, and what was stuck.",
         )),
         ("result", (
-            "As a result, we shipped eleven days late instead of a full month, and checkout "
-            "errors fell by thirty percent in the first quarter.",
+            "As a result, we shipped eleven days late instead of a full month, and payment "
+            "errors dropped by thirty percent in the first quarter.",
             "The lesson I learned is that a promise needs a testing estimate behind it.",
-            "Since then I always add testing time before I give anyone a date, and my last four "
+            "Since then I always include testing time before I give anyone a date, and my last four "
             "releases landed on schedule.",
-            "The sales lead now asks me to help other teams plan their launches the same way.",
+            "The sales lead also asks me to help other teams plan their launches the same way.",
         )),
     ),
     strengths=(
         ("owned_mistake", "my estimate was the problem"),
         ("transparency", "I told my manager and the sales lead the same day"),
         ("learning", "The lesson I learned is"),
-        ("change", "Since then I always add testing time"),
-        ("quantified_result", "checkout errors fell by thirty percent"),
+        ("change", "Since then I always include testing time"),
+        ("quantified_result", "errors dropped by thirty percent"),
     ),
 )
 
@@ -92,8 +92,8 @@ FILLER_HEAVY = Sample(
             "{Basically,} my task was to move, {um,} all the customer records over one weekend.",
         )),
         ("action", (
-            "{So} what I did was, <I I> wrote the scripts, {uh,} but I never tested them on a "
-            "full copy of the data.",
+            "{So} what I did was, <I I> wrote the scripts, {uh,} but I never tested them with "
+            "the full data.",
             "[2.6] {I mean,} I only tested them on a small sample.",
             "On Saturday night the run stopped, and at first it looked like the disk was full.",
             "I would like to say I stayed calm, <but, but> I, {uh,} panicked a little.",
@@ -102,14 +102,14 @@ FILLER_HEAVY = Sample(
         )),
         ("result", (
             "{So} in the end, {like,} the second run worked, and we lost no data at all.",
-            "[2.2] {You know,} I learned to test on real volumes, and, {basically,} now I always "
-            "do a full dry run first.",
+            "[2.2] {You know,} I learned to test with the full data, and, {basically,} these "
+            "days I always do a practice run first.",
         )),
     ),
     strengths=(
-        ("owned_mistake", "I never tested them on a full copy of the data"),
-        ("learning", "I learned to test on real volumes"),
-        ("change", "now I always do a full dry run first"),
+        ("owned_mistake", "I never tested them"),
+        ("learning", "I learned to test with the full data"),
+        ("change", "these days I always do a practice run first"),
     ),
 )
 
@@ -168,8 +168,8 @@ IMPLICIT_STAR = Sample(
     sections=(
         ("situation", (
             "Last spring I was the engineer responsible for search in our recipe app.",
-            "The old service was slow and expensive, and the company wanted it gone by the end "
-            "of the month.",
+            "The old service was slow and expensive, and the company wanted it replaced before "
+            "the end of the month.",
             "We had just bought a new search service, and I had planned the switch for a quiet "
             "Tuesday morning.",
         )),
@@ -178,31 +178,31 @@ IMPLICIT_STAR = Sample(
             "promised the team there would be no downtime.",
         )),
         ("action", (
-            "I moved all the traffic at once instead of a small share first.",
+            "I moved all the traffic at once instead of a small part first.",
             "Within ten minutes, searches started timing out.",
             "I rolled the change back, posted an update for the support team, and wrote to the "
             "affected customers myself.",
             "Then I spent two days finding the cause.",
             "I asked a colleague to review my rollout plan before we tried again.",
             "The new service had a lower connection limit, and I had never load tested it.",
-            "I wrote a load test, raised the limit, and moved the traffic over in steps of ten "
-            "percent across a week.",
+            "I wrote a load test, raised the limit, and moved the traffic over in small steps "
+            "across a week.",
         )),
         ("result", (
             "Search now runs on the new service and answers about forty percent faster than "
             "before, with no outage since.",
-            "The support team had fewer complaints about search that month than in any month "
+            "The support team had fewer search complaints that month than in any month "
             "before.",
-            "I learned never to switch everything at once.",
-            "Now every change I make goes to a small group first, and the team adopted the same "
+            "I learned not to switch everything at once.",
+            "Today every change I make goes to a small group first, and the team adopted the same "
             "rule for all releases.",
         )),
     ),
     strengths=(
         ("owned_mistake", "I had never load tested it"),
         ("transparency", "wrote to the affected customers myself"),
-        ("learning", "I learned never to switch everything at once"),
-        ("change", "Now every change I make goes to a small group first"),
+        ("learning", "I learned not to switch everything at once"),
+        ("change", "Today every change I make"),
         ("quantified_result", "about forty percent faster"),
     ),
 )

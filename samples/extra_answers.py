@@ -36,9 +36,9 @@ BACK_TO_ACTION = Sample(
             "The regional managers thanked me for the quick warning.",
         )),
         ("action", (
-            "After that I went back and added a check to the job, which now refuses any file "
+            "After that I went back and added a check to the job, so that it refuses any file "
             "older than one day.",
-            "I also wrote a short guide, so anyone on the team can run the job safely.",
+            "I also wrote a short guide, so anyone on the team could run the job safely.",
         )),
         ("result", (
             "In the two years since then, the job has never loaded a wrong file.",
@@ -75,16 +75,16 @@ MISSING_TASK = Sample(
             "And every week I asked my own manager how I had done, and what I should try next.",
         )),
         ("result", (
-            "As a result, my next team survey scored me twenty points higher on listening.",
+            "As a result, my next team survey gave me twenty points more on listening.",
             "I learned that being quick is not the same as being helpful.",
-            "Now I wait until a person has finished, and I repeat the problem back before I "
-            "suggest anything.",
+            "These days I wait until a person has finished, and I repeat the problem back "
+            "before I suggest a fix.",
         )),
     ),
     strengths=(
         ("learning", "I learned that being quick is not the same as being helpful"),
-        ("change", "Now I wait until a person has finished"),
-        ("quantified_result", "twenty points higher"),
+        ("change", "These days I wait until a person has finished"),
+        ("quantified_result", "twenty points more"),
     ),
     voice="en-us",
     speed=145,
@@ -99,7 +99,7 @@ OTHER_VOICE = Sample(
     says_section_names=False,
     sections=(
         ("situation", (
-            "A year ago I pushed hard for a new charting library in our dashboard.",
+            "A year ago I pushed hard for a new charting library for our dashboard.",
             "It was my first big technical decision as the senior engineer on the team.",
             "I had read the benchmarks, and I convinced the team it would make our pages faster.",
         )),
@@ -116,7 +116,7 @@ OTHER_VOICE = Sample(
             "most of that work myself, since the choice had been mine.",
         )),
         ("result", (
-            "We finished the switch in five weeks, and the heavy pages loaded twice as fast as "
+            "We finished the move in five weeks, and the heavy pages loaded twice as fast as "
             "before.",
             "My manager told me that saying it openly made the team trust me more, {you know,} "
             "not less.",

@@ -46,6 +46,8 @@ CLIP_GAP_S = 0.12
 FILLER_GAP_S = 0.3
 """Before and after a filler. People pause around a filled pause, and Whisper tiny.en writes
 "um" far more often when it stands apart: 4 of 4 with 0.3 s against 0 of 4 with 0.12 s."""
+REPEAT_GAP_S = 0.25
+"""Between the copies of a repeated word ("but, but")."""
 SENTENCE_GAP_S = 0.45
 SECTION_GAP_S = 0.8
 LONG_PAUSE_S = 2.0
@@ -133,11 +135,20 @@ def synthesize(text: str, sample: Sample, work: Path, index: int, slow: float = 
     return pcm[max(0, loud[0] - margin) : min(len(pcm), loud[-1] + margin + 1)]
 
 
-class Timeline:
-    """Audio being assembled, with the time of every clip placed on it."""
+class Composer:
+    """Audio being assembled clip by clip, with the time of everything placed on it."""
 
-    def __init__(self) -> None:
+    def __init__(self, sample: Sample, work: Path) -> None:
+        self.sample, self.work = sample, work
         self.pcm = array.array("h")
+        self.clips = 0
+        self.last_end = 0.0
+        self.pending: str | None = None
+        """Where an inserted long pause sits, until the next clip tells where it ends."""
+        self.sentences: list[dict] = []
+        self.fillers: list[dict] = []
+        self.disfluencies: list[dict] = []
+        self.pauses: list[dict] = []
 
     @property
     def now(self) -> float:
@@ -146,73 +157,78 @@ class Timeline:
     def silence(self, seconds: float) -> None:
         self.pcm.extend([0] * round(seconds * RATE))
 
-    def add(self, clip: array.array) -> tuple[float, float]:
-        start = self.now
+    def say(self, text: str, slow: float = 1.0) -> tuple[float, float]:
+        self.clips += 1
+        clip = synthesize(text, self.sample, self.work, self.clips, slow)
+        start = round(self.now, 3)
         self.pcm.extend(clip)
-        return round(start, 3), round(self.now, 3)
+        end = round(self.now, 3)
+        if self.pending:
+            # The whole silence, from the last word before the pause to the next one.
+            self.pauses.append(_pause(self.last_end, start, self.pending))
+            self.pending = None
+        self.last_end = end
+        return start, end
+
+    def sentence(self, line: str, label: str, opens_section: bool) -> None:
+        first, spoken, gap = None, False, 0.0
+        for piece in parse_sentence(line):
+            if piece.kind == "pause":
+                self.silence(piece.seconds)
+                if piece.seconds >= LONG_PAUSE_S:
+                    where = "between_sections" if opens_section else "between_sentences"
+                    self.pending = "mid_sentence" if spoken else where
+                gap = 0.0
+                continue
+            if spoken:
+                self.silence(max(gap, FILLER_GAP_S if piece.kind == "filler" else CLIP_GAP_S))
+            text = plain(piece.text)
+            if piece.kind == "filler":
+                filled = text in FILLED_PAUSES
+                said = SPOKEN.get(text, piece.text) if filled else piece.text
+                start, end = self.say(said, FILLED_PAUSE_SLOW if filled else 1.0)
+                kind = "filled_pause" if filled else "discourse"
+                self.fillers.append(
+                    {"text": text, "start": start, "end": end, "kind": kind, "section": label}
+                )
+            elif piece.kind == "repeat":
+                # Each copy is its own clip with a short break between, as people say them;
+                # said as one clip, Whisper merges "I I" into a single "I".
+                words = piece.text.split()
+                start, end = self.say(words[0])
+                for word in words[1:]:
+                    self.silence(REPEAT_GAP_S)
+                    _, end = self.say(word)
+                self.disfluencies.append(
+                    {"text": text, "start": start, "end": end, "kind": "repeat"}
+                )
+            else:
+                start, end = self.say(piece.text)
+            first = start if first is None else first
+            spoken = True
+            gap = FILLER_GAP_S if piece.kind == "filler" else CLIP_GAP_S
+        self.sentences.append(
+            {"section": label, "start": first, "end": self.last_end, "text": verbatim(line)}
+        )
 
 
 def build(sample: Sample, out_dir: Path) -> dict:
     """Render one sample to ``out_dir/<name>.flac`` and return its JSON description."""
-    tl = Timeline()
-    sentences, fillers, disfluencies, pauses = [], [], [], []
     work = Path(tempfile.mkdtemp(prefix=f"starcoach-{sample.name}-"))
     try:
-        clip_no, last_end, pending = 0, LEAD_S, None
-        tl.silence(LEAD_S)
+        c = Composer(sample, work)
+        c.silence(LEAD_S)
         for s_index, (label, lines) in enumerate(sample.sections):
             if s_index:
-                tl.silence(SECTION_GAP_S)
+                c.silence(SECTION_GAP_S)
             for l_index, line in enumerate(lines):
                 if l_index:
-                    tl.silence(SENTENCE_GAP_S)
-                first, spans, gap = None, [], 0.0
-                for piece in parse_sentence(line):
-                    if piece.kind == "pause":
-                        tl.silence(piece.seconds)
-                        if piece.seconds >= LONG_PAUSE_S:
-                            if spans:
-                                pending = "mid_sentence"
-                            else:
-                                new_section = l_index == 0 and s_index > 0
-                                pending = "between_sections" if new_section else "between_sentences"
-                        gap = 0.0
-                        continue
-                    if spans:
-                        is_filler = piece.kind == "filler"
-                        tl.silence(max(gap, FILLER_GAP_S if is_filler else CLIP_GAP_S))
-                    said, slow = piece.text, 1.0
-                    if piece.kind == "filler" and plain(piece.text) in FILLED_PAUSES:
-                        said, slow = SPOKEN.get(plain(piece.text), piece.text), FILLED_PAUSE_SLOW
-                    clip_no += 1
-                    start, end = tl.add(synthesize(said, sample, work, clip_no, slow))
-                    if pending:
-                        # The whole silence, from the last word before the pause to the next.
-                        pauses.append(_pause(last_end, start, pending))
-                        pending = None
-                    last_end = end
-                    first = start if first is None else first
-                    spans.append(end)
-                    gap = FILLER_GAP_S if piece.kind == "filler" else CLIP_GAP_S
-                    if piece.kind == "filler":
-                        text = plain(piece.text)
-                        kind = "filled_pause" if text in FILLED_PAUSES else "discourse"
-                        fillers.append(
-                            {"text": text, "start": start, "end": end, "kind": kind,
-                             "section": label}
-                        )
-                    elif piece.kind == "repeat":
-                        disfluencies.append(
-                            {"text": plain(piece.text), "start": start, "end": end,
-                             "kind": "repeat"}
-                        )
-                sentences.append(
-                    {"section": label, "start": first, "end": spans[-1], "text": verbatim(line)}
-                )
-        tl.silence(TAIL_S)
-        wav_path = work / "answer.wav"
+                    c.silence(SENTENCE_GAP_S)
+                c.sentence(line, label, opens_section=l_index == 0 and s_index > 0)
+        c.silence(TAIL_S)
         step = 1 << (16 - KEEP_BITS)
-        pcm = array.array("h", (max(-32768, min(32767, round(v / step) * step)) for v in tl.pcm))
+        pcm = array.array("h", (max(-32768, min(32767, round(v / step) * step)) for v in c.pcm))
+        wav_path = work / "answer.wav"
         with wave.open(str(wav_path), "wb") as w:
             w.setnchannels(1)
             w.setsampwidth(2)
@@ -223,7 +239,7 @@ def build(sample: Sample, out_dir: Path) -> dict:
         subprocess.run(["sox", "-D", str(wav_path), "-C", "8", str(flac)], check=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return describe(sample, sentences, fillers, disfluencies, pauses, round(tl.now, 3))
+    return describe(sample, c.sentences, c.fillers, c.disfluencies, c.pauses, round(c.now, 3))
 
 
 def _pause(start: float, end: float, where: str) -> dict:
