@@ -280,3 +280,26 @@ def test_a_missing_or_binary_guide_file_is_a_clear_error(tmp_path, capsys):
     binary.write_bytes(b"# T\n\xff\xfe\x00")
     code, _, err = run(capsys, "questions", "import", str(binary))
     assert code == 2 and err.startswith(f"error: {binary}: expected UTF-8 Markdown text")
+
+
+def test_guides_imported_by_two_processes_at_once_are_both_kept(tmp_path, starcoach_home):
+    paths = []
+    for i in range(4):
+        paths.append(write(tmp_path, GOOD.replace("# Conflict Resolution", f"# Guide {i}"),
+                           f"g{i}.md"))
+    procs = [subprocess.Popen([sys.executable, "-m", "starcoach", "questions", "import", str(p)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for p in paths]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
+    stored = json.loads((starcoach_home / "questions.json").read_text())
+    assert sorted(stored["guides"]) == ["guide-0", "guide-1", "guide-2", "guide-3"]
+
+
+def test_a_user_bank_with_a_broken_guide_entry_is_a_storage_error(starcoach_home):
+    (starcoach_home / "questions.json").write_text(json.dumps(
+        {"schema": "starcoach.questions/1", "guides": {"x": {"title": "X"}}}))
+    from starcoach.errors import StorageError
+
+    with pytest.raises(StorageError) as exc:
+        list_questions()
+    assert "guide 'x' has no 'category'" in str(exc.value)

@@ -312,7 +312,7 @@ def guide_record(guide: Guide, source: str) -> dict[str, Any]:
 
 def import_guide(path: str | Path) -> ImportResult:
     """Read, check and store a guide; importing it again replaces its earlier version."""
-    from starcoach.questions import save_guide
+    from starcoach.question_store import save_guide
 
     guide = read_guide(path)
     previous = save_guide(guide_record(guide, str(Path(path).resolve())))

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import random
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from starcoach import config
-from starcoach.errors import NotFoundError, StorageError, UsageError
+from starcoach.errors import NotFoundError, UsageError
+from starcoach.question_store import load_guides, save_guide, user_bank_path
 
-USER_BANK = "questions.json"
-USER_SCHEMA = "starcoach.questions/1"
+__all__ = ["Question", "Point", "Checklist", "get_question", "list_questions", "categories",
+           "choose_question", "session_weakness", "checklists", "load_guides", "save_guide",
+           "user_bank_path"]
+
 BUILT_IN = "built-in"
 
 
@@ -122,48 +122,7 @@ def built_in_categories() -> list[str]:
     return [c["id"] for c in _built_in()[1]]
 
 
-# -- the user's imported guides ---------------------------------------------------------------
-def user_bank_path() -> Path:
-    return config.data_dir() / USER_BANK
-
-
-def load_guides() -> dict[str, dict[str, Any]]:
-    """The imported guides by slug, as stored (see ``guide_import.Guide.to_dict``)."""
-    path = user_bank_path()
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        guides = data["guides"]
-        if not isinstance(guides, dict):
-            raise TypeError("'guides' is not an object")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StorageError(
-            f"{path} cannot be read ({exc}): move it aside and import your guides again"
-        ) from exc
-    return guides
-
-
-def save_guide(guide: dict[str, Any]) -> dict[str, Any] | None:
-    """Store one imported guide under its slug, replacing an earlier import; return the old one.
-
-    Written to a temporary file and renamed, so a crash never leaves half a bank.
-    """
-    guides = load_guides()
-    previous = guides.get(guide["slug"])
-    guides[guide["slug"]] = guide
-    path = user_bank_path()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps({"schema": USER_SCHEMA, "guides": guides}, indent=2,
-                                  ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"cannot write {path}: {exc}") from exc
-    return previous
-
-
+# -- the user's imported guides (stored by question_store) -----------------------------------
 def _imported() -> list[Question]:
     return [Question.from_dict(q) for g in load_guides().values() for q in g["questions"]]
 
