@@ -78,6 +78,10 @@ class Loudness:
         i0, i1 = self._index(start), self._index(end)
         return bool(self.voiced[i0 : max(i1, i0 + 1)].any())
 
+    def first_voiced_s(self) -> float:
+        idx = np.flatnonzero(self.voiced)
+        return float(idx[0] * FRAME_S) if idx.size else 0.0
+
     def last_voiced_s(self) -> float:
         idx = np.flatnonzero(self.voiced)
         return float((idx[-1] + 1) * FRAME_S) if idx.size else 0.0

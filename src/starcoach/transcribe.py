@@ -6,9 +6,13 @@ their times, because the analyzer counts them. How:
 * A short disfluent prompt is given as ``hotwords``, which faster-whisper puts in front of
   *every* 30 s window (``initial_prompt`` only reaches the first one), so the push to write
   fillers lasts the whole answer.
-* ``condition_on_previous_text`` is off: with it on, one leaked phrase is fed back into the next
-  window and repeats (measured on mfa_um: a loop of 80 "it's" at temperature 0).
-* Two temperatures (0, then 0.6) instead of six: the fallback ladder cost 6-9 s on a 6 s clip.
+* Only the voiced span of the recording is decoded (``clip_timestamps``, padded by 0.5 s): the
+  silence after an answer is where the prompt leaks ("Okay.") and where the slow temperature
+  fallbacks happened.
+* ``condition_on_previous_text`` stays on: with it off, a window that ended mid-sentence lost
+  the next 3 s of speech on samples/clean_star.flac. Loops it may start ("Bye. Bye. ...") fail
+  the compression check, and the fallback at temperature 0.6 resets the conditioning.
+* Two temperatures (0, then 0.6) instead of six: the full ladder cost 6-9 s on a 6 s clip.
 * Afterwards ``filler_recovery.clean_words`` drops words the audio does not support (the prompt
   leaking "Okay." into the silence at the end) and restores voiced gaps as probable fillers.
 
@@ -46,10 +50,27 @@ class TranscribeOptions:
     beam_size: int = 5
     hotwords: str = FILLER_PROMPT
     temperatures: tuple[float, ...] = (0.0, 0.6)
-    condition_on_previous_text: bool = False
+    condition_on_previous_text: bool = True
     vad_filter: bool = False
     """Off: Silero VAD cut out some fillers and let the model stack a dozen "uh" in mfa_uhuh."""
     compute_type: str = "int8"
+    trim_silence: bool = True
+    """Transcribe only from the first to the last voiced frame (plus ``edge_pad_s``): the
+    silence after an answer is where the prompt leaks and the slow fallbacks happen."""
+    edge_pad_s: float = 0.5
+
+
+def speech_span(samples: np.ndarray, cleanup: Any, pad_s: float) -> tuple[float, float]:
+    """(start, end) seconds of the voiced part of the recording, padded, inside the audio."""
+    from starcoach.filler_recovery import Loudness
+
+    total = len(samples) / SAMPLE_RATE
+    loud = Loudness(samples, cleanup)
+    first = loud.first_voiced_s()
+    last = loud.last_voiced_s()
+    if last <= first:
+        return 0.0, total
+    return max(0.0, first - pad_s), min(total, last + pad_s)
 
 
 _MODELS: dict[str, Any] = {}
@@ -150,6 +171,8 @@ def _hub_model(name: str) -> tuple[str | None, str]:
     try:
         return download_model(name), ""
     except Exception as exc:  # noqa: BLE001 - any network or hub failure
+        if "LocalEntryNotFound" in type(exc).__name__ or "Connection" in type(exc).__name__:
+            return None, "the Hugging Face Hub could not be reached"
         return None, f"failed: {type(exc).__name__}"
 
 
@@ -189,6 +212,8 @@ def transcribe(
     opts = options or TranscribeOptions()
     whisper, label = load_model(model)
     total = len(samples) / SAMPLE_RATE
+    cleanup = CleanupOptions()
+    clip = speech_span(samples, cleanup, opts.edge_pad_s) if opts.trim_silence else (0.0, total)
     segments, _info = whisper.transcribe(
         np.ascontiguousarray(samples, dtype=np.float32),
         language="en",
@@ -198,6 +223,7 @@ def transcribe(
         hotwords=opts.hotwords or None,
         word_timestamps=True,
         vad_filter=opts.vad_filter,
+        clip_timestamps=[round(clip[0], 2), round(clip[1], 2)],
     )
     raw: list[Word] = []
     for seg in segments:
@@ -210,7 +236,6 @@ def transcribe(
     if progress is not None:
         progress(total, total)
     words = _monotonic(raw, total)
-    cleanup = CleanupOptions()
     words, log = clean_words(words, samples, cleanup)
     if not words:
         where = f"'{source}'" if source else "the recording"
@@ -224,6 +249,7 @@ def transcribe(
         "language": "en",
         "word_timestamps": True,
         "cpu_threads": cpu_threads(),
+        "clip_s": [round(clip[0], 2), round(clip[1], 2)],
         "cleanup": cleanup.to_dict(),
         "dropped_words": log["dropped"],
         "restored_fillers": log["restored"],
