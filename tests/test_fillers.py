@@ -50,6 +50,7 @@ def test_a_recovered_word_from_the_transcriber_is_always_a_filler():
     ("we had a big migration, like, a really big one.", ["like"]),
     ("it took like three weeks to fix.", ["like"]),
     ("we waited for like a month.", ["like"]),
+    ("a big migration, like a really big one.", ["like"]),
     # you know / I mean: with a comma, or opening a clause before a subject
     ("And I was, you know, the person in charge.", ["you know"]),
     ("You know, I learned a lot.", ["you know"]),
@@ -93,6 +94,7 @@ def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expec
     "what kind of tests did we need?",
     "I like working with the support team.",
     "tools like Grafana helped.",
+    "we had outages, like the one in March.",
     "things like logs and traces.",
     "Like I said, the plan was fine.",
     "it was like a nightmare.",
@@ -110,6 +112,12 @@ def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expec
 ])
 def test_ordinary_uses_of_filler_words_are_not_reported(text):
     assert filler_texts(text) == []
+
+
+def test_a_restored_filler_touching_a_written_one_is_counted_once():
+    words = [Word("I,", 0.0, 0.3), Word("uh,", 0.4, 0.7), Word("um", 0.8, 1.1, recovered=True),
+             Word("panicked", 1.2, 1.6), Word("um", 3.0, 3.3, recovered=True), Word("then", 3.5, 3.8)]
+    assert [(f.text, f.word_index) for f in find_fillers(words)] == [("uh", 1), ("um", 4)]
 
 
 def test_a_two_word_filler_is_one_entry_spanning_both_words():

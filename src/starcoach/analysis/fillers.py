@@ -57,6 +57,9 @@ NUMBER_WORDS = {
     "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
     "ninety", "hundred", "thousand", "million", "half", "dozen", "couple", "few",
 }
+INTENSIFIERS = {"really", "very", "super", "pretty", "totally", "huge", "massive", "whole",
+                "completely", "literally"}
+"""After a comma, "like a really..." hedges; "like the ones we had" gives an example."""
 AMOUNT_AFTER_A = NUMBER_WORDS | {"week", "month", "day", "year", "hour", "minute", "second"}
 # Before these "you know" is the verb: "let you know", "do you know", "as you know".
 YOU_KNOW_BLOCK = {"let", "lets", "do", "did", "does", "don't", "didn't", "doesn't", "if", "as",
@@ -79,6 +82,9 @@ SO_OPENERS = {"um", "uh", "er", "like", "basically", "yeah", "anyway", "anyways"
 NO_DOUBLE = {"that", "had", "is", "very", "really", "so", "no", "bye", "yes", "yeah", "okay",
              "ha", "far", "more", "many", "much", "again", "on", "over", "and"}
 """Words that may be said twice on purpose ("that that", "had had", "very very")."""
+
+ADJACENT_S = 0.3
+"""A restored filler this close to a written one is the same hesitation, counted once."""
 
 Rule = Callable[[Sequence[Word], int], "tuple[str, int] | None"]
 
@@ -132,6 +138,9 @@ def rule_like(words: Sequence[Word], i: int) -> tuple[str, int] | None:
         return ("like", 1)  # "and like we never tested it" (not "like I said")
     if nxt in ("um", "uh") or (boundary and nxt in FILLER_WORDS):
         return ("like", 1)
+    if boundary and i > 0 and (nxt in INTENSIFIERS or (nxt in ("a", "an")
+                                                       and nxt2 in INTENSIFIERS)):
+        return ("like", 1)  # "a big migration, like a really big one" (comma dropped)
     if prev in APPROX_HEADS and (nxt in NUMBER_WORDS or nxt[:1].isdigit()
                                  or (nxt in ("a", "an") and nxt2 in AMOUNT_AFTER_A)):
         return ("like", 1)  # "it took like three weeks"
@@ -223,6 +232,9 @@ def find_fillers(words: Sequence[Word]) -> list[Filler]:
     while i < len(words):
         w = words[i]
         canonical = filled_pause(w)
+        if w.recovered and _next_to_filled_pause(words, i, found):
+            i += 1  # one hesitation the model wrote and the gap check restored again
+            continue
         if canonical is not None or w.recovered:
             found.append(Filler(canonical or w.norm or "um", w.start, w.end, "filled_pause", i))
             i += 1
@@ -237,6 +249,17 @@ def find_fillers(words: Sequence[Word]) -> list[Filler]:
         else:
             i += 1
     return found
+
+
+def _next_to_filled_pause(words: Sequence[Word], i: int, found: Sequence[Filler]) -> bool:
+    """True when a written filled pause touches word i (less than ADJACENT_S away)."""
+    w = words[i]
+    if found and found[-1].kind == "filled_pause" and found[-1].word_index == i - 1 \
+            and w.start - found[-1].end < ADJACENT_S:
+        return True
+    return (i + 1 < len(words) and not words[i + 1].recovered
+            and filled_pause(words[i + 1]) is not None
+            and words[i + 1].start - w.end < ADJACENT_S)
 
 
 def filler_indices(words: Sequence[Word], fillers: Sequence[Filler]) -> frozenset[int]:
