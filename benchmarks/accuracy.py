@@ -11,8 +11,8 @@ the JSON says is in it:
   false flags (any other flag);
 - strengths: expected strengths found.
 
-Transcripts are cached in ``benchmarks/.cache`` (keyed by the recording's size, time and the
-model), so a rerun after a change to the rules takes seconds. ``--script`` skips Whisper and
+Transcripts are cached in ``benchmarks/.cache`` (keyed by the recording, the model and the
+transcriber's code), so a rerun after a change to the rules takes seconds. ``--script`` skips Whisper and
 uses the script's own words with times spread over each sentence, which separates rule errors
 from recognition errors.
 
@@ -78,8 +78,12 @@ def script_transcript(sample: dict[str, Any]) -> Transcript:
 
 def real_transcript(audio: Path, model: str | None) -> Transcript:
     """The pipeline's transcript of a recording, from the cache when the recording is unchanged."""
-    st = audio.stat()
-    key = hashlib.sha1(f"{audio.name}|{st.st_size}|{st.st_mtime_ns}|{model}".encode()).hexdigest()
+    # Keyed by the recording's bytes, the model and the transcriber's code: a regenerated sample
+    # or a change to transcription is transcribed again, a change to the rules is not.
+    h = hashlib.sha1(audio.read_bytes())
+    h.update(f"|{model}|".encode())
+    h.update((ROOT / "src" / "starcoach" / "transcribe.py").read_bytes())
+    key = h.hexdigest()
     cached = CACHE / f"{audio.stem}-{key[:12]}.json"
     if cached.exists():
         return Transcript.from_dict(json.loads(cached.read_text()))

@@ -79,7 +79,7 @@ NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
                r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
                r"half|double|twice|triple|\$?\d[\d,.]*(?:%|k|x)?)")
 YEAR = rx(r"(?:19|20)\d\d")
-MEASURE = rx(r"\$\d[\d,.]*k?", r"(?:twice|three times|four times|half) as (?:fast|quick|many|much|"
+MEASURE = rx(r"\$\d[\d,.]*k?", r"\d[\d,.]* ?%", NUMBER_WORD + r" %", r"(?:twice|three times|four times|half) as (?:fast|quick|many|much|"
              r"often|good|big)", r"\d[\d,.]*%", NUMBER_WORD + r" (?:\w+ )?(?:percent|per cent)",
              NUMBER_WORD + r" (?:dollars|euros|pounds|grand)",
              NUMBER_WORD + r" (?:times|x) (?:faster|more|less|fewer|higher|lower|the)",
@@ -178,7 +178,8 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"(?:in the )?(?:\w+ )?(?:years?|months?|weeks?) since", r"(?:has|have)(?:n't| not) "
             r"(?:\w+ )?(?:\w+ )?(?:\w+ )?(?:since|once|again)",
             r"(?:was|were|is|are) (?:\w+ )?(?:right|back|working|normal|stable|fine|live) again",
-            r"back to normal",
+            r"back to normal", r"no (?:\w+ )?(?:outages?|incidents?|problems?|issues?|complaints?|"
+            r"errors?|failures?) (?:since|after that|again)",
             r"it (?:worked|paid off)", r"within (?:a|the|" + NUMBER_WORD + r") (?:\w+ )?(?:days?|weeks?|"
             r"months?|years?|sprints?|quarters?)", r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
             r"reduced|brought)"), 3.0),

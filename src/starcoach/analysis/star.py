@@ -22,6 +22,7 @@ from starcoach.analysis.lexicon import (
     YEAR,
     Text,
 )
+from starcoach.analysis.lexicon import norm as _norm
 from starcoach.analysis.model import STAR_LABELS, AnalysisOptions
 from starcoach.types import Word
 
@@ -35,6 +36,13 @@ CHUNK_WORDS = 15
 LONG_SENTENCE = 24
 """Sentences longer than this are split at commas into clauses of at least CLAUSE_MIN words."""
 CLAUSE_MIN = 6
+
+CLAUSE_STICKINESS = 2.0
+"""Changing part between two clauses of one sentence costs this many times more."""
+
+CONTINUERS = frozenset({"because", "which", "who", "whom", "where", "since", "although", "though",
+                        "while", "unless", "until", "cause", "'cause"})
+"""A sentence opening with one of these continues the one before it."""
 
 SWITCH = 1.5
 """Cost of moving on to a later part."""
@@ -61,12 +69,13 @@ def label_sections(words: Sequence[Word], options: AnalysisOptions,
     """
     if not words:
         return []
-    sentences = split_sentences(words)
+    units = _units(words)
+    sentences = [(s, e) for s, e, _ in units]
     scores = [sentence_scores(words, s, e, skip) for s, e in sentences]
     n_words = len(words)
     for k, (s, e) in enumerate(sentences):
         scores[k] = [a + b for a, b in zip(scores[k], position_prior((s + e) / 2 / n_words))]
-    labels = viterbi(scores)
+    labels = viterbi(scores, [cont for _, _, cont in units])
     spans: list[Span] = []
     for (s, e), label in zip(sentences, labels):
         name = STAR_LABELS[label]
@@ -78,7 +87,12 @@ def label_sections(words: Sequence[Word], options: AnalysisOptions,
 
 
 def split_sentences(words: Sequence[Word]) -> list[tuple[int, int]]:
-    """(first, last) word indices of each sentence, in order, covering every word."""
+    """(first, last) word indices of each sentence (or clause of a long one), covering every word."""
+    return [(s, e) for s, e, _ in _units(words)]
+
+
+def _units(words: Sequence[Word]) -> list[tuple[int, int, bool]]:
+    """Sentences and clauses as (first, last, continues a sentence)."""
     has_punct = any(w.text.rstrip("\"')]").endswith(SENTENCE_END) for w in words[:-1])
     bounds: list[tuple[int, int]] = []
     start = 0
@@ -91,9 +105,13 @@ def split_sentences(words: Sequence[Word]) -> list[tuple[int, int]]:
             bounds.append((start, i))
             start = i + 1
     bounds.append((start, len(words) - 1))
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
     for s, e in bounds:
-        out.extend(_split_long(words, s, e))
+        # "Because they had ..." split off by the model still belongs to the sentence before.
+        follows = _norm(words[s].text) in CONTINUERS and not (
+            s + 1 <= e and _norm(words[s + 1].text) == "then")
+        out.extend((a, b, k > 0 or follows)
+                   for k, (a, b) in enumerate(_split_long(words, s, e)))
     return out
 
 
@@ -147,22 +165,28 @@ def position_prior(x: float) -> list[float]:
     return [PRIOR * h * max(0.0, 1 - abs(x - c) / w) for c, w, h in zip(centres, widths, heights)]
 
 
-def viterbi(scores: Sequence[Sequence[float]]) -> list[int]:
-    """Best label per sentence under the forward-moving transition costs."""
+def viterbi(scores: Sequence[Sequence[float]],
+            continues: Sequence[bool] | None = None) -> list[int]:
+    """Best label per sentence under the forward-moving transition costs.
+
+    ``continues[k]`` marks a clause that continues the sentence before it: changing part
+    there costs CLAUSE_STICKINESS times more, so only real evidence cuts a sentence.
+    """
     n = len(STAR_LABELS)
 
-    def cost(i: int, j: int) -> float:
+    def cost(i: int, j: int, factor: float) -> float:
         if j == i:
             return 0.0
         if j > i:
-            return SWITCH + SKIP * (j - i - 1)
-        return BACK
+            return factor * (SWITCH + SKIP * (j - i - 1))
+        return factor * BACK
 
     best = [scores[0][j] - SKIP * j for j in range(n)]
     back: list[list[int]] = []
-    for row in scores[1:]:
-        prev = [max(range(n), key=lambda i, j=j: best[i] - cost(i, j)) for j in range(n)]
-        best = [best[prev[j]] - cost(prev[j], j) + row[j] for j in range(n)]
+    for k, row in enumerate(scores[1:], start=1):
+        f = CLAUSE_STICKINESS if continues and continues[k] else 1.0
+        prev = [max(range(n), key=lambda i, j=j: best[i] - cost(i, j, f)) for j in range(n)]
+        best = [best[prev[j]] - cost(prev[j], j, f) + row[j] for j in range(n)]
         back.append(prev)
     state = max(range(n), key=lambda j: best[j])
     path = [state]
