@@ -9,10 +9,7 @@ import typer
 from starcoach.cli import app
 from starcoach.cli.output import print_json, stdout_console
 
-questions_app = typer.Typer(
-    help="The interview questions: built in, or imported from your own Markdown guides.",
-    no_args_is_help=False,
-)
+questions_app = typer.Typer(no_args_is_help=False)
 app.add_typer(questions_app, name="questions")
 
 
@@ -23,7 +20,9 @@ def questions(
                                  help="Only this category (failure, conflict, leadership...)."),
     json_out: bool = typer.Option(False, "--json", help="Print the questions as JSON."),
 ) -> None:
-    """List the interview questions by category, with their IDs.
+    """List the interview questions by category, with their IDs; show or import them.
+
+    The bank is built in; add your own with `starcoach questions import GUIDE.md`.
 
     Example: starcoach questions --category failure
     """
