@@ -11,7 +11,7 @@ import pytest
 
 from starcoach.cli import main
 from starcoach.errors import GuideError
-from starcoach.guide_import import import_guide, parse_guide
+from starcoach.guide_import import import_guide, parse_guide, read_guide
 from starcoach.questions import get_question, list_questions
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "handling-failure.md"
@@ -303,3 +303,22 @@ def test_a_user_bank_with_a_broken_guide_entry_is_a_storage_error(starcoach_home
     with pytest.raises(StorageError) as exc:
         list_questions()
     assert "guide 'x' has no 'category'" in str(exc.value)
+
+
+def test_common_variations_of_the_markup_are_understood(tmp_path):
+    text = (
+        "\ufeff# Pressure Stories\r\n\r\n"
+        "### Question 1) Tell me about a deadline.\r\n\r\n"
+        "#### What they are looking for\r\n\r\n"
+        "1. Calm under\r\n   pressure\r\n"
+        "2. Clear priorities\r\n\r\n"
+        "### Q2: Describe an incident.\r\n"
+        "What they’re looking for:\r\n"
+        "* Updates to stakeholders\r\n"
+    )
+    path = tmp_path / "pressure.md"
+    path.write_bytes(text.encode("utf-8"))  # with a byte-order mark and Windows line ends
+    g = read_guide(path)
+    assert (g.slug, g.category) == ("pressure-stories", "pressure")
+    assert [q.look_for for q in g.questions] == [
+        ("Calm under pressure", "Clear priorities"), ("Updates to stakeholders",)]

@@ -32,7 +32,9 @@ QUESTION_EXAMPLE = "### Q1: Tell me about a time you failed."
 THEMES_COLUMNS = "Theme | How to Show It"
 
 _QUESTION = re.compile(r"^###\s+(?:Q|Question\s*)(\d+)\s*[:.)\-]\s*(.+?)\s*$", re.I)
-_LOOK_FOR = re.compile(r"^\*\*\s*what\s+they['’]?re\s+looking\s+for\s*:?\s*\*\*\s*:?\s*$", re.I)
+_LOOK_FOR = re.compile(
+    r"^(?:#{3,6}\s*)?(?:\*\*|__)?\s*what\s+(?:they['’]?re|they\s+are|interviewers\s+are)\s+"
+    r"looking\s+for\s*:?\s*(?:\*\*|__)?\s*:?\s*$", re.I)
 _ITEM = re.compile(r"^\s*[-*+]\s+(.*\S)\s*$")
 _NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*\S)\s*$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*(.*)$")
@@ -116,7 +118,7 @@ def _section_kind(heading: str) -> str:
 
 class _Parser:
     def __init__(self, text: str, name: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = text.removeprefix("\ufeff").splitlines()
         self.name = name
 
     def fail(self, line: int, expected: str) -> GuideError:
@@ -154,14 +156,14 @@ class _Parser:
                     if section == "questions" and "question" in line.lower():
                         questions_heading = n
                 continue
-            if line.startswith("#"):  # a sub-heading ends the question's lists
+            if line.startswith("### "):  # another sub-heading ends the question
                 self._close_question(current)
                 current = None
                 continue
             if not line or re.fullmatch(r"-{3,}|\*{3,}", line):
                 continue
             if section == "questions" and current is not None:
-                self._question_line(current, line, n)
+                self._question_line(current, raw, n)
             elif section == "themes" and line.startswith("|"):
                 table.append((n, [c.strip() for c in line.strip("|").split("|")]))
             elif section in ("red_flags", "stories", "qualities"):
@@ -215,14 +217,18 @@ class _Parser:
         return {"number": number, "text": text, "line": n, "look_for": [],
                 "look_for_line": None, "state": None, "answer": []}
 
-    def _question_line(self, q: dict[str, Any], line: str, n: int) -> None:
+    def _question_line(self, q: dict[str, Any], raw: str, n: int) -> None:
+        line = raw.strip()
+        item = _ITEM.match(line) or _NUMBERED.match(line)
         if _LOOK_FOR.match(line):
             q["state"], q["look_for_line"] = "look_for", n
         elif line.startswith(">"):
             q["state"] = "answer"
             q["answer"].append(line[1:].strip())
-        elif q["state"] == "look_for" and _ITEM.match(line):
-            q["look_for"].append(_clean(_ITEM.match(line).group(1)))  # type: ignore[union-attr]
+        elif q["state"] == "look_for" and item:
+            q["look_for"].append(_clean(item.group(1)))
+        elif q["state"] == "look_for" and q["look_for"] and raw[:1].isspace():
+            q["look_for"][-1] = _clean(f"{q['look_for'][-1]} {line}")  # a wrapped item
         else:
             q["state"] = "answer" if q["state"] == "answer" else None
 
@@ -275,7 +281,7 @@ def parse_guide(text: str, name: str = "GUIDE.md") -> Guide:
 def read_guide(path: str | Path) -> Guide:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is not text
     except FileNotFoundError:
         raise GuideError(f"guide not found: {path}") from None
     except IsADirectoryError:
