@@ -352,14 +352,15 @@ class Recorder:
 
 
 def _busy(dev: InputDevice, exc: Exception) -> DeviceError:
-    reason = str(exc.args[0] if exc.args else exc).removeprefix("Error opening InputStream: ")
+    # PortAudio's own text ("Illegal combination of I/O devices", ...) rarely helps a person;
+    # --debug shows it in the traceback.
     try:
         valid = _valid(list_input_devices())
     except DeviceError:
         valid = "no input devices left"
     return DeviceError(f"cannot open input device {dev.index} '{dev.name}': it is busy or "
-                       f"unavailable ({reason}); close other programs using it or choose "
-                       f"another with --device; {valid}")
+                       "unavailable; close other programs using it or choose another with "
+                       f"--device; {valid}")
 
 
 def _create_wav(wav_path: Path, final: Path) -> StreamingWav:
@@ -367,8 +368,11 @@ def _create_wav(wav_path: Path, final: Path) -> StreamingWav:
         wav_path.parent.mkdir(parents=True, exist_ok=True)
         return StreamingWav(wav_path)
     except OSError as exc:
-        raise AudioError(f"cannot write the recording to '{final}': "
-                         f"{exc.strerror or exc}; choose a folder you can write to") from exc
+        blocker = next((p for p in final.parents if p.exists()), None)
+        reason = (f"'{blocker}' is not a folder" if blocker is not None and not blocker.is_dir()
+                  else (exc.strerror or str(exc)).lower())
+        raise AudioError(f"cannot write the recording to '{final}': {reason}; "
+                         "choose a folder you can write to") from exc
 
 
 def _to_flac(wav_path: Path, flac_path: Path) -> Path:

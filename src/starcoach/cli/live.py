@@ -1,0 +1,183 @@
+"""What the terminal shows while recording: the live panel, the Enter key, the countdown.
+
+The panel (rich Live on stderr) appears only when stderr is a terminal; Enter stops the take
+only when stdin is one. Without a terminal the take ends at --max-seconds, after the silence,
+or on Ctrl-C / SIGTERM, and the file is kept in every case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import select
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from starcoach.recorder import Recorder, Take
+
+TARGET_S = (90.0, 150.0)
+"""The length a spoken STAR answer should land in (the analyzer's target_min_s, target_max_s)."""
+METER_WIDTH = 30
+METER_FLOOR_DBFS = -60.0
+
+
+def clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def enter_pressed() -> bool:
+    """True when a line is waiting on a terminal stdin (consumed). Never blocks."""
+    try:
+        ready, _, _ = select.select([sys.stdin], [], [], 0)
+    except (ValueError, OSError):
+        return False
+    if ready:
+        sys.stdin.readline()
+        return True
+    return False
+
+
+def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
+    """The live panel: elapsed against the target, the level meter, warnings."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    m = rec.meter
+    lo, hi = target
+    elapsed = m.elapsed_s
+    if elapsed < lo:
+        time_style, where = "yellow", f"aim for {clock(lo)}–{clock(hi)}"
+    elif elapsed <= hi:
+        time_style, where = "green", "in the target range"
+    else:
+        time_style, where = "red", "past the target: wrap up with the result"
+    text = Text()
+    text.append("● REC ", style="bold red")
+    text.append(f"{clock(elapsed)}", style=f"bold {time_style}")
+    text.append(f" / {clock(lo)}–{clock(hi)}  {where}\n")
+    fill = (max(m.level_dbfs, METER_FLOOR_DBFS) - METER_FLOOR_DBFS) / -METER_FLOOR_DBFS
+    bars = round(fill * METER_WIDTH)
+    meter_style = "red" if m.clipping else ("green" if m.level_dbfs >= -40 else "yellow")
+    text.append("level ")
+    text.append("█" * bars, style=meter_style)
+    text.append("·" * (METER_WIDTH - bars), style="dim")
+    text.append(f" {m.level_dbfs:6.1f} dBFS\n")
+    if m.clipping:
+        text.append("clipping: move back from the microphone or lower its gain\n",
+                    style="bold red")
+    elif m.too_quiet:
+        text.append(f"too quiet: no speech heard for {m.elapsed_s - m._last_loud:.0f} s; "
+                    "check the microphone\n", style="bold yellow")
+    if rec.overflows:
+        text.append(f"input overflows: {rec.overflows}\n", style="yellow")
+    stop_hint = "Enter stops" if stdin_is_terminal() else "Ctrl-C stops"
+    silence = rec.options.stop_after_silence_s
+    if silence > 0:
+        stop_hint += f", or {silence:g} s of silence after you speak"
+    if rec.options.max_seconds:
+        stop_hint += f", or {clock(rec.options.max_seconds)} is reached"
+    text.append(stop_hint, style="dim")
+    device = rec.device.name if rec.device else "?"
+    return Panel(text, title=f"recording from {device}", title_align="left", expand=False)
+
+
+@contextlib.contextmanager
+def _sigterm_stops(rec: Recorder) -> Iterator[None]:
+    """SIGTERM ends the take like Ctrl-C does, so the file is finished properly."""
+    try:
+        previous = signal.signal(signal.SIGTERM, lambda *_: rec.stop("interrupted"))
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGET_S) -> Take:
+    """Start ``rec``, show the panel until the take stops, finish the file, return the take.
+
+    Ctrl-C ends the take and keeps it. Errors opening the device propagate (nothing recorded).
+    """
+    from rich.live import Live
+
+    rec.start()
+    watch_enter = stdin_is_terminal()
+    try:
+        with _sigterm_stops(rec):
+            if console.is_terminal:
+                with Live(render_panel(rec, target), console=console,
+                          refresh_per_second=10, transient=True) as live:
+                    while not rec.wait(0.1):
+                        if watch_enter and enter_pressed():
+                            rec.stop("enter")
+                        live.update(render_panel(rec, target))
+            else:
+                console.print(f"Recording from '{rec.device.name if rec.device else '?'}' "
+                              f"into {rec.path}.")
+                while not rec.wait(0.1):
+                    if watch_enter and enter_pressed():
+                        rec.stop("enter")
+    except KeyboardInterrupt:
+        rec.stop("interrupted")
+    return rec.finish()
+
+
+def countdown(seconds: float, console: Any) -> None:
+    """A preparation countdown on stderr; Enter (on a terminal) skips the rest."""
+    if seconds <= 0:
+        return
+    end = time.monotonic() + seconds
+    watch_enter = stdin_is_terminal()
+    try:
+        if not console.is_terminal:
+            console.print(f"Preparation: {seconds:g} s.")
+            while (left := end - time.monotonic()) > 0:
+                time.sleep(min(0.1, left))
+            return
+        with console.status("") as status:
+            while (left := end - time.monotonic()) > 0:
+                status.update(f"Prepare your answer: {clock(left + 0.99)} left"
+                              + (" (Enter to start now)" if watch_enter else ""))
+                if watch_enter and enter_pressed():
+                    return
+                time.sleep(0.1)
+    except KeyboardInterrupt:
+        return
+
+
+STOP_REASONS = {
+    "enter": "stopped with Enter",
+    "interrupted": "stopped with Ctrl-C",
+    "max-seconds": "reached --max-seconds",
+    "silence": "stopped after the silence",
+    "error": "stopped by an error",
+}
+
+
+def describe_take(take: Take) -> str:
+    """One line about a finished take, for stderr."""
+    line = (f"Recorded {take.duration_s:.1f} s to {take.path} "
+            f"({STOP_REASONS.get(take.stop_reason, take.stop_reason)}).")
+    if take.device_rate != 16000:
+        line += f" The device ran at {take.device_rate} Hz; the audio was resampled to 16 kHz."
+    return line
+
+
+def overflow_warning(take: Take) -> str | None:
+    if not take.overflows:
+        return None
+    times = "once" if take.overflows == 1 else f"{take.overflows} times"
+    return (f"warning: the input overflowed {times}: the computer fell behind and some audio "
+            "was dropped; close busy programs and record again if the take sounds choppy")

@@ -1,0 +1,117 @@
+"""The terminal side of `starcoach practice`: show, count down, record, report, ask again.
+
+The decisions (which question, where the take goes, what changed) live in starcoach.practice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starcoach.cli.output import stderr_console, stdout_console
+
+CHOICES = "Enter: try this question again · n: next question · q: quit"
+
+
+def render_question(q: Any) -> Any:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    text = Text()
+    text.append(q.text + "\n", style="bold")
+    if q.look_for:
+        text.append("\nWhat interviewers look for:\n", style="underline")
+        for point in q.look_for:
+            text.append(f"  • {point}\n")
+    return Panel(text.rstrip() or text, title=f"{q.id} ({q.category})", title_align="left")
+
+
+def render_changes(changes: list[Any]) -> Any:
+    from rich.table import Table
+
+    table = Table(title="Since your previous attempt", title_justify="left", box=None,
+                  pad_edge=False)
+    for column in ("", "before", "now", ""):
+        table.add_column(column)
+    marks = {True: ("better", "green"), False: ("worse", "red"), None: ("about the same", "dim")}
+    for c in changes:
+        word, style = marks[c.better]
+        table.add_row(c.label, c.before, c.after, f"[{style}]{word}[/{style}]")
+    return table
+
+
+def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
+                 max_seconds: float | None, stop_after_silence_s: float, device: str | None,
+                 model: str | None) -> None:
+    from starcoach import practice
+    from starcoach.cli.live import (
+        countdown,
+        describe_take,
+        overflow_warning,
+        record_live,
+        stdin_is_terminal,
+    )
+    from starcoach.errors import StarcoachError
+    from starcoach.recorder import Recorder, RecorderOptions, find_device
+
+    practice.check_options(question, category, random_pick, prep_s, max_seconds,
+                           stop_after_silence_s)
+    err = stderr_console()
+    out = stdout_console()
+    interactive = stdin_is_terminal()
+    for path in practice.recover_interrupted():
+        err.print(f"Recovered an interrupted take: {path}")
+    dev = find_device(device)  # a wrong --device fails before the question is shown
+    options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)
+    q = practice.choose(question, category)
+    while True:
+        out.print(render_question(q))
+        countdown(prep_s, err)
+        take = record_live(Recorder(practice.take_path(q.id), dev, options), err)
+        err.print(describe_take(take))
+        if (warning := overflow_warning(take)) is not None:
+            err.print(warning)
+        try:
+            _report(take.path, q.id, model, out, err)
+        except StarcoachError as exc:
+            if not interactive:
+                raise
+            err.print(f"error: {exc.message}")
+        if not interactive:
+            return
+        answer = _ask(err)
+        if answer == "q":
+            return
+        if answer == "n":
+            q = practice.choose(None, category, exclude=q.id)
+
+
+def _report(path: Any, question_id: str, model: str | None, out: Any, err: Any) -> None:
+    from starcoach import practice
+    from starcoach.cli.progress import transcription_progress
+    from starcoach.report import render_analysis
+
+    with transcription_progress(enabled=True) as progress:
+        result = practice.analyze_take(path, question_id, model, progress)
+    session_id = practice.save_attempt(path, result, question_id, model)
+    out.print(render_analysis(result.analysis))
+    err.print(f"Saved as session {session_id}.")
+    prev = practice.previous_attempt(question_id, session_id)
+    if prev is not None:
+        changes = practice.compare(prev, practice.current_attempt(session_id),
+                                   result.analysis.options.to_dict())
+        out.print(render_changes(changes))
+
+
+def _ask(err: Any) -> str:
+    while True:
+        try:
+            reply = err.input(f"\n{CHOICES} > ").strip().lower()
+        except (EOFError, KeyboardInterrupt):
+            return "q"
+        if reply in ("", "r", "retry", "again"):
+            return "r"
+        if reply in ("n", "next"):
+            return "n"
+        if reply in ("q", "quit", "exit"):
+            return "q"
+        err.print("Type Enter, n or q.")

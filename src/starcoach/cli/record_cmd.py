@@ -1,0 +1,122 @@
+"""`starcoach devices`, `starcoach record` and `starcoach practice`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from starcoach.cli import app
+from starcoach.cli.output import print_json, stderr_console, stdout_console
+
+DEVICE_HELP = "Input device: its index or (part of) its name, from `starcoach devices`."
+SILENCE_HELP = ("Stop after this many seconds of silence once you have started speaking; "
+                "0 turns it off.")
+DEFAULT_SILENCE_S = 4.0
+"""Long enough for a thinking pause mid-answer, short enough that the take ends soon after."""
+MODEL_HELP = "Whisper model name or CTranslate2 model directory. Default: tiny.en."
+
+
+@app.command()
+def devices(json_out: bool = typer.Option(False, "--json", help="Print the list as JSON.")) -> None:
+    """List the microphones (input devices) starcoach can record from.
+
+    Example: starcoach devices
+    """
+    from starcoach.recorder import list_input_devices
+
+    found = list_input_devices()
+    if not found:
+        from starcoach.errors import DeviceError
+        from starcoach.recorder import NO_INPUT
+
+        raise DeviceError(NO_INPUT)
+    if json_out:
+        print_json({"schema": "starcoach.devices/1", "devices": [d.to_dict() for d in found]})
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("index", "name", "channels", "default rate", "default"):
+        table.add_column(column, justify="right" if column != "name" else "left")
+    for d in found:
+        table.add_row(str(d.index), d.name, str(d.channels), f"{d.default_samplerate:g} Hz",
+                      "*" if d.is_default else "")
+    stdout_console().print(table)
+
+
+def _options(max_seconds: float | None, stop_after_silence: float):
+    from starcoach.recorder import RecorderOptions
+
+    return RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence)
+
+
+def _output_path(out: Path, overwrite: bool) -> Path:
+    from starcoach.errors import AudioError, UsageError
+
+    if out.suffix.lower() not in (".wav", ".flac"):
+        raise UsageError(f"cannot record to '{out}': the file name must end in .wav or .flac")
+    if out.is_dir():
+        raise AudioError(f"cannot write the recording to '{out}': it is a folder; "
+                         "give a file name such as answer.flac")
+    if out.exists() and not overwrite:
+        raise UsageError(f"'{out}' already exists: choose another file name or pass --overwrite")
+    return out
+
+
+@app.command()
+def record(
+    out: Path = typer.Argument(..., help="File to record into: .wav or .flac."),
+    max_seconds: float = typer.Option(None, "--max-seconds", help="Stop after this many seconds."),
+    stop_after_silence: float = typer.Option(DEFAULT_SILENCE_S, "--stop-after-silence",
+                                             help=SILENCE_HELP),
+    device: str = typer.Option(None, "--device", "-d", help=DEVICE_HELP),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace OUT if it exists."),
+) -> None:
+    """Record your answer from the microphone to a 16 kHz mono WAV or FLAC file.
+
+    Audio is written to disk as it arrives, so an interrupted take is kept. Stop with Enter,
+    Ctrl-C, --max-seconds, or a silence after you have spoken.
+
+    Example: starcoach record answer.flac --max-seconds 150
+    """
+    from starcoach.cli.live import describe_take, overflow_warning, record_live
+    from starcoach.practice import check_options
+    from starcoach.recorder import Recorder
+
+    check_options(None, None, False, 0, max_seconds, stop_after_silence)
+    path = _output_path(out, overwrite)
+    console = stderr_console()
+    take = record_live(Recorder(path, device, _options(max_seconds, stop_after_silence)), console)
+    console.print(describe_take(take))
+    if (warning := overflow_warning(take)) is not None:
+        console.print(warning)
+
+
+@app.command()
+def practice(
+    question: str = typer.Option(None, "--question", "-q", help="ID of the question to answer."),
+    category: str = typer.Option(None, "--category", "-c", help="Drill one category."),
+    random_pick: bool = typer.Option(False, "--random", help="Let starcoach pick (the default): "
+                                     "questions not practiced lately or answered weakly first."),
+    prep: float = typer.Option(0.0, "--prep", help="Seconds to prepare before recording."),
+    max_seconds: float = typer.Option(None, "--max-seconds", help="Stop each take after this "
+                                      "many seconds."),
+    stop_after_silence: float = typer.Option(DEFAULT_SILENCE_S, "--stop-after-silence",
+                                             help=SILENCE_HELP),
+    device: str = typer.Option(None, "--device", "-d", help=DEVICE_HELP),
+    model: str = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+) -> None:
+    """Answer a question aloud: see what interviewers look for, record, get the report.
+
+    Each take is saved as a session. On a terminal you can then retry the question (with the
+    change since your previous attempt), move to the next one, or quit; without a terminal
+    one take is recorded and analyzed.
+
+    Example: starcoach practice --category failure --prep 30
+    """
+    from starcoach.cli.practice_flow import run_practice
+
+    run_practice(question=question, category=category, random_pick=random_pick, prep_s=prep,
+                 max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
+                 device=device, model=model)

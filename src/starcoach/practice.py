@@ -1,0 +1,188 @@
+"""The practice loop below the terminal: which question, where the take goes, what happens
+to it after recording, and how this attempt compares with the previous one.
+
+Takes are recorded into ``<data dir>/recordings/YYYY-MM-DD/`` and never deleted by starcoach,
+even when transcription fails; the saved session keeps its own FLAC copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from starcoach import config
+from starcoach.errors import AudioError, StarcoachError, UsageError
+
+if TYPE_CHECKING:
+    from starcoach.pipeline import ProgressFn, Result
+    from starcoach.questions import Question
+    from starcoach.review import Summary
+
+
+def recordings_dir() -> Path:
+    return config.data_dir() / "recordings"
+
+
+def take_path(question_id: str | None, now: datetime | None = None) -> Path:
+    """A new, unused file for a take: ``recordings/2026-11-29/221503-<question>.flac``."""
+    now = now or datetime.now()
+    slug = re.sub(r"[^a-z0-9-]+", "-", (question_id or "answer").lower()).strip("-") or "answer"
+    folder = recordings_dir() / now.strftime("%Y-%m-%d")
+    stem = f"{now:%H%M%S}-{slug}"
+    path = folder / f"{stem}.flac"
+    n = 2
+    while path.exists() or path.with_name(f"{path.stem}.part.wav").exists():
+        path = folder / f"{stem}-{n}.flac"
+        n += 1
+    return path
+
+
+def recover_interrupted() -> list[Path]:
+    """Repair the headers of takes cut short by a crash or ``kill -9`` (``*.wav`` left in the
+    recordings folder); return the files repaired. Called when practice starts."""
+    from starcoach.wavfile import repair_wav
+
+    repaired = []
+    folder = recordings_dir()
+    for wav in sorted(folder.rglob("*.wav")) if folder.is_dir() else []:
+        try:
+            if repair_wav(wav):
+                repaired.append(wav)
+        except AudioError:
+            continue  # not ours or beyond repair: left as it is
+    return repaired
+
+
+def choose(question_id: str | None = None, category: str | None = None,
+           exclude: str | None = None) -> Question:
+    """The question to practice: the one asked for, or one from the bank (of ``category``)
+    preferring questions not practiced lately and those answered weakly last time."""
+    from starcoach import questions
+    from starcoach.storage import open_store
+
+    if question_id:
+        return questions.choose_question(category=category, question_id=question_id)
+    with open_store() as store:
+        history = [s.to_dict() for s in store.sessions()]
+    if exclude:
+        # "Next question" should move on even if this one scores as the weakest.
+        history.append({"question_id": exclude, "created_at": datetime.now().timestamp() + 1})
+    return questions.choose_question(category=category, history=history)
+
+
+def check_options(question_id: str | None, category: str | None, random_pick: bool,
+                  prep_s: float, max_seconds: float | None, stop_after_silence_s: float) -> None:
+    if question_id and random_pick:
+        raise UsageError("give one of --question or --random, not both")
+    if prep_s < 0:
+        raise UsageError(f"--prep must be 0 or more seconds, not {prep_s:g}")
+    if max_seconds is not None and max_seconds <= 0:
+        raise UsageError(f"--max-seconds must be more than 0, not {max_seconds:g}")
+    if stop_after_silence_s < 0:
+        raise UsageError(f"--stop-after-silence must be 0 (off) or more seconds, "
+                         f"not {stop_after_silence_s:g}")
+
+
+def analyze_take(path: Path, question_id: str | None, model: str | None,
+                 progress: ProgressFn | None = None) -> Result:
+    """Transcribe and analyze a take. On failure the error names the kept recording."""
+    from starcoach.pipeline import analyze_file
+
+    try:
+        return analyze_file(path, model=model, question_id=question_id, progress=progress)
+    except StarcoachError as exc:
+        raise type(exc)(f"{exc.message} (the recording is kept in '{path}')") from exc
+
+
+def save_attempt(path: Path, result: Result, question_id: str | None,
+                 model: str | None) -> str:
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        return store.save_session(audio_path=path, transcript=result.transcript,
+                                  analysis=result.analysis, question_id=question_id,
+                                  model=model)
+
+
+def previous_attempt(question_id: str, session_id: str) -> Summary | None:
+    """The attempt at this question saved just before ``session_id``, if any."""
+    from starcoach.review import summarize
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        sessions = store.sessions(question_id)
+    ids = [s.id for s in sessions]
+    if session_id not in ids or ids.index(session_id) == 0:
+        return None
+    return summarize(sessions[ids.index(session_id) - 1])
+
+
+def current_attempt(session_id: str) -> Summary:
+    from starcoach.review import summarize
+    from starcoach.storage import open_store
+
+    with open_store() as store:
+        return summarize(store.get(session_id))
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one number moved since the previous attempt. ``better`` is None when it is a wash."""
+
+    label: str
+    before: str
+    after: str
+    better: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "before": self.before, "after": self.after,
+                "better": self.better}
+
+
+def _distance(value: float, lo: float, hi: float) -> float:
+    """How far a value lies outside the band [lo, hi] (0 inside)."""
+    return max(lo - value, 0.0, value - hi)
+
+
+def _verdict(before: float, after: float, tolerance: float) -> bool | None:
+    """Lower is better: True when it fell by more than ``tolerance``."""
+    if abs(after - before) <= tolerance:
+        return None
+    return after < before
+
+
+def compare(prev: Summary, cur: Summary, options: dict[str, Any] | None = None) -> list[Change]:
+    """Fillers per minute, pace, length and red flags, this attempt against the previous."""
+    from starcoach.analysis.model import AnalysisOptions
+
+    o = AnalysisOptions.from_dict(options or {})
+    changes: list[Change] = []
+    if prev.fillers_per_min is not None and cur.fillers_per_min is not None:
+        changes.append(Change("fillers per minute", f"{prev.fillers_per_min:.1f}",
+                              f"{cur.fillers_per_min:.1f}",
+                              _verdict(prev.fillers_per_min, cur.fillers_per_min, 0.5)))
+    if prev.wpm is not None and cur.wpm is not None:
+        changes.append(Change("pace (words per minute)", f"{prev.wpm:.0f}", f"{cur.wpm:.0f}",
+                              _verdict(_distance(prev.wpm, o.wpm_min, o.wpm_max),
+                                       _distance(cur.wpm, o.wpm_min, o.wpm_max), 2.0)))
+    changes.append(Change("length", _clock(prev.length_s), _clock(cur.length_s),
+                          _verdict(_distance(prev.length_s, o.target_min_s, o.target_max_s),
+                                   _distance(cur.length_s, o.target_min_s, o.target_max_s),
+                                   3.0)))
+    changes.append(Change("red flags", _flags(prev.flags), _flags(cur.flags),
+                          _verdict(len(prev.flags), len(cur.flags), 0)))
+    return changes
+
+
+def _clock(seconds: float) -> str:
+    s = int(round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _flags(flags: tuple[str, ...]) -> str:
+    if not flags:
+        return "none"
+    return f"{len(flags)} ({', '.join(sorted(set(flags)))})"
