@@ -173,3 +173,34 @@ def test_a_word_cut_off_with_a_dash_is_a_restart():
 ])
 def test_deliberate_repeats_are_not_disfluencies(text):
     assert find_disfluencies(words_of(text)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("clip,fillers", [
+    ("mfa_youknow", ["you know"]),
+    ("mfa_um", ["um"]),
+    ("mfa_uh", ["uh"]),
+    ("mfa_uhuh", ["uh"] * 6),
+    ("mfa_crossword", ["um", "um"]),
+    ("mfa_reallylong", []),  # "like" and "so" in ordinary use
+    ("fw_jfk", []),  # "And so my fellow Americans": not a filler
+])
+def test_fillers_in_real_speech_match_the_verbatim_reference(real_speech, clip, fillers):
+    """The real model on real recordings: the fillers found are the ones the person said."""
+    from starcoach.pipeline import transcribe_file
+
+    transcript, _ = transcribe_file(real_speech / f"{clip}.flac")
+    found = find_fillers(transcript.words)
+    assert [f.text for f in found] == fillers
+    assert all(0 <= f.start <= f.end <= transcript.duration_s for f in found)
+
+
+@pytest.mark.slow
+def test_the_restart_in_real_speech_is_a_disfluency(real_speech):
+    """mfa_crossword: "but um montreal but um but montreal forced aligner"."""
+    from starcoach.pipeline import transcribe_file
+
+    transcript, _ = transcribe_file(real_speech / "mfa_crossword.flac")
+    skip = filler_indices(transcript.words, find_fillers(transcript.words))
+    found = find_disfluencies(transcript.words, skip)
+    assert len(found) == 1 and found[0].text.startswith("but montreal but")
