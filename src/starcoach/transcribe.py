@@ -265,6 +265,8 @@ def _monotonic(words: list[Word], total: float) -> list[Word]:
     for w in words:
         start = min(max(w.start, last), total)
         end = min(max(w.end, start), total)
-        out.append(Word(w.text, start, end, w.probability, w.recovered))
+        # Rounded as in the JSON output, so a transcript read back is equal to the original.
+        out.append(Word(w.text, round(start, 3), round(end, 3), round(w.probability, 3),
+                        w.recovered))
         last = start
     return out
