@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 
-import click
 import typer
 
 from starcoach import __version__
@@ -71,23 +70,19 @@ def main(argv: list[str] | None = None) -> None:
     args = [a for a in args if a != "--debug"]
     command = typer.main.get_command(app)
     try:
-        rv = command.main(args=args, prog_name="starcoach", standalone_mode=False)
+        # Standalone mode: typer reports usage errors itself (exit 2) and turns Ctrl-C at a
+        # prompt into "Aborted!"; everything else that escapes a command arrives here.
+        command.main(args=args, prog_name="starcoach", standalone_mode=True)
     except StarcoachError as exc:
         if debug:
             raise
         print(f"error: {exc.message}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        print("Aborted.", file=sys.stderr)
-        sys.exit(130)
     except KeyboardInterrupt:
         if debug:
             raise
         print("Interrupted.", file=sys.stderr)
         sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, not a traceback
         if debug:
             raise
@@ -96,4 +91,3 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         sys.exit(1)
-    sys.exit(rv if isinstance(rv, int) else 0)
