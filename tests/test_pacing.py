@@ -159,3 +159,18 @@ def test_the_pause_in_a_real_recording_is_found(real_speech):
     assert len(long) == 1
     assert 0.8 <= long[0][1] - long[0][0] <= 1.3
     assert 1.0 < long[0][0] < 8.0
+
+
+def test_speaking_starts_with_the_sound_when_the_first_word_is_placed_late():
+    audio, _ = build([("gap", 0.5), ("speech", 3.0), ("gap", 1.0)])
+    words = [Word("Um,", 1.1, 1.3), Word("so", 1.3, 3.2)]
+    start, end = speech_span(words, detect_voicing(audio))
+    assert abs(start - 0.5) <= 0.05 and abs(end - 3.5) <= 0.05
+
+
+def test_a_click_long_before_the_first_word_does_not_start_the_answer():
+    audio, _ = build([("gap", 3.0), ("speech", 2.0), ("gap", 1.0)])
+    audio[int(0.5 * SAMPLE_RATE):int(0.53 * SAMPLE_RATE)] = 0.5
+    words = [Word("We", 3.1, 3.4), Word("shipped.", 3.4, 4.9)]
+    start, _ = speech_span(words, detect_voicing(audio))
+    assert abs(start - 3.0) <= 0.05

@@ -97,7 +97,7 @@ class Section:
             "label": self.label,
             "start": round(self.start, 2),
             "end": round(self.end, 2),
-            "seconds": round(self.seconds, 2),
+            "seconds": round(round(self.end, 2) - round(self.start, 2), 2),
             "share": round(self.share, 3),
             "words": self.words,
             "wpm": round(self.wpm, 1),
@@ -183,7 +183,7 @@ class Pause:
         return {
             "start": round(self.start, 2),
             "end": round(self.end, 2),
-            "seconds": round(self.seconds, 2),
+            "seconds": round(round(self.end, 2) - round(self.start, 2), 2),
             "where": self.where,
         }
 

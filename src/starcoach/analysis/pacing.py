@@ -31,6 +31,8 @@ MIN_MARGIN_DB, MAX_MARGIN_DB = 6.0, 15.0
 MIN_BURST_S = 0.08
 """Voiced stretches shorter than this inside a silence are clicks or breaths, not speech."""
 SENTENCE_END = (".", "!", "?", "…")
+EDGE_S = 1.0
+"""Sound this close before the first word (or after the last) is taken as part of the answer."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,11 @@ class Voicing:
 
     def time(self, frame: int) -> float:
         return frame * self.hop_s
+
+    def runs(self) -> list[tuple[float, float]]:
+        """(start, end) seconds of each voiced stretch."""
+        return [(self.time(a), self.time(b - 1) + self.frame_s)
+                for a, b in _runs(self.voiced, True)]
 
     @property
     def span(self) -> tuple[float, float] | None:
@@ -142,15 +149,24 @@ def find_pauses(voicing: Voicing, words: Sequence[Word], sections: Sequence[Sect
 
 
 def speech_span(words: Sequence[Word], voicing: Voicing | None) -> tuple[float, float]:
-    """Start and end of speaking: the words' span, trimmed to the sound where Whisper stretched
-    the first or last word over silence."""
+    """Start and end of speaking: the words' span, moved to where the sound starts and stops.
+
+    Whisper stretches a first or last word over silence, and sometimes places the first word
+    late; the voiced stretch that overlaps the first word (beginning at most EDGE_S before it)
+    gives the real start, and likewise for the end. Sound further away (a click, a breath,
+    background noise) is left out.
+    """
     start, end = words[0].start, words[-1].end
-    span = voicing.span if voicing is not None else None
-    if span is not None:
-        if words[0].start <= span[0] < words[0].end:
-            start = span[0]
-        if words[-1].start < span[1] <= words[-1].end:
-            end = span[1]
+    if voicing is None:
+        return start, max(end, start)
+    runs = voicing.runs()
+    first = next((r for r in runs if r[1] > start - EDGE_S and r[0] < words[0].end), None)
+    if first is not None and first[0] >= start - EDGE_S:
+        start = first[0]
+    last = next((r for r in reversed(runs) if r[0] < end + EDGE_S and r[1] > words[-1].start),
+                None)
+    if last is not None and last[1] <= end + EDGE_S:
+        end = last[1]
     return start, max(end, start)
 
 
