@@ -134,3 +134,75 @@ OTHER_VOICE = Sample(
 )
 
 EXTRA: tuple[Sample, ...] = (BACK_TO_ACTION, MISSING_TASK, OTHER_VOICE)
+
+QUICK_FILLERS = Sample(
+    name="quick_fillers",
+    question="Tell me about a time you missed a deadline.",
+    description="A quicker speaker, a few fillers of each kind, and the "
+    "ordinary uses that must not count: 'so every store', 'the right queue', 'we'll let you "
+    "know', 'I like to'.",
+    says_section_names=False,
+    sections=(
+        ("situation", (
+            "{Um,} last year I ran the release of the new store app, {uh,} and every store had "
+            "to start using it before the holidays so every store manager was watching.",
+        )),
+        ("task", (
+            "I was supposed to, {like,} have all two hundred stores working with it before the "
+            "first of December.",
+        )),
+        ("action", (
+            "I had planned too little time for training, {you know,} and when the date came, "
+            "only one hundred stores were ready.",
+            "I told my director the same afternoon that I had missed it, and why.",
+            "Then I put the stores in the right queue, with the biggest ones first.",
+            "It was, {kind of,} a scramble, but I ran two training calls every day.",
+            "I told each store manager, we'll let you know one week before your turn.",
+        )),
+        ("result", (
+            "All the stores were using the app a week and a half later than planned, and sales "
+            "in the app beat the target with twelve percent more.",
+            "I like to plan the training first now, {sort of} before anything else, and I "
+            "always keep one extra week for it.",
+        )),
+    ),
+    strengths=(
+        ("owned_mistake", "I had missed it"),
+        ("transparency", "I told my director the same afternoon"),
+        ("quantified_result", "twelve percent more"),
+    ),
+    speed=170,
+)
+
+THIN_ANSWER = Sample(
+    name="thin_answer",
+    question="Tell me about a time you failed.",
+    description="A short, thin answer of about half a minute: every part is there, but barely.",
+    says_section_names=False,
+    sections=(
+        ("situation", (
+            "A few months ago I built a monthly report for our finance team, and it had a "
+            "wrong formula in it.",
+            "The finance director used it every month to plan the budget.",
+        )),
+        ("task", (
+            "I had to correct it before the books were closed.",
+        )),
+        ("action", (
+            "I found the formula, fixed it, and sent the report out again with a short note "
+            "that the mistake was mine.",
+            "I also called the finance director, so she would not use the old numbers.",
+        )),
+        ("result", (
+            "The numbers were right in time for the close.",
+            "I learned to check every report against last month's figures before I send it.",
+        )),
+    ),
+    strengths=(
+        ("owned_mistake", "the mistake was mine"),
+        ("learning", "I learned to check every report"),
+    ),
+    speed=160,
+)
+
+EXTRA = EXTRA + (QUICK_FILLERS, THIN_ANSWER)
