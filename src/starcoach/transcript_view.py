@@ -63,7 +63,8 @@ def render_transcript(transcript: Transcript) -> Group:
     fillers = [w for w in transcript.words if is_filled_pause(w) or w.recovered]
     restored = sum(1 for w in fillers if w.recovered)
     summary = (
-        f"{len(transcript.words)} words, {len(fillers)} filled pauses"
+        f"{len(transcript.words)} words, {len(fillers)} filled "
+        + ("pause" if len(fillers) == 1 else "pauses")
         + (f" ({restored} restored from the audio, shown in parentheses)" if restored else "")
         + f"; {clock(transcript.duration_s)} of audio; model {transcript.model or 'unknown'}"
     )

@@ -1,0 +1,172 @@
+"""Bad input on the command line: one `error: ...` line naming the file and the problem, exit 2.
+
+Every case runs the real console entry point in a subprocess, through both `transcribe` and
+`analyze` (the failure happens before any analysis), and checks the whole of stderr.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from starcoach import audio
+from starcoach.types import SAMPLE_RATE
+
+COMMANDS = ["transcribe", "analyze"]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "starcoach", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+def assert_one_error(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"error: {message}\n"
+    assert result.stdout == ""
+
+
+def tone_wav(path: Path, seconds: float = 3.0) -> Path:
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    return audio.write_wav((0.3 * np.sin(2 * np.pi * 200 * t)).astype(np.float32), path)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_missing_file(command: str, tmp_path: Path) -> None:
+    path = tmp_path / "answer.wav"
+    assert_one_error(run(command, str(path)),
+                     f"cannot read audio '{path}': no such file; check the path")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_directory(command: str, tmp_path: Path) -> None:
+    assert_one_error(run(command, str(tmp_path)),
+                     f"cannot read audio '{tmp_path}': it is a folder, not an audio file; "
+                     "give the path of one recording")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_empty_file(command: str, tmp_path: Path) -> None:
+    path = tmp_path / "empty.flac"
+    path.touch()
+    assert_one_error(run(command, str(path)),
+                     f"cannot read audio '{path}': the file is empty (0 bytes); "
+                     "record again or choose another file")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_text_file_named_wav(command: str, tmp_path: Path) -> None:
+    path = tmp_path / "answer.wav"
+    path.write_text("The situation was this.\n")
+    assert_one_error(run(command, str(path)),
+                     f"cannot read audio '{path}': not a recording FFmpeg can decode; "
+                     "give a wav, flac, mp3, ogg or m4a file")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_truncated_wav(command: str, tmp_path: Path) -> None:
+    whole = tone_wav(tmp_path / "whole.wav").read_bytes()
+    path = tmp_path / "cut.wav"
+    path.write_bytes(whole[:20_000])
+    present = 20_000 - (whole.index(b"data") + 8)
+    assert_one_error(run(command, str(path)),
+                     f"cannot read audio '{path}': the file is truncated (its header promises "
+                     f"96000 bytes of audio, only {present} are there); record or copy it again")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_corrupt_flac(command: str, tmp_path: Path) -> None:
+    """The FLAC signature with garbage after it."""
+    path = tmp_path / "broken.flac"
+    flac = audio.save_flac(np.sin(np.arange(48_000) / 8).astype(np.float32) * 0.3,
+                           tmp_path / "ok.flac").read_bytes()
+    rng = np.random.default_rng(3)
+    path.write_bytes(flac[:4000] + rng.integers(0, 256, 20_000, dtype=np.uint8).tobytes())
+    result = run(command, str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: cannot read audio '{path}': the file is ")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_silent_recording_says_so_instead_of_an_empty_report(
+    command: str, tmp_path: Path
+) -> None:
+    path = audio.write_wav(np.zeros(2 * SAMPLE_RATE, dtype=np.float32), tmp_path / "mute.wav")
+    assert_one_error(run(command, str(path)),
+                     f"'{path}' holds no speech: the recording is silent (2.0 s, never louder "
+                     "than -50 dBFS); check that the microphone is on and not muted")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_model_folder_that_does_not_exist(command: str, tmp_path: Path) -> None:
+    path = tone_wav(tmp_path / "a.wav")
+    folder = tmp_path / "no-model"
+    assert_one_error(run(command, str(path), "--model", str(folder)),
+                     f"model folder '{folder}' does not exist; give a CTranslate2 Whisper "
+                     "model folder or a model name such as tiny.en")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_model_folder_without_model_files(command: str, tmp_path: Path) -> None:
+    path = tone_wav(tmp_path / "a.wav")
+    folder = tmp_path / "empty-model"
+    folder.mkdir()
+    assert_one_error(run(command, str(path), "-m", str(folder)),
+                     f"model folder '{folder}' is not usable: model.bin is missing; "
+                     "see models/README.md for how to add a model")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_unknown_model_name(command: str, tmp_path: Path, starcoach_home: Path) -> None:
+    from starcoach import config
+
+    path = tone_wav(tmp_path / "a.wav")
+    user = starcoach_home / "models" / "tiny-typo"
+    result = run(command, str(path), "--model", "tiny-typo")
+    assert_one_error(
+        result,
+        f"no usable Whisper model 'tiny-typo'; tried {config.project_models_dir() / 'tiny-typo'}"
+        f" (absent); {user} (absent); download (unknown name 'tiny-typo'). Fix: put a "
+        f"CTranslate2 model in {user} (see models/README.md), pass --model DIR, or connect to "
+        "the internet once",
+    )
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "answer.wav"
+    result = run("--debug", "transcribe", str(path))
+    assert result.returncode != 0
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "starcoach.errors.AudioError: cannot read audio" in result.stderr
+
+
+def test_relative_paths_are_named_as_typed(tmp_path: Path) -> None:
+    (tmp_path / "takes").mkdir()
+    result = run("transcribe", "takes/none.wav", cwd=tmp_path)
+    assert_one_error(result, "cannot read audio 'takes/none.wav': no such file; check the path")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["transcribe", "--help"], ["analyze", "--help"]])
+def test_help_imports_neither_faster_whisper_nor_sounddevice(args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from starcoach.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "heavy = {'faster_whisper', 'sounddevice', 'ctranslate2', 'av'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout
+
+
+def test_importing_the_cli_stays_light() -> None:
+    code = ("import starcoach.cli, sys; assert 'faster_whisper' not in sys.modules "
+            "and 'sounddevice' not in sys.modules")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
