@@ -169,3 +169,16 @@ def test_ogg_vorbis_at_22k_decodes(tmp_path: Path) -> None:
     subprocess.run(["sox", "-n", "-r", "22050", "-c", "2", str(path), "synth", "2", "sine", "300"],
                    check=True)
     assert audio.duration_s(audio.load_audio(path)) == pytest.approx(2.0, abs=0.02)
+
+
+def test_flac_with_garbage_after_its_header_is_damaged(tmp_path: Path) -> None:
+    """The stream info promises 3 s; nothing after the first few frames decodes."""
+    ok = audio.save_flac(np.sin(np.arange(48_000) / 8).astype(np.float32) * 0.3,
+                         tmp_path / "ok.flac").read_bytes()
+    noise = np.random.default_rng(3).integers(0, 256, 20_000, dtype=np.uint8).tobytes()
+    path = tmp_path / "broken.flac"
+    path.write_bytes(ok[:4000] + noise)
+    with pytest.raises(AudioError) as err:
+        audio.load_audio(path)
+    assert str(err.value).startswith(
+        f"cannot read audio '{path}': the file is truncated or damaged (it declares 3.0 s, only ")

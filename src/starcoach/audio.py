@@ -180,9 +180,9 @@ def _decode(p: Path) -> np.ndarray:
         TRUNCATED_TOLERANCE_S, 0.02 * declared_s
     ):
         raise AudioError(
-            f"cannot read audio {_name(p)}: the file is truncated "
-            f"(it declares {declared_s:.1f} s, only {duration_s(samples):.1f} s decode); "
-            "record or export it again"
+            f"cannot read audio {_name(p)}: the file is truncated or damaged "
+            f"(it declares {declared_s:.1f} s, only {duration_s(samples):.1f} s could be "
+            "decoded); record or export it again"
         )
     return samples
 
