@@ -60,6 +60,8 @@ class Score:
     flags_seeded: int = 0
     false_flags: list[str] = field(default_factory=list)
     missed_flags: list[str] = field(default_factory=list)
+    false_fillers: list[str] = field(default_factory=list)
+    missed_fillers: list[str] = field(default_factory=list)
     strengths_found: int = 0
     strengths_expected: int = 0
     missed_strengths: list[str] = field(default_factory=list)
@@ -108,32 +110,38 @@ def analyze(transcript: Transcript, audio: Path | None) -> dict[str, Any]:
             samples = load_audio(audio)
         a = full(transcript, samples=samples)
         return {"sections": [(s.label, s.first_word, s.last_word) for s in a.sections],
+                "times": [(s.label, s.start, s.end) for s in a.sections],
                 "fillers": [(f.text, f.start) for f in a.fillers],
                 "red_flags": list(a.red_flags), "strengths": list(a.strengths)}
     except ImportError as exc:  # the full analyzer is not all there: measure sections and flags
         print(f"note: full analyzer unavailable ({exc}); fillers not measured", file=sys.stderr)
     words, options = transcript.words, AnalysisOptions()
     sections = star.label_sections(words, options)
-    return {"sections": sections, "fillers": None,
+    return {"sections": sections, "times": None, "fillers": None,
             "red_flags": rf.find_red_flags(words, sections, options),
             "strengths": rf.find_strengths(words, sections, options)}
 
 
 def star_share(sample: dict[str, Any], words: tuple[Word, ...],
-               sections: list[tuple[str, int, int]]) -> float:
+               sections: list[tuple[str, int, int]],
+               times: list[tuple[str, float, float]] | None = None) -> float:
     """Share of the answer's time (first to last word of the script) labeled right.
 
-    Each found section runs from its first word's start to the next section's first word,
-    so the silences between words belong to a section as they do in the script.
+    ``times`` are the analyzer's own section times when it gives them. Otherwise each found
+    section runs from its first word's start to the next section's first word, so the
+    silences between words belong to a section as they do in the script.
     """
     if not words or not sections:
         return 0.0
     gold = [(s["label"], s["start"], s["end"]) for s in sample["sections"]]
     found = []
     for k, (label, first, _last) in enumerate(sections):
-        start = words[first].start if k else min(words[first].start, sample["speech_start"])
+        start = words[first].start if k else -float("inf")
         end = words[sections[k + 1][1]].start if k + 1 < len(sections) else float("inf")
         found.append((label, start, end))
+    if times:  # the analyzer's times, open at both ends of the answer
+        found = [(lab, -float("inf") if k == 0 else s, float("inf") if k == len(times) - 1 else e)
+                 for k, (lab, s, e) in enumerate(times)]
     t, right, total = sample["speech_start"], 0, 0
     while t < sample["speech_end"]:
         want = next((lab for lab, s, e in gold if s <= t < e), None)
@@ -176,7 +184,7 @@ def score(path: Path, use_script: bool, model: str | None, verbose: bool) -> Sco
     result = analyze(transcript, audio)
     words = transcript.words
     sc = Score(path.stem, not sample.get("says_section_names", False),
-               star_share(sample, words, result["sections"]))
+               star_share(sample, words, result["sections"], result["times"]))
     if result["fillers"] is not None:
         expected = [(f["text"].lower(), f["start"]) for f in sample.get("fillers", [])]
         found = result["fillers"]
@@ -188,6 +196,9 @@ def score(path: Path, use_script: bool, model: str | None, verbose: bool) -> Sco
             if m:
                 unused.remove(m)
                 sc.fillers_true += 1
+            else:
+                sc.false_fillers.append(f"{text} @ {start:.2f}")
+        sc.missed_fillers = [f"{t} @ {s:.2f}" for t, s in unused]
     missed, extra = match_findings(sample.get("red_flags", []), result["red_flags"])
     sc.flags_seeded = len(sample.get("red_flags", []))
     sc.flags_caught = sc.flags_seeded - len(missed)
@@ -249,6 +260,10 @@ def report(scores: list[Score]) -> bool:
             print(f"  - {s.name}: missed {m}")
         for f in s.false_flags:
             print(f"  - {s.name}: false flag {f}")
+        for m in s.missed_fillers:
+            print(f"  - {s.name}: filler missed {m}")
+        for f in s.false_fillers:
+            print(f"  - {s.name}: filler false {f}")
         for m in s.missed_strengths:
             print(f"  - {s.name}: strength not found {m}")
     ok = (imp is None or imp >= 0.9) and caught == seeded and clean_false == 0

@@ -268,6 +268,9 @@ OWNED_MISTAKE = rx(
     r"i was (?:to blame|at fault)", r"i (?:made|owned|admitted) (?:a|the|that|my) (?:\w+ )?"
     r"(?:mistake|error|misjudgment|call)", r"i (?:take|took) (?:full )?(?:responsibility|ownership)",
     r"i (?:messed|screwed) up", r"i dropped the ball", r"i (?:underestimated|misjudged)",
+    r"i (?:had |have )?(?:missed|overlooked|forgot) (?:it|the|my|a|an|that)",
+    r"i (?:had |have )?(?:planned|estimated|allowed|budgeted|left|gave) (?:\w+ )?too (?:little|few|"
+    r"short|late|optimistic)",
     r"i should have", r"i owned (?:it|up)", r"i was responsible(?! for (?!(?:it|this|that|the "
     r"(?:outage|mistake|bug|delay|failure|error|problem|incident|miss|slip)|what happened)))",
     r"i was the one who (?:broke|caused|missed|pushed|forgot)", r"i (?:broke|caused)",
@@ -294,8 +297,13 @@ CHANGE = rx(r"since then", r"ever since", r"from then on", r"(?:now|today) i", r
             r"before|we|my|our|the team|any|no)", r"(?:adopted|made) (?:the same|this|that|it|a) "
             r"(?:\w+ )?(?:rule|practice|process|habit|standard|checklist)",
             r"these days", r"nowadays", r"going forward", r"to this day", r"i still",
-            r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)", r"i (?:always|never) (?:do|run|"
-            r"check|ask|write|add|test|make|build|include|share|send|double)",
+            r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)",
+            # A habit in the present tense: "I always keep a spare week", "I never ship on Fridays".
+            r"i (?:now )?always (?!(?:was|were|had|wanted|thought|said|did|got|knew)(?![\w']))\w+",
+            r"i (?:now )?never (?!\w+ed(?![\w']))(?!(?:was|had|did|thought|got|made|knew|told|saw|"
+            r"went|took|wrote|ran|built)(?![\w']))\w+",
+            r"i (?:now )?(?:like to|try to|tend to|prefer to|make a point of)",
+            r"i learn(?:ed|t) to (?!(?:be|live|accept|love|like)(?![\w']))\w+",
             r"i (?:changed|adjusted) (?:how|the way|my)", r"i (?:have|'ve) (?:since|kept)",
             r"i've (?:since|kept|been)", r"(?:is|are|became) (?:now )?(?:part of|standard|our)",
             r"every (?:project|sprint|release|time) since", r"(?:years?|months?) since",
