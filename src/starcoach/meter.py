@@ -42,8 +42,9 @@ class Meter:
         self.level_dbfs = -120.0
         self.peak_dbfs = -120.0
         self.max_peak_dbfs = -120.0
-        self.speech_s = 0.0
-        self.silence_s = 0.0
+        # Counted in samples: adding up 0.05 s blocks as floats misses 4.0 by a rounding error.
+        self._speech_n = 0
+        self._silence_n = 0
         self.clipped_blocks = 0
         self._last_loud = 0.0
         self._last_clip: float | None = None
@@ -64,11 +65,20 @@ class Meter:
             self.clipped_blocks += 1
             self._last_clip = self.elapsed_s
         if self.level_dbfs >= o.speech_dbfs:
-            self.speech_s += dur
-            self.silence_s = 0.0
+            self._speech_n += block.size
+            self._silence_n = 0
             self._last_loud = self.elapsed_s
         else:
-            self.silence_s += dur
+            self._silence_n += block.size
+
+    @property
+    def speech_s(self) -> float:
+        return self._speech_n / SAMPLE_RATE
+
+    @property
+    def silence_s(self) -> float:
+        """Seconds since the last block at speech level."""
+        return self._silence_n / SAMPLE_RATE
 
     @property
     def speech_started(self) -> bool:
