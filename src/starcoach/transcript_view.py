@@ -54,7 +54,8 @@ def render_transcript(transcript: Transcript) -> Group:
     """Timestamped lines and a one-line summary."""
     rows: list[Text] = []
     for line in phrases(transcript.words):
-        row = Text(f"[{clock(line[0].start)}] ", style="cyan")
+        row = Text()
+        row.append(f"[{clock(line[0].start)}] ", style="cyan")
         for i, w in enumerate(line):
             if i:
                 row.append(" ")
