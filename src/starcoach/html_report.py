@@ -105,8 +105,8 @@ def timeline_svg(a: dict[str, Any]) -> str:
                        f'<title>{escape(flag_name(f["category"]))}</title></circle>')
     step = next(s for s in (5, 10, 15, 30, 60, 120, 300, 10**9) if total / s <= 10)
     for t in range(0, int(total) + 1, step):
-        out.append(f'<text x="{_pct(t, total)}" y="90" text-anchor="'
-                   f'{"start" if t == 0 else "middle"}">{_clock(t)}</text>')
+        anchor = "start" if t == 0 else ("end" if t / total > 0.97 else "middle")
+        out.append(f'<text x="{_pct(t, total)}" y="90" text-anchor="{anchor}">{_clock(t)}</text>')
     out.append('<line id="playhead" x1="0%" x2="0%" y1="0" y2="76" stroke="#1d2330" '
                'stroke-width="2"/></svg>')
     return "".join(out)
@@ -151,22 +151,25 @@ def transcript_html(a: dict[str, Any]) -> str:
                    f"{escape(section_title(block.section))}</h3><p>")
         open_flag: int | None = None
         for tok in block.tokens:
-            if tok.kind == "word" and tok.flag != open_flag and open_flag is not None:
-                out.append(f"</mark><sup>⚑{open_flag + 1}</sup> ")
+            if open_flag is not None and (tok.kind == "pause" or tok.new_line
+                                          or tok.flag != open_flag):
+                out.append(f"</mark><sup>⚑{open_flag + 1}</sup>")
                 open_flag = None
             if tok.kind == "pause":
-                out.append(f'<span class="pause">pause {escape(tok.text)}</span>')
+                out.append(f' <span class="pause">pause {escape(tok.text)}</span>')
                 continue
             if tok.new_line:
                 out.append(f'</p><p><span class="ts" data-start="{tok.start:.2f}">'
                            f"{_clock(tok.start)}</span>")
+            else:
+                out.append(" ")
             if tok.flag is not None and open_flag is None:
                 advice = flags[tok.flag].get("advice", "")
                 out.append(f'<mark class="flag" title="{escape(advice)}">')
                 open_flag = tok.flag
             cls = "w filler" if tok.filler else "w"
             out.append(f'<span class="{cls}" data-i="{tok.index}" data-start="{tok.start:.2f}">'
-                       f"{escape(tok.text)}</span> ")
+                       f"{escape(tok.text)}</span>")
         if open_flag is not None:
             out.append(f"</mark><sup>⚑{open_flag + 1}</sup>")
         out.append("</p>")

@@ -8,7 +8,12 @@ from pathlib import Path
 import typer
 
 from starcoach.cli import app
-from starcoach.cli.output import print_json, stderr_console, stdout_console
+from starcoach.cli.output import print_json, stdout_console
+
+def _note(message: str) -> None:
+    """A status line on stderr, unwrapped (paths stay whole and copyable)."""
+    print(message, file=sys.stderr)
+
 
 ID_HELP = "Session ID, as listed by `starcoach history` (a unique prefix of 4+ characters works)."
 
@@ -31,8 +36,8 @@ def history(
         print_json([r.to_dict() for r in rows])
         return
     if not rows:
-        stderr_console().print("No saved sessions yet: `starcoach analyze FILE --save` or "
-                               "`starcoach practice` saves one.")
+        _note("No saved sessions yet: `starcoach analyze FILE --save` or `starcoach practice` "
+              "saves one.")
         return
     stdout_console().print(review.history_table(rows))
 
@@ -110,14 +115,13 @@ def reanalyze(
 
     if (session_id is None) == (not all_):
         raise UsageError("give one session ID or --all")
-    err = stderr_console()
     with open_store() as store:
         ids = [s.id for s in store.sessions()] if all_ else [store.get(session_id).id]
         for sid in ids:
             before, after = review.reanalyze(store, sid)
-            err.print(f"{sid}: re-analyzed (analyzer v{before or '?'} -> v{after or '?'})")
+            _note(f"{sid}: re-analyzed (analyzer v{before or '?'} -> v{after or '?'})")
     if all_:
-        err.print(f"{len(ids)} session(s) re-analyzed.")
+        _note(f"{len(ids)} session(s) re-analyzed.")
 
 
 @app.command()
@@ -139,10 +143,10 @@ def delete(
                 raise UsageError(f"not deleting session {session.id} without confirmation: "
                                  "add --yes")
             if not typer.confirm(f"Delete session {session.id} and its audio?", err=True):
-                stderr_console().print("Kept.")
+                _note("Kept.")
                 return
         store.delete_session(session.id)
-    stderr_console().print(f"Deleted session {session.id}.")
+    _note(f"Deleted session {session.id}.")
 
 
 @app.command()
@@ -158,7 +162,7 @@ def export(
 
     with open_store() as store:
         n = review.export(store, out)
-    stderr_console().print(f"Exported {n} session(s) to {out}.")
+    _note(f"Exported {n} session(s) to {out}.")
 
 
 @app.command()
@@ -178,4 +182,4 @@ def report(
     write_html_report(session.analysis, audio_path=session.audio_path, out=html,
                       title=f"Session {session.id}", created_at=session.created_at,
                       question=session.question_text or session.question_id)
-    stderr_console().print(f"HTML report: {html}")
+    _note(f"HTML report: {html}")
