@@ -242,3 +242,18 @@ def test_excuses_leave_the_ownership_theme_unmet_even_with_an_admission() -> Non
     assert checks["ownership"].evidence == ("my mistake",)
     assert not checks["ownership"].met
     assert checks["ownership"].hint
+
+
+@pytest.mark.parametrize("text", [
+    "If the tests had passed we would have shipped on Friday.",
+    "I don't blame the team for the delay.",
+    "My manager is a perfectionist about naming, so I asked her to review the schema.",
+    "During the pandemic I was working from home on the payments team.",
+    "They should have everything they need now that the guide is written.",
+    "The team kept adding tests after that, which I was glad to see.",
+    "The weather was nice on launch day.",
+    "It looked like a network fault at first, so that is where I started.",
+    "I like to think it went well.",
+])
+def test_ordinary_sentences_raise_no_red_flags(text: str) -> None:
+    assert flags(text) == {}

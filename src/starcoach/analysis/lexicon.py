@@ -209,10 +209,12 @@ _OTHERS = (r"(?:(?:the|my|our|their) (?:\w+ )?(?:manager|boss|client|customer|te
            r"colleague|coworker|teammates?|developers?|engineers?|leadership|management|business|"
            r"sales team|marketing|ops|devops|backend team|frontend team)|they|he|she|nobody|no one|"
            r"management|leadership|someone else|everyone else)")
+_NOT = r"(?<!not )(?<!n't )(?<!never )"
 BLAME = rx(
     r"(?:the )?(?:requirements?|specs?|priorities|scope) (?:kept|keep|were|was) (?:changing|"
     r"shifting|moving|unclear|vague|wrong)",
-    _OTHERS + r" (?:kept|keep) (?:changing|moving|adding|shifting)",
+    _OTHERS + r" (?:kept|keep) (?:changing|moving|shifting|adding (?:features|requirements|scope|"
+    r"requests|work))",
     _OTHERS + r" (?:didn't|did not|never|failed to|refused to|forgot to|wouldn't|would not) "
     r"(?:tell|told|give|send|provide|test|check|review|respond|reply|answer|deliver|listen|"
     r"communicate|mention|warn|do|follow|read|update|share|let)",
@@ -221,31 +223,43 @@ BLAME = rx(
     r"(?:nobody|no one) (?:told|warned|informed) (?:me|us)",
     _OTHERS + r" (?:was|were) (?:always|constantly|often|usually|again|so|really|completely) "
     r"(?:late|slow|behind|unresponsive|unavailable|unclear|disorganized|useless|difficult|"
-    r"unreasonable|unrealistic)", _OTHERS + r" should have",
+    r"unreasonable|unrealistic)",
+    _OTHERS + r" should have (?:told|warned|tested|checked|caught|said|known|asked|given|sent|"
+    r"done|listened|flagged|noticed|planned)",
     r"(?:because|since) of (?:the|my) (?:\w+ )?(?:team|manager|client|colleague)'s",
-    r"(?:threw|thrown|throw) (?:me|us) under the bus", r"if (?:they|he|she|the \w+) had(?:n't| not)?",
-    r"(?:blame|blamed) (?:the|my|them|him|her)", r"(?:it|that) was on them",
+    r"(?:threw|thrown|throw) (?:me|us) under the bus",
+    r"if " + _OTHERS + r" had(?:n't| not)? (?:told|given|listened|asked|sent|tested|checked|warned|"
+    r"been|done|delivered|answered)",
+    _NOT + r"(?:blame|blamed) (?:the|my|them|him|her)", r"(?:it|that) was on them",
 )
+# "I'm too much of a perfectionist", not "my manager is a perfectionist".
 HUMBLE_BRAG = rx(
-    r"(?:too much of a |such a |a bit of a |bit of a |just a |a )?perfectionist",
+    r"(?:i'm|i am|i was|i can be|i tend to be|i've always been|i have always been|being) (?:just |"
+    r"simply |probably |really |always |honestly )?(?:too much of |such |a bit of |kind of |sort of |"
+    r"way too much of )?(?:a )?perfectionist", r"my perfectionism",
     r"(?:i|i'm|i am|i was) (?:just |simply |probably )?(?:too|overly) (?:dedicated|committed|"
     r"passionate|detail[- ]oriented|thorough|hard[- ]?working|careful|honest|ambitious|driven|"
     r"generous|helpful|nice|invested)",
-    r"(?:work|worked|working) too (?:hard|much)", r"care(?:d)? too much", r"cared so much",
-    r"(?:my )?standards (?:are|were) (?:just )?too high", r"too high (?:of )?standards",
-    r"(?:my only|the only) (?:weakness|mistake|fault|failure) (?:is|was) (?:that )?i",
-    r"gave (?:it )?(?:too much|110|a hundred and ten)", r"(?:i|i'm) (?:just )?too good at",
+    r"i (?:\w+ )?(?:work|worked) too (?:hard|much)", r"i (?:just |simply )?care(?:d)? too much",
+    r"i cared so much", r"(?:my )?standards (?:are|were) (?:just )?too high",
+    r"too high (?:of )?standards", r"(?:my only|the only) (?:weakness|mistake|fault|failure) "
+    r"(?:is|was) (?:that )?i", r"gave (?:it )?(?:too much|110|a hundred and ten)",
+    r"(?:i|i'm) (?:just )?too good at",
 )
 EXTERNAL = rx(
     r"the (?:market|economy|industry|landscape) (?:shifted|changed|crashed|turned|collapsed|"
-    r"moved|dried up|went)", r"(?:market|economic) (?:conditions|downturn|shift|crash)",
-    r"budget (?:cuts|was cut|got cut|freeze)", r"(?:covid|the pandemic|the recession|a recession)",
-    r"(?:bad|pure|just) luck", r"(?:out of|beyond|outside) (?:my|our) control",
+    r"moved|dried up)", r"(?:market|economic) (?:conditions|downturn|shift|crash)",
+    r"budget (?:cuts|was cut|got cut|freeze)", r"(?:because of|due to|thanks to|blame) (?:covid|"
+    r"the pandemic|the recession|a recession|the economy|the market|bad luck)",
+    r"(?:covid|the pandemic|the recession) (?:hit|killed|ruined|changed|meant|caused|made)",
+    r"(?:bad|pure) luck", r"(?:we were|i was|it was) (?:just )?unlucky",
+    r"(?:out of|beyond|outside) (?:my|our) control",
     r"nothing (?:i|we|anyone) could (?:have )?(?:do|done)", r"(?:the )?timing was (?:just )?(?:bad|"
     r"wrong|unlucky)", r"(?:the )?(?:vendor|supplier|third party|competitor|competition) "
-    r"(?:let us down|failed|changed|beat|released|launched|went)",
-    r"(?:regulations?|the law|policy) changed", r"(?:the )?circumstances (?:changed|were)",
-    r"(?:it|that) (?:just )?(?:wasn't|was not) meant to be", r"(?:the )?weather (?:was|turned|delayed|got)",
+    r"(?:let us down|failed|changed|beat|released|launched)",
+    r"(?:regulations?|the law|policy) changed", r"(?:the )?circumstances (?:changed|were against)",
+    r"(?:it|that) (?:just )?(?:wasn't|was not) meant to be",
+    r"(?:the )?weather (?:delayed|ruined|cancelled|stopped|turned)",
     r"(?:unforeseen|unexpected) (?:circumstances|events)",
 )
 OWN_RESPONSIBILITY = rx(
