@@ -155,6 +155,10 @@ def resolve_model(name: str | None = None) -> tuple[str, str]:
 
 def _hub_model(name: str) -> tuple[str | None, str]:
     """faster-whisper's own download by name: the local cache first, then the network."""
+    # Keep an offline machine from waiting on long network timeouts (read when huggingface_hub
+    # is first imported, hence before the import below).
+    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", "5")
+    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", "10")
     from faster_whisper.utils import download_model
 
     try:
@@ -165,9 +169,6 @@ def _hub_model(name: str) -> tuple[str | None, str]:
         pass
     if os.environ.get("HF_HUB_OFFLINE") not in (None, "", "0"):
         return None, "offline: HF_HUB_OFFLINE is set"
-    # Keep an offline machine from waiting on long network timeouts.
-    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", "5")
-    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", "10")
     try:
         return download_model(name), ""
     except Exception as exc:  # noqa: BLE001 - any network or hub failure
