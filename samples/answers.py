@@ -84,7 +84,7 @@ FILLER_HEAVY = Sample(
     says_section_names=True,
     sections=(
         ("situation", (
-            "{Um,} {so} the situation was, {uh,} we had a big data migration at my last job, "
+            "{Um,} {so} the situation was, {uh,} we had a big database migration at my last job, "
             "{like,} a really big one.",
             "And I was, {you know,} the person in charge of the scripts.",
         )),
@@ -93,22 +93,22 @@ FILLER_HEAVY = Sample(
         )),
         ("action", (
             "{So} what I did was, <I I> wrote the scripts, {uh,} but I never tested them with "
-            "the full data.",
+            "the full database.",
             "[2.6] {I mean,} I only tested them on a small sample.",
             "On Saturday night the run stopped, and at first it looked like the disk was full.",
-            "I would like to say I stayed calm, <but, but> I, {uh,} panicked a little.",
-            "Then I, {um,} rolled everything back, and I called my lead so that we could plan a "
+            "I would like to say I stayed calm, <but, but> {uh,} I panicked a little.",
+            "Then, {um,} I rolled everything back, and I called my lead so that we could plan a "
             "second run together.",
         )),
         ("result", (
             "{So} in the end, {like,} the second run worked, and we lost no data at all.",
-            "[2.2] {You know,} I learned to test with the full data, and, {basically,} these "
+            "[2.2] {You know,} I learned to test with the full database, and, {basically,} these "
             "days I always do a practice run first.",
         )),
     ),
     strengths=(
         ("owned_mistake", "I never tested them"),
-        ("learning", "I learned to test with the full data"),
+        ("learning", "I learned to test with the full database"),
         ("change", "these days I always do a practice run first"),
     ),
 )
