@@ -278,7 +278,10 @@ class Recorder:
             self._writer.join()
         assert self._wav is not None and self.device is not None
         path = self.wav_path
-        if self.path != self.wav_path and self._wav.frames > 0:
+        if self._wav.frames == 0:
+            self.wav_path.unlink(missing_ok=True)  # a header and no audio: nothing to keep
+            path = self.path
+        elif self.path != self.wav_path:
             path = _to_flac(self.wav_path, self.path)
         self._take = Take(
             path=path, duration_s=self._wav.frames / SAMPLE_RATE, device=self.device.name,

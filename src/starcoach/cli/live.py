@@ -168,6 +168,9 @@ STOP_REASONS = {
 
 def describe_take(take: Take) -> str:
     """One line about a finished take, for stderr."""
+    if take.duration_s == 0:
+        return (f"Nothing was recorded ({STOP_REASONS.get(take.stop_reason, take.stop_reason)} "
+                "before the microphone sent any audio); no file was written.")
     line = (f"Recorded {take.duration_s:.1f} s to {take.path} "
             f"({STOP_REASONS.get(take.stop_reason, take.stop_reason)}).")
     if take.device_rate != 16000:

@@ -50,7 +50,7 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
         record_live,
         stdin_is_terminal,
     )
-    from starcoach.errors import StarcoachError
+    from starcoach.errors import AudioError, StarcoachError
     from starcoach.recorder import Recorder, RecorderOptions, find_device
 
     practice.check_options(question, category, random_pick, prep_s, max_seconds,
@@ -60,9 +60,9 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
     interactive = stdin_is_terminal()
     for path in practice.recover_interrupted():
         err.print(f"Recovered an interrupted take: {path}")
+    q = practice.choose(question, category)
     dev = find_device(device)  # a wrong --device fails before the question is shown
     options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)
-    q = practice.choose(question, category)
     while True:
         out.print(render_question(q))
         countdown(prep_s, err)
@@ -71,6 +71,9 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
         if (warning := overflow_warning(take)) is not None:
             err.print(warning)
         try:
+            if take.duration_s == 0:
+                raise AudioError(f"nothing was recorded from '{take.device}' before the take "
+                                 "stopped")
             _report(take.path, q.id, model, out, err)
         except StarcoachError as exc:
             if not interactive:

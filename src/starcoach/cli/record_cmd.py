@@ -75,8 +75,9 @@ def record(
 ) -> None:
     """Record your answer from the microphone to a 16 kHz mono WAV or FLAC file.
 
-    Audio is written to disk as it arrives, so an interrupted take is kept. Stop with Enter,
-    Ctrl-C, --max-seconds, or a silence after you have spoken.
+    Audio goes to disk as it arrives, so an interrupted take is kept.
+
+    Stop with Enter, Ctrl-C, --max-seconds, or a silence after you have spoken.
 
     Example: starcoach record answer.flac --max-seconds 150
     """
@@ -88,6 +89,11 @@ def record(
     path = _output_path(out, overwrite)
     console = stderr_console()
     take = record_live(Recorder(path, device, _options(max_seconds, stop_after_silence)), console)
+    if take.duration_s == 0:
+        from starcoach.errors import AudioError
+
+        raise AudioError(f"nothing was recorded from '{take.device}' before the take stopped; "
+                         f"no file was written to '{path}'")
     console.print(describe_take(take))
     if (warning := overflow_warning(take)) is not None:
         console.print(warning)
@@ -109,9 +115,11 @@ def practice(
 ) -> None:
     """Answer a question aloud: see what interviewers look for, record, get the report.
 
-    Each take is saved as a session. On a terminal you can then retry the question (with the
-    change since your previous attempt), move to the next one, or quit; without a terminal
-    one take is recorded and analyzed.
+    Each take is analyzed and saved as a session.
+
+    On a terminal you then retry (seeing what changed), go to the next question, or quit.
+
+    Without a terminal, one take is recorded and analyzed.
 
     Example: starcoach practice --category failure --prep 30
     """
