@@ -187,7 +187,7 @@ def test_analyze_html_on_a_real_recording_gives_a_working_report(
 
     With STARCOACH_SCREENSHOT=1 it also refreshes docs/report-screenshot.png.
     """
-    sample = ROOT / "samples" / "red_flags.flac"
+    sample = ROOT / "samples" / "filler_heavy.flac"
     out = tmp_path / "answer.html"
     result = subprocess.run(
         [sys.executable, "-m", "starcoach", "analyze", str(sample), "--json", "--save",
@@ -197,7 +197,11 @@ def test_analyze_html_on_a_real_recording_gives_a_working_report(
     import json
 
     analysis = json.loads(result.stdout)
-    assert len(analysis["sections"]) >= 3 and analysis["red_flags"]
+    assert len(analysis["sections"]) >= 3 and len(analysis["fillers"]) >= 10
+    page_text = out.read_text()
+    assert page_text.count('class="w filler"') >= len(analysis["fillers"])
+    assert page_text.count('class="pause"') == sum(
+        1 for p in analysis["pauses"] if p["seconds"] >= analysis["options"]["long_pause_s"])
     check_report(browser, out, analysis, [0, len(analysis["words"]) // 2])
     if os.environ.get("STARCOACH_SCREENSHOT"):
         page, _ = open_page(browser, out)

@@ -26,7 +26,8 @@ COLORS = {"situation": "#4f7fd9", "task": "#8a63d2", "action": "#23996d", "resul
 CSS = """
 body{font:15px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
 main{max-width:980px;margin:0 auto;padding:20px 24px 60px}
-h1{font-size:22px;margin:0 0 2px}h2{font-size:17px;margin:26px 0 8px}
+h1{font-size:22px;margin:0 0 2px}h2{font-size:17px;margin:18px 0 8px}
+.card h3{font-size:14px;margin:10px 0 2px}
 .sub{color:#5a6272;margin:0 0 12px}.kpis{display:flex;gap:10px;flex-wrap:wrap;margin:10px 0}
 .kpi{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:6px 12px}
 .kpi b{display:block;font-size:18px}.card{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:12px 16px;margin:10px 0}
@@ -89,10 +90,12 @@ def timeline_svg(a: dict[str, Any]) -> str:
             f'<text class="lbl" x="{_pct(start + seconds / 2, total)}" y="25" '
             f'text-anchor="middle">{escape(label.capitalize()) if seconds / total > 0.07 else ""}'
             "</text></g>")
+    long_s = float((a.get("options") or {}).get("long_pause_s", 2.0))
     for p in a.get("pauses", []):
+        fill = "#7d8594" if p["seconds"] >= long_s else "#d3d7de"
         out.append(f'<rect class="mk pause-mk" data-start="{p["start"]:.2f}" '
                    f'x="{_pct(p["start"], total)}" y="46" width="{_pct(p["seconds"], total)}" '
-                   f'height="10" fill="#c4c9d2"><title>pause {p["seconds"]:.1f} s</title></rect>')
+                   f'height="10" fill="{fill}"><title>pause {p["seconds"]:.1f} s</title></rect>')
     for f in a.get("fillers", []):
         out.append(f'<line class="mk filler-mk" data-start="{f["start"]:.2f}" '
                    f'x1="{_pct(f["start"], total)}" x2="{_pct(f["start"], total)}" y1="44" y2="60" '
@@ -121,23 +124,24 @@ def pace_svg(a: dict[str, Any]) -> str:
     total = max(float(a.get("duration_s") or 0.0), 1e-6)
     opts = a.get("options") or {}
     lo, hi = float(opts.get("wpm_min", 110)), float(opts.get("wpm_max", 165))
-    top = max(220.0, max(w["wpm"] for w in windows) * 1.1)
+    top = max(hi * 1.2, max(w["wpm"] for w in windows) * 1.1)
+    bottom = min(lo * 0.6, min(w["wpm"] for w in windows) * 0.9)
 
     def y(wpm: float) -> float:
-        return 100 - 100 * wpm / top
+        return 100 - 100 * (wpm - bottom) / (top - bottom)
 
     points = " ".join(f"{1000 * (w['start'] + w['end']) / 2 / total:.1f},{y(w['wpm']):.1f}"
                       for w in windows)
     return (
-        '<svg id="pace" width="100%" height="130" role="img" aria-label="pace over time">'
-        '<svg x="0" y="5" width="100%" height="100" viewBox="0 0 1000 100" '
+        '<svg id="pace" width="100%" height="112" role="img" aria-label="pace over time">'
+        '<svg x="0" y="4" width="100%" height="90" viewBox="0 0 1000 100" '
         'preserveAspectRatio="none">'
         f'<rect x="0" y="{y(hi):.1f}" width="1000" height="{y(lo) - y(hi):.1f}" fill="#dff3ea"/>'
         f'<polyline points="{points}" fill="none" stroke="#23996d" stroke-width="2.5" '
         'vector-effect="non-scaling-stroke"/></svg>'
-        f'<text x="4" y="{5 + y(hi) - 3:.0f}">{hi:.0f} wpm</text>'
-        f'<text x="4" y="{5 + y(lo) + 12:.0f}">{lo:.0f} wpm</text>'
-        f'<text x="100%" y="124" text-anchor="end">overall {pace.get("wpm", 0):.0f} wpm</text>'
+        f'<text x="4" y="{4 + 0.9 * y(hi) - 3:.0f}">{hi:.0f} wpm</text>'
+        f'<text x="4" y="{4 + 0.9 * y(lo) + 12:.0f}">{lo:.0f} wpm</text>'
+        f'<text x="100%" y="108" text-anchor="end">overall {pace.get("wpm", 0):.0f} wpm</text>'
         '</svg>')
 
 
@@ -189,13 +193,35 @@ def _findings(a: dict[str, Any]) -> str:
         quote = f" “{escape(f['quote'])}”" if f.get("quote") else ""
         items.append(f'<li class="miss"><b>{escape(flag_name(f["category"]))}</b>{when}{quote}'
                      f' — {escape(f.get("advice", ""))}</li>')
-    for f in a.get("strengths", []):
-        items.append(f'<li class="ok"><b>{escape(flag_name(f["category"]))}</b>'
-                     f' “{escape(f.get("quote", ""))}”</li>')
     items += [f'<li class="miss">no {escape(m)} section</li>' for m in a.get("missing", [])]
     items += [f"<li>{escape(n['message'])}</li>" for n in a.get("notes", [])
               if n.get("status") != "ok"]
     return "<ul>" + "".join(items) + "</ul>" if items else "<p>Nothing to flag.</p>"
+
+
+def _checklist(title: str, checks: list[dict[str, Any]]) -> str:
+    """Themes or the question's look-for points: met (with the words) or missing (with a hint)."""
+    if not checks:
+        return ""
+    rows = []
+    for c in checks:
+        if c.get("met"):
+            words = "; ".join(f"“{escape(e)}”" for e in c.get("evidence", [])[:2])
+            rows.append(f'<li class="ok">✓ <b>{escape(c["name"])}</b> {words}</li>')
+        else:
+            rows.append(f'<li class="miss">✗ <b>{escape(c["name"])}</b> '
+                        f'{escape(c.get("hint", ""))}</li>')
+    return f"<h3>{escape(title)}</h3><ul>{''.join(rows)}</ul>"
+
+
+def _worked(a: dict[str, Any]) -> str:
+    strengths = "".join(
+        f'<li class="ok"><b>{escape(flag_name(f["category"]))}</b> “{escape(f.get("quote", ""))}”'
+        "</li>" for f in a.get("strengths", []))
+    body = (f"<ul>{strengths}</ul>" if strengths else "")
+    body += _checklist("Themes", a.get("themes", []))
+    body += _checklist("What this question looks for", a.get("question_checks", []))
+    return body or "<p>No strengths found yet.</p>"
 
 
 def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
@@ -236,9 +262,11 @@ def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: 
         f'<div class="card">{player}<h2>STAR timeline</h2>{timeline_svg(a)}'
         f'<div class="legend sub">{legend}<span><b style="color:#e07b00">|</b> filler</span>'
         '<span><b style="color:#c62828">●</b> red flag</span>'
-        '<span><b style="color:#c4c9d2">■</b> pause</span></div>'
+        '<span><b style="color:#d3d7de">■</b> pause</span>'
+        '<span><b style="color:#7d8594">■</b> long pause</span></div>'
         f"<h2>Pace over time</h2>{pace_svg(a)}</div>"
         f'<div class="card"><h2>What to work on</h2>{_findings(a)}</div>'
+        f'<div class="card"><h2>What worked</h2>{_worked(a)}</div>'
         '<div class="card"><h2>Transcript</h2><p class="sub">Click any word to play from there. '
         "Fillers are underlined in orange, red-flag quotes marked in red.</p>"
         f"{transcript_html(a)}</div></main><script>{JS}</script></body></html>\n"

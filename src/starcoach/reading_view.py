@@ -24,6 +24,8 @@ class Token:
     filler: bool = False
     flag: int | None = None  # index into analysis["red_flags"]
     new_line: bool = False  # a line starts here: show its time
+    filler_start: bool = False  # first word of a filler ("you" of "you know")
+    filler_end: bool = False  # last word of a filler
 
 
 @dataclass
@@ -57,7 +59,11 @@ def long_pauses(a: dict[str, Any]) -> list[dict[str, Any]]:
 
 def annotate(a: dict[str, Any]) -> list[Block]:
     words = a.get("words", [])
-    fillers = {f["word_index"] for f in a.get("fillers", []) if f.get("word_index") is not None}
+    filler_of: dict[int, int] = {}
+    for n, f in enumerate(a.get("fillers", [])):
+        if f.get("word_index") is not None:  # "you know" spans two words
+            for i in range(f["word_index"], f["word_index"] + max(1, len(f["text"].split()))):
+                filler_of.setdefault(i, n)
     flag_of: dict[int, int] = {}
     for n, flag in enumerate(a.get("red_flags", [])):
         for i in flag_word_range(flag, words):
@@ -83,8 +89,10 @@ def annotate(a: dict[str, Any]) -> list[Block]:
         while pauses and pauses[0]["start"] <= w["start"]:  # silence before the first word
             p = pauses.pop(0)
             block.tokens.append(Token("pause", f"{p['seconds']:.1f} s", p["start"], p["end"]))
-        tok = Token("word", w["text"], w["start"], w["end"], i, i in fillers, flag_of.get(i),
-                    line_break)
+        fill = filler_of.get(i)
+        tok = Token("word", w["text"], w["start"], w["end"], i, fill is not None, flag_of.get(i),
+                    line_break, fill is not None and filler_of.get(i - 1) != fill,
+                    fill is not None and filler_of.get(i + 1) != fill)
         block.tokens.append(tok)
         if tok.flag is not None and tok.flag not in block.flags:
             block.flags.append(tok.flag)
@@ -139,7 +147,7 @@ def render_terminal(a: dict[str, Any], header: list[str]):  # -> rich Text
                 out.append(" ")
             if tok.flag is not None and tok.flag != prev_flag:
                 out.append("«", style="bold red")
-            text = f"[{tok.text}]" if tok.filler else tok.text
+            text = ("[" if tok.filler_start else "") + tok.text + ("]" if tok.filler_end else "")
             out.append(text, style="yellow" if tok.filler else ("bold red" if tok.flag is not None
                                                                  else ""))
             following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
@@ -185,8 +193,7 @@ def render_markdown(a: dict[str, Any], title: str, header: list[str]) -> str:
                 lines.append(" ".join(para) + "  ")
                 para = []
             text = md_escape(tok.text)
-            if tok.filler:
-                text = f"*{text}*"
+            text = ("*" if tok.filler_start else "") + text + ("*" if tok.filler_end else "")
             if tok.flag is not None and tok.flag != prev_flag:
                 text = "**" + text
             if tok.flag is not None and (k + 1 == len(block.tokens)
