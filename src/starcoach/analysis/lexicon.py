@@ -337,17 +337,24 @@ TRANSPARENCY = rx(
     r"(?:posted|sent|shared|gave|wrote) (?:an? |the )?(?:\w+ )?(?:update|note|message|email|"
     r"heads-up|status report) (?:to|for)", r"wrote to (?:the|my|our|all|every|each)",
 )
-RESILIENCE = rx(r"(?:rolled|rolling) back", r"recover(?:ed)?", r"back on track", r"kept going",
-                r"stabiliz(?:ed|e)", r"turned (?:it|things) around", r"tried again", r"second (?:time|"
-                r"attempt|migration|launch|try|version)", r"bounced back", r"regrouped", r"rebuilt",
+RESILIENCE = rx(r"(?:rolled|rolling|rolls) (?:\w+ )?back", r"recover(?:ed)?", r"back on track",
+                r"kept going", r"stabiliz(?:ed|e)", r"turned (?:it|things) around", r"tried again",
+                r"second (?:time|attempt|migration|launch|try|version|run|round|release)",
+                r"(?:was|were|is|are) (?:\w+ )?(?:right|back|working|stable) again", r"bounced back", r"regrouped", r"rebuilt",
                 r"fixed", r"restored", r"still (?:delivered|shipped|finished|hit)",
                 r"(?:we|i) (?:delivered|shipped|finished|completed|launched)")
-PREVENTION = rx(r"checklist", r"process", r"post-?mortem", r"prevent(?:ed|s)?", r"safeguards?",
-                r"(?:automated |integration |unit )?tests?", r"reviews?", r"alerts?", r"monitoring",
-                r"never happened again", r"(?:hasn't|has not|haven't|have not) happened",
-                r"so (?:it|that) (?:wouldn't|won't|couldn't|can't|doesn't)", r"guard ?rails?",
-                r"protection rules", r"feature flags?", r"runbook", r"playbook", r"template",
-                r"proof[- ]of[- ]concept", r"(?:weekly|regular|daily) (?:check-?ins?|syncs?|updates?)")
+# Something put in place so it does not happen again; "we followed the process" is not it.
+PREVENTION = rx(
+    r"(?:added|introduced|set up|created|wrote|built|put in|proposed|implemented|automated|started|"
+    r"designed|made|adopted|wrote up) (?:a |an |the |new |our |some |two |three )?(?:\w+ )?(?:\w+ )?"
+    r"(?:checklist|process|review|test|tests|alert|alerts|check|checks|guard|guardrails?|rule|rules|"
+    r"safeguards?|template|runbook|playbook|monitoring|dashboard|post-?mortem|policy|step|gate|"
+    r"limit|guide|feature flags?)",
+    r"prevent(?:ed|s)?", r"never happened again", r"(?:hasn't|has not|haven't|have not) happened",
+    r"so (?:it|that|this) (?:wouldn't|won't|couldn't|can't|doesn't|never) (?:happen|repeat)",
+    r"(?:which|that) (?:now )?(?:refuses|blocks|catches|stops|rejects|flags)",
+    r"protection rules", r"proof[- ]of[- ]concept", r"(?:weekly|regular|daily) (?:check-?ins?|syncs?|"
+    r"updates?|notes?)")
 
 FIRST_PERSON = rx(r"i", r"i'm", r"i've", r"i'd", r"i'll", r"me", r"my", r"myself")
 FIRST_PLURAL = rx(r"we", r"we're", r"we've", r"we'd", r"we'll", r"us", r"our", r"ourselves")
