@@ -183,7 +183,7 @@ def test_markup_in_the_transcript_never_runs_in_the_browser(browser, tmp_path: P
 def test_analyze_html_on_a_real_recording_gives_a_working_report(
     browser, tmp_path: Path
 ) -> None:
-    """The whole way: real speech sample, real model, real analyzer, real browser.
+    """The whole way: a spoken sample, the real model and analyzer, saved, in a real browser.
 
     With STARCOACH_SCREENSHOT=1 it also refreshes docs/report-screenshot.png.
     """
@@ -203,6 +203,10 @@ def test_analyze_html_on_a_real_recording_gives_a_working_report(
     assert page_text.count('class="pause"') == sum(
         1 for p in analysis["pauses"] if p["seconds"] >= analysis["options"]["long_pause_s"])
     check_report(browser, out, analysis, [0, len(analysis["words"]) // 2])
+    saved = json.loads(subprocess.run([sys.executable, "-m", "starcoach", "history", "--json"],
+                                      capture_output=True, text=True, timeout=60).stdout)
+    assert [s["id"] for s in saved] == [analysis["session_id"]]
+    assert saved[0]["fillers_per_min"] == analysis["pace"]["fillers_per_min"]
     if os.environ.get("STARCOACH_SCREENSHOT"):
         page, _ = open_page(browser, out)
         page.wait_for_function("document.getElementById('player').readyState >= 1")

@@ -90,25 +90,36 @@ def history_table(rows: list[Summary]):  # -> rich Table
     for name, justify in (("ID", "left"), ("Date", "left"), ("Question", "left"),
                           ("Length", "right"), ("WPM", "right"), ("Fillers/min", "right"),
                           ("Flags", "left")):
-        table.add_column(name, justify=justify, no_wrap=name not in ("Question", "Flags"),
-                         min_width=12 if name in ("Question", "Flags") else None)
+        wraps = name in ("Question", "Flags")
+        table.add_column(name, justify=justify, no_wrap=not wraps, overflow="fold",
+                         min_width=10 if wraps else None)
     for r in rows:
         table.add_row(
             r.id, local_time(r.created_at), r.question_id or "-", clock(r.length_s),
             "-" if r.wpm is None else f"{r.wpm:.0f}",
             "-" if r.fillers_per_min is None else f"{r.fillers_per_min:.1f}",
-            ", ".join(sorted(set(r.flags))) or "-",
+            _flags_cell(r.flags),
         )
     return table
 
 
+def _flags_cell(flags: tuple[str, ...]) -> str:
+    """``3: blame shifting +1``: the count, the most frequent kind, how many other kinds."""
+    if not flags:
+        return "0"
+    top = max(sorted(set(flags)), key=flags.count)
+    more = len(set(flags)) - 1
+    return f"{len(flags)}: {top.replace('_', ' ')}" + (f" +{more}" if more else "")
+
+
 # -- progress ------------------------------------------------------------------------------
 METRICS = (
-    # name, how to read it off a Summary, unit, which way is better ("down", "up", "band")
+    # name, how to read it off a Summary, unit, which way is better: "down", or the options
+    # holding the comfortable band (a value inside the band is as good as it gets)
     ("Fillers/min", lambda s: s.fillers_per_min, "", "down"),
-    ("Pace (wpm)", lambda s: s.wpm, "", "band"),
-    ("Length", lambda s: s.length_s, "s", "band"),
-    ("Action share", lambda s: s.shares.get("action", 0.0) * 100, "%", "up"),
+    ("Pace (wpm)", lambda s: s.wpm, "", ("wpm_min", "wpm_max")),
+    ("Length", lambda s: s.length_s, "s", ("target_min_s", "target_max_s")),
+    ("Action share", lambda s: s.shares.get("action", 0.0) * 100, "%", "action"),
     ("Red flags", lambda s: float(len(s.flags)), "", "down"),
 )
 
@@ -120,22 +131,52 @@ def sparkline(values: list[float]) -> str:
     return "".join(SPARKS[round((v - lo) / (hi - lo) * (len(SPARKS) - 1))] for v in values)
 
 
+def _band(better: Any, options: dict[str, Any]) -> tuple[float, float] | None:
+    if better == "down":
+        return None
+    if better == "action":
+        target = float(options.get("action_target_share", 0.5))
+        tol = float(options.get("share_tolerance", 0.12))
+        return ((target - tol) * 100, (target + tol) * 100)
+    return (float(options[better[0]]), float(options[better[1]]))
+
+
+def verdict(value: float, reference: float | None, band: tuple[float, float] | None) -> str:
+    """"better", "worse" or "same": lower is better, or closer to the band when there is one."""
+    if reference is None:
+        return "-"
+
+    def badness(v: float) -> float:
+        return v if band is None else max(band[0] - v, v - band[1], 0.0)
+
+    diff = badness(value) - badness(reference)
+    return "same" if abs(diff) < 1e-6 else ("better" if diff < 0 else "worse")
+
+
 def progress(store: Store, question_id: str | None = None) -> dict[str, Any]:
     """Each metric across attempts, with the last against the previous and the average."""
-    rows = history(store, question_id)
-    if not rows:
+    sessions = store.sessions(question_id)
+    if not sessions:
         where = f" for question '{question_id}'" if question_id else ""
         raise NotFoundError(f"no sessions{where} yet (save one with `starcoach analyze FILE "
                             "--save` or `starcoach practice`)")
+    rows = [summarize(s) for s in sessions]
+    from starcoach.analysis.model import AnalysisOptions
+
+    options = {**AnalysisOptions().to_dict(), **(sessions[-1].analysis.get("options") or {})}
     metrics = []
     for name, get, unit, better in METRICS:
-        values = [float(v) for v in (get(r) for r in rows) if v is not None]
+        values = [round(float(v), 2) for v in (get(r) for r in rows) if v is not None]
         if not values:
             continue
+        band = _band(better, options)
+        previous = values[-2] if len(values) > 1 else None
+        average = round(statistics.fmean(values), 2)
         metrics.append({
-            "metric": name, "unit": unit, "better": better, "values": values,
-            "last": values[-1], "previous": values[-2] if len(values) > 1 else None,
-            "average": round(statistics.fmean(values), 2),
+            "metric": name, "unit": unit, "band": band, "values": values, "last": values[-1],
+            "previous": previous, "average": average,
+            "vs_previous": verdict(values[-1], previous, band),
+            "vs_average": verdict(values[-1], average if len(values) > 1 else None, band),
         })
     balance = [{"id": r.id, "shares": r.shares} for r in rows]
     return {"question_id": question_id, "attempts": len(rows), "metrics": metrics,
@@ -148,6 +189,15 @@ def _fmt(v: float | None, unit: str) -> str:
     return f"{v:.0f}{unit}" if abs(v) >= 10 or unit else f"{v:.1f}"
 
 
+def _change(last: float, ref: float | None, unit: str, word: str):  # -> rich Text
+    from rich.text import Text
+
+    if ref is None:
+        return Text("-")
+    style = {"better": "green", "worse": "red"}.get(word, "")
+    return Text(f"{last - ref:+.1f}{unit} {word}", style=style)
+
+
 def progress_view(data: dict[str, Any]):  # -> rich renderable
     from rich.console import Group
     from rich.table import Table
@@ -155,13 +205,15 @@ def progress_view(data: dict[str, Any]):  # -> rich renderable
 
     table = Table(box=None, pad_edge=False, header_style="bold",
                   title=f"{data['attempts']} attempt(s), oldest to newest", title_justify="left")
-    for col in ("Metric", "Trend", "Last", "Previous", "Average", "Last vs prev."):
+    for col in ("Metric", "Trend", "Last", "Previous", "Average", "vs previous", "vs average"):
         table.add_column(col, justify="left" if col in ("Metric", "Trend") else "right")
     for m in data["metrics"]:
-        prev = m["previous"]
-        change = "-" if prev is None else f"{m['last'] - prev:+.1f}{m['unit']}"
-        table.add_row(m["metric"], sparkline(m["values"]), _fmt(m["last"], m["unit"]),
-                      _fmt(prev, m["unit"]), _fmt(m["average"], m["unit"]), change)
+        prev, avg, unit = m["previous"], m["average"], m["unit"]
+        table.add_row(m["metric"], sparkline(m["values"]), _fmt(m["last"], unit),
+                      _fmt(prev, unit), _fmt(avg, unit),
+                      _change(m["last"], prev, unit, m["vs_previous"]),
+                      _change(m["last"], avg if prev is not None else None, unit,
+                              m["vs_average"]))
     bars = Text("\nSection balance (S situation, T task, A action, R result)\n", style="bold")
     for row in data["balance"]:
         bars.append(f"{row['id']}  ", style="")
