@@ -12,9 +12,10 @@ the JSON says is in it:
 - strengths: expected strengths found.
 
 Transcripts are cached in ``benchmarks/.cache`` (keyed by the recording, the model and the
-transcriber's code), so a rerun after a change to the rules takes seconds. ``--script`` skips Whisper and
-uses the script's own words with times spread over each sentence, which separates rule errors
-from recognition errors (fillers then match within 1.5 s, as those times are only rough).
+transcriber's code), so a rerun after a change to the rules takes seconds. ``--script``
+skips Whisper and uses the script's own words with times spread over each sentence, which
+separates rule errors from recognition errors (fillers then match within 1.5 s, as those times
+are only rough).
 
 Usage:
     python benchmarks/accuracy.py                 # all samples, real transcription
@@ -253,8 +254,10 @@ def report(scores: list[Score]) -> bool:
     seeded = sum(s.flags_seeded for s in scores)
     clean_false = sum(len(s.false_flags) for s in scores if not s.flags_seeded)
     print()
-    print(f"- STAR time labeled right, answers that never name the parts: {pct(imp)} (target >= 90%)")
-    print(f"- STAR time labeled right, all answers: {pct(sum(s.star for s in scores) / len(scores))}")
+    overall = sum(s.star for s in scores) / len(scores)
+    print(f"- STAR time labeled right, answers that never name the parts: {pct(imp)} "
+          "(target >= 90%)")
+    print(f"- STAR time labeled right, all answers: {pct(overall)}")
     print(f"- fillers: precision {pct(fp)}, recall {pct(fr)} (target >= 95% each)")
     print(f"- red flags caught: {caught}/{seeded} (target: all); "
           f"flags on clean answers: {clean_false} (target: none)")

@@ -6,9 +6,17 @@ look like a flag and must not raise one.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from starcoach.analysis.model import RED_FLAG_CATEGORIES, STRENGTH_CATEGORIES, THEMES, AnalysisOptions
+from starcoach.analysis.model import (
+    RED_FLAG_CATEGORIES,
+    STRENGTH_CATEGORIES,
+    THEMES,
+    AnalysisOptions,
+)
 from starcoach.analysis.red_flags import check_themes, find_red_flags, find_strengths
 from starcoach.analysis.star import label_sections
 from starcoach.types import Word
@@ -257,3 +265,22 @@ def test_excuses_leave_the_ownership_theme_unmet_even_with_an_admission() -> Non
 ])
 def test_ordinary_sentences_raise_no_red_flags(text: str) -> None:
     assert flags(text) == {}
+
+
+@pytest.mark.slow
+def test_every_seeded_red_flag_is_caught_in_the_spoken_sample() -> None:
+    """The real model on the bundled recording full of red flags: each seeded one is found."""
+    sample = Path(__file__).resolve().parents[1] / "samples" / "red_flags.json"
+    if not sample.exists():
+        pytest.skip(f"sample not found at {sample}")
+    from starcoach.pipeline import transcribe_file
+
+    seeded = json.loads(sample.read_text())["red_flags"]
+    transcript, _ = transcribe_file(sample.with_suffix(".flac"))
+    words = transcript.words
+    found = find_red_flags(words, label_sections(words, OPTIONS), OPTIONS)
+    for want in seeded:
+        hits = [f for f in found if f.category == want["category"]]
+        if want["start"] is not None:
+            hits = [f for f in hits if want["start"] - 0.5 <= f.start <= want["end"] + 0.5]
+        assert hits, f"missed {want['category']}: {want['quote']}"

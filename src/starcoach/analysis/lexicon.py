@@ -79,16 +79,17 @@ NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
                r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
                r"half|double|twice|triple|\$?\d[\d,.]*(?:%|k|x)?)")
 YEAR = rx(r"(?:19|20)\d\d")
-MEASURE = rx(r"\$\d[\d,.]*k?", r"\d[\d,.]* ?%", NUMBER_WORD + r" %", r"(?:twice|three times|four times|half) as (?:fast|quick|many|much|"
-             r"often|good|big)", r"\d[\d,.]*%", NUMBER_WORD + r" (?:\w+ )?(?:percent|per cent)",
+MEASURE = rx(r"\$\d[\d,.]*k?", r"\d[\d,.]* ?%", NUMBER_WORD + r" %",
+             r"(?:twice|three times|four times|half) as (?:fast|quick|many|much|often|good|big)",
+             NUMBER_WORD + r" (?:\w+ )?(?:percent|per cent)",
              NUMBER_WORD + r" (?:dollars|euros|pounds|grand)",
              NUMBER_WORD + r" (?:times|x) (?:faster|more|less|fewer|higher|lower|the)",
              r"\d[\d,.]*x", r"from " + NUMBER_WORD + r"(?: \w+)? (?:down |up )?to " + NUMBER_WORD,
              r"(?:zero|no) (?:incidents|outages|complaints|defects|bugs|escalations)")
 """A measured outcome: a percent, money, a factor, "from X to Y"."""
 NUMBER = rx(NUMBER_WORD)
-NOT_OUTCOME = rx(r"(?:steps|increments|batches|chunks|slices|waves|stages|groups|blocks) of (?:\w+ )?"
-                 + NUMBER_WORD + r"(?: percent|%)?")
+NOT_OUTCOME = rx(r"(?:steps|increments|batches|chunks|slices|waves|stages|groups|blocks) of "
+                 r"(?:\w+ )?" + NUMBER_WORD + r"(?: percent|%)?")
 """A number that sizes a step of the work, not an outcome ("in steps of ten percent")."""
 
 # --- STAR cues: (pattern, weight) per label ---------------------------------------------------
@@ -129,7 +130,8 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"manager|lead|analyst|designer|consultant|intern|student|member|owner|coordinator|"
             r"specialist|scientist|architect|tester|associate|director|nurse|teacher)",
             r"at my (?:last|previous|old|first|current|former) (?:job|company|role|team|employer)",
-            r"(?:a|one|a few|a couple of|two|three|four|five|six|several|some|many) (?:days?|weeks?|"
+            r"(?:a|one|a few|a couple of|two|three|four|five|six|several|some|many) (?:days?|"
+            r"weeks?|"
             r"months?|years?) ago", r"(?:last|that|one) (?:year|spring|summer|autumn|fall|winter|"
             r"quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|"
             r"night|weekend|day)",
@@ -138,28 +140,36 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"i (?:had )?just joined", r"i joined", r"when i (?:was|started|joined)",
             r"i used to", r"in my (?:first|second|last|previous) (?:year|job|role|month)"), 2.0),
         (rx(r"(?:i|we|they|he|she|it|the \w+) (?:was|were) (?!going\b)\w+ing",
-            r"we had(?! to)", r"there (?:was|were)", r"(?:i|we) had (?:read|been|just|already|worked|"
-            r"built|planned|promised|spent|made|seen|heard|used|joined|inherited|agreed|chosen)", r"our team", r"the team was",
+            r"we had(?! to)", r"there (?:was|were)",
+            r"(?:i|we) had (?:read|been|just|already|worked|"
+            r"built|planned|promised|spent|made|seen|heard|used|joined|inherited|agreed|chosen)",
+            r"our team", r"the team was",
             r"the company", r"(?:a|our|one) (?:big |large |small |key )?(?:client|customer)",
             r"(?:a|the) project", r"we were", r"i was (?:on|in|part of)"), 1.0),
     ],
     "task": [
-        (rx(r"my (?:main )?(?:task|job|role|responsibility|goal|assignment|mission) (?:was|were|is)",
-            r"the (?:task|goal|aim|objective|challenge|ask|brief) (?:was|is)", r"i was (?:asked|tasked)",
+        (rx(r"my (?:main )?(?:task|job|role|responsibility|goal|assignment|mission) (?:was|"
+            r"were|is)",
+            r"the (?:task|goal|aim|objective|challenge|ask|brief) (?:was|is)",
+            r"i was (?:asked|tasked)",
             r"i was in charge of", r"i was responsible for",
             r"my (?:manager|boss|lead|director) asked me"), 4.0),
-        (rx(r"(?:i|we) (?:also |still |really |urgently |then |first )?(?:needed|had|have|wanted) to",
+        (rx(r"(?:i|we) (?:also |still |really |urgently |then |first )?(?:needed|had|have|"
+            r"wanted) to",
             r"(?:i|we) was supposed to", r"(?:i|we) were supposed to", r"(?:was|were) expected",
-            r"expected (?:me|us) to", r"(?:it|this) was (?:up to|on) me", r"(?:i|we) (?:had|needed) until",
+            r"expected (?:me|us) to", r"(?:it|this) was (?:up to|on) me",
+            r"(?:i|we) (?:had|needed) until",
             r"(?:deadline|target|requirement|goal) (?:was|of)", r"(?:i|we) must",
             r"responsible for", r"(?:the|a) (?:tight |hard )?deadline", r"make sure",
             r"(?:it|the \w+) had to", r"needed to be", r"had to be", r"the plan was"), 2.0),
     ],
     "action": [
-        (rx(r"what i did", r"the first thing i did", r"(?:my|the) (?:approach|actions?) (?:was|were)",
+        (rx(r"what i did", r"the first thing i did",
+            r"(?:my|the) (?:approach|actions?) (?:was|were)",
             r"(?:the )?steps i took", r"i started by", r"i began by", r"here's what i did"), 4.0),
         (rx(r"so i", r"first i", r"firstly i", r"then i", r"next i", r"after that(?: i)?",
-            r"i decided", r"i (?:immediately|quickly|personally)", r"i also(?! (?:had|needed|wanted) to)",
+            r"i decided", r"i (?:immediately|quickly|personally)",
+            r"i also(?! (?:had|needed|wanted) to)",
             r"i started",
             r"i went (?:to|back|through|over)", r"i called", r"i reached out",
             r"i sat down", r"i worked (?:with|through|late|on|closely)", r"i tried",
@@ -167,27 +177,32 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"i asked", r"i (?:would|kept) \w+ing", r"i'd", r"i realized", r"i noticed"), 2.0),
     ],
     "result": [
-        (rx(r"as a result", r"in the end", r"the (?:end )?result(?:s)? (?:was|were)", r"the outcome",
+        (rx(r"as a result", r"in the end", r"the (?:end )?result(?:s)? (?:was|were)",
+            r"the outcome",
             r"at the end of the day", r"in the result", r"resulted in", r"the result"), 4.0),
         (rx(r"ended up", r"ultimately", r"eventually", r"looking back", r"in hindsight"), 3.0),
         (rx(r"i (?:have )?learn(?:ed|t)", r"i've learn(?:ed|t)", r"(?:the|my|a|big) lesson",
             r"taught me", r"since then", r"ever since", r"from then on", r"now i", r"i now",
             r"these days", r"to this day", r"going forward", r"i still", r"nowadays", r"today",
-            r"my takeaway", r"the takeaway", r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)",
+            r"my takeaway", r"the takeaway",
+            r"i (?:always|never) \w+ (?:\w+ )?(?:now|again|anymore)",
             r"never happened again", r"(?:hasn't|has not|haven't|have not) happened since",
             r"(?:in the )?(?:\w+ )?(?:years?|months?|weeks?) since", r"(?:has|have)(?:n't| not) "
             r"(?:\w+ )?(?:\w+ )?(?:\w+ )?(?:since|once|again)",
             r"(?:was|were|is|are) (?:\w+ )?(?:right|back|working|normal|stable|fine|live) again",
             r"back to normal", r"no (?:\w+ )?(?:outages?|incidents?|problems?|issues?|complaints?|"
             r"errors?|failures?) (?:since|after that|again)",
-            r"it (?:worked|paid off)", r"within (?:a|the|" + NUMBER_WORD + r") (?:\w+ )?(?:days?|weeks?|"
-            r"months?|years?|sprints?|quarters?)", r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
+            r"it (?:worked|paid off)",
+            r"within (?:a|the|" + NUMBER_WORD + r") (?:\w+ )?(?:days?|weeks?|"
+            r"months?|years?|sprints?|quarters?)",
+            r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
             r"reduced|brought)"), 3.0),
         (rx(r"(?:improved|reduced|increased|decreased|dropped|fell|rose|grew|doubled|halved|"
             r"saved|cut)(?! my)", r"went (?:up|down|from)", r"on time", r"on schedule",
             r"went live", r"(?:was|were) (?:adopted|praised|promoted|happy|pleased|thrilled|"
             r"stable|successful|resolved|fixed|delivered|released|shipped|launched|renewed|"
-            r"recognized|deprecated)", r"appreciated", r"thanked", r"(?:became|becomes|turned into)", r"(?:we|the team) (?:shipped|launched|"
+            r"recognized|deprecated)", r"appreciated", r"thanked",
+            r"(?:became|becomes|turned into)", r"(?:we|the team) (?:shipped|launched|"
             r"delivered|finished|hit|met|kept|completed|closed|won)", r"(?:told|gave) me "
             r"(?:that|feedback)", r"(?:my|the) (?:manager|client|customer|lead|boss|team) "
             r"(?:said|told|was|were|trusted|thanked|gave)", r"feedback (?:was|shifted|improved)",
@@ -204,8 +219,8 @@ MINE = (r"(?:the|that|this|my) (?:\w+ )?(?:error|mistake|fault|choice|decision|c
 
 # --- red flags --------------------------------------------------------------------------------
 
-_OTHERS = (r"(?:(?:the|my|our|their) (?:\w+ )?(?:manager|boss|client|customer|team|other team|qa|product "
-           r"(?:team|manager|owner)|stakeholders?|vendor|contractor|designer|lead|director|"
+_OTHERS = (r"(?:(?:the|my|our|their) (?:\w+ )?(?:manager|boss|client|customer|team|other team|qa|"
+           r"product (?:team|manager|owner)|stakeholders?|vendor|contractor|designer|lead|director|"
            r"colleague|coworker|teammates?|developers?|engineers?|leadership|management|business|"
            r"sales team|marketing|ops|devops|backend team|frontend team)|they|he|she|nobody|no one|"
            r"management|leadership|someone else|everyone else)")
@@ -235,7 +250,8 @@ BLAME = rx(
 # "I'm too much of a perfectionist", not "my manager is a perfectionist".
 HUMBLE_BRAG = rx(
     r"(?:i'm|i am|i was|i can be|i tend to be|i've always been|i have always been|being) (?:just |"
-    r"simply |probably |really |always |honestly )?(?:too much of |such |a bit of |kind of |sort of |"
+    r"simply |probably |really |always |honestly )?(?:too much of |such |a bit of |kind of |"
+    r"sort of |"
     r"way too much of )?(?:a )?perfectionist", r"my perfectionism",
     r"(?:i|i'm|i am|i was) (?:just |simply |probably )?(?:too|overly) (?:dedicated|committed|"
     r"passionate|detail[- ]oriented|thorough|hard[- ]?working|careful|honest|ambitious|driven|"
@@ -265,7 +281,8 @@ EXTERNAL = rx(
 OWN_RESPONSIBILITY = rx(
     NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error|responsibility|part|call|bad)",
     NOT_NEGATED + r"(?:that|it|this) was on me",
-    r"i was (?:wrong|responsible|to blame|at fault)", r"i (?:should|could) have", r"i shouldn't have",
+    r"i was (?:wrong|responsible|to blame|at fault)", r"i (?:should|could) have",
+    r"i shouldn't have",
     r"i (?:made|owned|admitted|own) (?:a |the |that |my |up |it)", r"i (?:take|took) (?:full )?"
     r"(?:responsibility|ownership)", r"i (?:underestimated|misjudged|overlooked|missed|forgot|"
     r"ignored|assumed|failed to|messed up|dropped the ball)",
@@ -278,9 +295,11 @@ OWN_RESPONSIBILITY = rx(
 # --- strengths --------------------------------------------------------------------------------
 
 OWNED_MISTAKE = rx(
-    NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error)", r"(?:that|it|this) was on me", r"i was wrong",
+    NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error)", r"(?:that|it|this) was on me",
+    r"i was wrong",
     r"i was (?:to blame|at fault)", r"i (?:made|owned|admitted) (?:a|the|that|my) (?:\w+ )?"
-    r"(?:mistake|error|misjudgment|call)", r"i (?:take|took) (?:full )?(?:responsibility|ownership)",
+    r"(?:mistake|error|misjudgment|call)",
+    r"i (?:take|took) (?:full )?(?:responsibility|ownership)",
     r"i (?:messed|screwed) up", r"i dropped the ball", r"i (?:underestimated|misjudged)",
     r"i (?:had |have )?(?:missed|overlooked|forgot) (?:it|the|my|a|an|that)",
     r"i (?:had |have )?(?:planned|estimated|allowed|budgeted|left|gave) (?:\w+ )?too (?:little|few|"
@@ -289,8 +308,10 @@ OWNED_MISTAKE = rx(
     r"(?:outage|mistake|bug|delay|failure|error|problem|incident|miss|slip)|what happened)))",
     r"i was the one who (?:broke|caused|missed|pushed|forgot)", r"i (?:broke|caused)",
     MINE,
-    r"my (?:\w+ )?(?:\w+ )?(?:was|were) (?:the (?:real |main )?(?:problem|mistake|cause|issue)|wrong)",
-    r"i (?:had )?(?:never|not|didn't|did not) (?:even |actually )?(?:\w+ )?(?:test(?:ed)?|check(?:ed)?|"
+    r"my (?:\w+ )?(?:\w+ )?(?:was|were) (?:the (?:real |main )?(?:problem|mistake|cause|issue)|"
+    r"wrong)",
+    r"i (?:had )?(?:never|not|didn't|did not) (?:even |actually )?(?:\w+ )?(?:test(?:ed)?|"
+    r"check(?:ed)?|"
     r"verif(?:y|ied)|validat(?:e|ed)|ask(?:ed)?|review(?:ed)?|plan(?:ned)?|measur(?:e|ed)|"
     r"load[- ]test(?:ed)?|tell|told|escalat(?:e|ed)|consider(?:ed)?|double[- ]check(?:ed)?)",
 )
@@ -307,7 +328,8 @@ REFLECTION = rx(r"(?:looking back|in hindsight),? i (?!(?:don't|do not|wouldn't|
                 r"i could have", r"i wish i had", r"next time", r"if i (?:did|had to do) it again",
                 r"(?:what|the thing) i(?:'d| would) do differently", r"in (?:the )?future i")
 CHANGE = rx(r"since then", r"ever since", r"from then on", r"(?:now|today) i", r"i now",
-            r"(?<!right )(?<!by )(?<!until )(?<!just )(?<!even )now (?:every|each|all|whenever|when|"
+            r"(?<!right )(?<!by )(?<!until )(?<!just )(?<!even )now (?:every|each|all|whenever|"
+            r"when|"
             r"before|we|my|our|the team|any|no)", r"(?:adopted|made) (?:the same|this|that|it|a) "
             r"(?:\w+ )?(?:rule|practice|process|habit|standard|checklist)",
             r"these days", r"nowadays", r"going forward", r"to this day", r"i still",
@@ -329,10 +351,12 @@ TRANSPARENCY = rx(
     r"warned|updated|emailed|called|messaged|briefed) (?:(?:my|the|our|both|all) (?:\w+ )?"
     r"(?:manager|boss|lead|team|client|customer|customers|stakeholders|users|director|teams|"
     r"leads|managers|people|colleagues|support|product)|everyone|them|him|her)",
-    r"i (?:immediately |then |also )?let (?:my|the|our|them|him|her|everyone) (?:\w+ )?(?:\w+ )?know",
+    r"i (?:immediately |then |also )?let (?:my|the|our|them|him|her|"
+    r"everyone) (?:\w+ )?(?:\w+ )?know",
     r"i (?:raised|flagged|escalated|reported|disclosed|admitted|explained|owned up)",
     r"i was (?:upfront|honest|open|transparent)",
-    r"i (?:called|set up|scheduled|held|booked) (?:a|an) (?:\w+ )?(?:meeting|call)", r"i (?:came|went) (?:clean|to my \w+)",
+    r"i (?:called|set up|scheduled|held|booked) (?:a|an) (?:\w+ )?(?:meeting|call)",
+    r"i (?:came|went) (?:clean|to my \w+)",
     r"i (?:wrote|sent|shared) (?:a|an|the) (?:\w+ )?(?:report|post-?mortem|update|summary|email)",
     r"(?:posted|sent|shared|gave|wrote) (?:an? |the )?(?:\w+ )?(?:update|note|message|email|"
     r"heads-up|status report) (?:to|for)", r"wrote to (?:the|my|our|all|every|each)",
@@ -340,20 +364,24 @@ TRANSPARENCY = rx(
 RESILIENCE = rx(r"(?:rolled|rolling|rolls) (?:\w+ )?back", r"recover(?:ed)?", r"back on track",
                 r"kept going", r"stabiliz(?:ed|e)", r"turned (?:it|things) around", r"tried again",
                 r"second (?:time|attempt|migration|launch|try|version|run|round|release)",
-                r"(?:was|were|is|are) (?:\w+ )?(?:right|back|working|stable) again", r"bounced back", r"regrouped", r"rebuilt",
+                r"(?:was|were|is|are) (?:\w+ )?(?:right|back|working|stable) again",
+                r"bounced back", r"regrouped", r"rebuilt",
                 r"fixed", r"restored", r"still (?:delivered|shipped|finished|hit)",
                 r"(?:we|i) (?:delivered|shipped|finished|completed|launched)")
 # Something put in place so it does not happen again; "we followed the process" is not it.
 PREVENTION = rx(
     r"(?:added|introduced|set up|created|wrote|built|put in|proposed|implemented|automated|started|"
-    r"designed|made|adopted|wrote up) (?:a |an |the |new |our |some |two |three )?(?:\w+ )?(?:\w+ )?"
-    r"(?:checklist|process|review|test|tests|alert|alerts|check|checks|guard|guardrails?|rule|rules|"
+    r"designed|made|adopted|wrote up) (?:a |an |the |new |our |some |two |"
+    r"three )?(?:\w+ )?(?:\w+ )?"
+    r"(?:checklist|process|review|test|tests|alert|alerts|check|checks|guard|guardrails?|rule|"
+    r"rules|"
     r"safeguards?|template|runbook|playbook|monitoring|dashboard|post-?mortem|policy|step|gate|"
     r"limit|guide|feature flags?)",
     r"prevent(?:ed|s)?", r"never happened again", r"(?:hasn't|has not|haven't|have not) happened",
     r"so (?:it|that|this) (?:wouldn't|won't|couldn't|can't|doesn't|never) (?:happen|repeat)",
     r"(?:which|that) (?:now )?(?:refuses|blocks|catches|stops|rejects|flags)",
-    r"protection rules", r"proof[- ]of[- ]concept", r"(?:weekly|regular|daily) (?:check-?ins?|syncs?|"
+    r"protection rules", r"proof[- ]of[- ]concept",
+    r"(?:weekly|regular|daily) (?:check-?ins?|syncs?|"
     r"updates?|notes?)")
 
 FIRST_PERSON = rx(r"i", r"i'm", r"i've", r"i'd", r"i'll", r"me", r"my", r"myself")

@@ -28,7 +28,7 @@ MAX_PER_CATEGORY = 3
 
 ADVICE = {
     "blame_shifting": "Start from your own part: what could you have done differently?",
-    "humble_brag": "Pick a real mistake with a real cost; a virtue dressed as a flaw sounds evasive.",
+    "humble_brag": "Pick a real mistake with a real cost; a virtue posed as a flaw sounds evasive.",
     "external_factors": "Outside causes are context, not the story: add what was in your hands.",
     "no_learning": "Close with one specific lesson you took from it, in a sentence.",
     "no_change": "Show the lesson at work: what you do differently since, with an example.",

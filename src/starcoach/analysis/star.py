@@ -74,10 +74,11 @@ def label_sections(words: Sequence[Word], options: AnalysisOptions,
     scores = [sentence_scores(words, s, e, skip) for s, e in sentences]
     n_words = len(words)
     for k, (s, e) in enumerate(sentences):
-        scores[k] = [a + b for a, b in zip(scores[k], position_prior((s + e) / 2 / n_words))]
+        prior = position_prior((s + e) / 2 / n_words)
+        scores[k] = [a + b for a, b in zip(scores[k], prior, strict=True)]
     labels = viterbi(scores, [cont for _, _, cont in units])
     spans: list[Span] = []
-    for (s, e), label in zip(sentences, labels):
+    for (s, e), label in zip(sentences, labels, strict=True):
         name = STAR_LABELS[label]
         if spans and spans[-1][0] == name:
             spans[-1] = (name, spans[-1][1], e)
@@ -87,7 +88,7 @@ def label_sections(words: Sequence[Word], options: AnalysisOptions,
 
 
 def split_sentences(words: Sequence[Word]) -> list[tuple[int, int]]:
-    """(first, last) word indices of each sentence (or clause of a long one), covering every word."""
+    """(first, last) word indices of each sentence (or clause of a long one), covering all words."""
     return [(s, e) for s, e, _ in _units(words)]
 
 
@@ -162,7 +163,8 @@ def position_prior(x: float) -> list[float]:
     centres = (0.08, 0.25, 0.55, 0.9)
     widths = (0.2, 0.2, 0.3, 0.18)
     heights = (1.0, 0.0, 1.0, 1.0)
-    return [PRIOR * h * max(0.0, 1 - abs(x - c) / w) for c, w, h in zip(centres, widths, heights)]
+    return [PRIOR * h * max(0.0, 1 - abs(x - c) / w)
+            for c, w, h in zip(centres, widths, heights, strict=True)]
 
 
 def viterbi(scores: Sequence[Sequence[float]],
