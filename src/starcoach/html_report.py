@@ -157,7 +157,7 @@ def transcript_html(a: dict[str, Any]) -> str:
         for tok in block.tokens:
             if open_flag is not None and (tok.kind == "pause" or tok.new_line
                                           or tok.flag != open_flag):
-                out.append(f"</mark><sup>⚑{open_flag + 1}</sup>")
+                out.append(f"</mark><sup>⚑{block.numbers[open_flag]}</sup>")
                 open_flag = None
             if tok.kind == "pause":
                 out.append(f' <span class="pause">pause {escape(tok.text)}</span>')
@@ -175,11 +175,11 @@ def transcript_html(a: dict[str, Any]) -> str:
             out.append(f'<span class="{cls}" data-i="{tok.index}" data-start="{tok.start:.2f}">'
                        f"{escape(tok.text)}</span>")
         if open_flag is not None:
-            out.append(f"</mark><sup>⚑{open_flag + 1}</sup>")
+            out.append(f"</mark><sup>⚑{block.numbers[open_flag]}</sup>")
         out.append("</p>")
         for n in block.flags:
             f = flags[n]
-            out.append(f'<p class="advice">⚑{n + 1} <b>{escape(flag_name(f["category"]))}</b>: '
+            out.append(f'<p class="advice">⚑{block.numbers[n]} <b>{escape(flag_name(f["category"]))}</b>: '
                        f'{escape(f.get("advice", ""))}</p>')
     out.append("</div>")
     return "".join(out)

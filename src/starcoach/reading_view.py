@@ -33,6 +33,8 @@ class Block:
     section: dict[str, Any] | None
     tokens: list[Token] = field(default_factory=list)
     flags: list[int] = field(default_factory=list)  # red flags quoted in this block
+    numbers: dict[int, int] = field(default_factory=dict)
+    """Red flag index -> the number shown (⚑1, ⚑2...), counted in order of appearance."""
 
 
 def flag_word_range(flag: dict[str, Any], words: list[dict[str, Any]]) -> range:
@@ -41,7 +43,11 @@ def flag_word_range(flag: dict[str, Any], words: list[dict[str, Any]]) -> range:
     size = max(1, len(str(flag.get("quote", "")).split()))
     if flag.get("word_index") is not None:
         i = int(flag["word_index"])
-        return range(i, min(len(words), i + size))
+        stop = min(len(words), i + size)
+        if flag.get("end") is not None:  # a quote may carry a note: "we ... (\"we\" 5x)"
+            while stop > i + 1 and words[stop - 1]["start"] >= float(flag["end"]):
+                stop -= 1
+        return range(i, stop)
     if flag.get("start") is None:
         return range(0)
     start = float(flag["start"])
@@ -100,6 +106,11 @@ def annotate(a: dict[str, Any]) -> list[Block]:
     for p in pauses:  # silence after the last word
         if blocks:
             blocks[-1].tokens.append(Token("pause", f"{p['seconds']:.1f} s", p["start"], p["end"]))
+    numbers: dict[int, int] = {}
+    for block in blocks:
+        for n in block.flags:
+            numbers.setdefault(n, len(numbers) + 1)
+        block.numbers = numbers
     return blocks
 
 
@@ -152,12 +163,12 @@ def render_terminal(a: dict[str, Any], header: list[str]):  # -> rich Text
                                                                  else ""))
             following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
             if tok.flag is not None and (following is None or following.flag != tok.flag):
-                out.append(f"»⚑{tok.flag + 1}", style="bold red")
+                out.append(f"»⚑{block.numbers[tok.flag]}", style="bold red")
             prev_flag = tok.flag
         out.append("\n")
         for n in block.flags:
             f = flags[n]
-            out.append(f"    ⚑{n + 1} {flag_name(f['category'])}: ", style="bold red")
+            out.append(f"    ⚑{block.numbers[n]} {flag_name(f['category'])}: ", style="bold red")
             out.append(f"{f.get('advice', '')}\n")
     absent = absent_flags(a)
     if absent or a.get("missing"):
