@@ -180,3 +180,15 @@ def test_the_json_of_a_real_run_keeps_the_schema_and_its_invariants():
     assert 120 < d["pace"]["wpm"] < 200 and d["pace"]["articulation_wpm"] >= d["pace"]["wpm"]
     assert all(0 <= p["start"] < p["end"] <= duration for p in d["pauses"])
     assert d["options"]["long_pause_s"] == 2.0
+
+
+def test_a_narrow_terminal_wraps_long_lines_under_their_text_without_trailing_spaces(analysis):
+    text = render(analysis, no_color=True, width=100).replace("\r", "")
+    narrow = io.StringIO()
+    Console(file=narrow, width=48, no_color=True).print(render_analysis(analysis))
+    lines = narrow.getvalue().splitlines()
+    assert all(len(ln) <= 48 for ln in lines)
+    notes = lines[lines.index("Notes") + 1:]
+    assert all(ln == ln.rstrip() for ln in notes)
+    assert all(ln.startswith(("  ✓ ", "  ! ", "    ")) for ln in notes)
+    assert len(notes) > len(text.splitlines()[text.splitlines().index("Notes") + 1:])

@@ -81,6 +81,8 @@ def finding_line(a: Analysis, f: Finding) -> str:
 
 def theme_line(t: ThemeCheck) -> str:
     detail = "; ".join(f"\"{e}\"" for e in t.evidence) if t.met else t.hint
+    if not t.met and t.name.lower() in t.hint.lower():
+        detail = ""  # the hint only repeats the point
     return f"[{'x' if t.met else ' '}] {title(t.name)}" + (f" — {detail}" if detail else "")
 
 
@@ -146,14 +148,29 @@ class Timeline:
         yield Text(left + right.rjust(max(1, total - len(left))), style="dim")
 
 
-def indented(lines: list[str], style: str = "") -> RenderableType:
-    """Lines indented by two spaces, long ones wrapping under their own start."""
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.text import Text
+class Indented:
+    """Lines indented by two spaces; a long line wraps under its text, past its marker
+    ("✓ ", "[x] "), with no padding at the end of lines."""
 
-    return Group(*[Padding(Text(line, style=style), (0, 0, 0, 2), expand=False)
-                   for line in lines])
+    def __init__(self, lines: list[str], style: str = "", indent: int = 2) -> None:
+        self.lines, self.style, self.indent = lines, style, indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        import textwrap
+
+        from rich.text import Text
+
+        width = max(20, options.max_width)
+        pad = " " * self.indent
+        for line in self.lines:
+            hang = 4 if line[:4] in ("[x] ", "[ ] ") else 2 if line[1:2] == " " else 0
+            for part in textwrap.wrap(line, width, initial_indent=pad,
+                                      subsequent_indent=pad + " " * hang) or [pad]:
+                yield Text(part, style=self.style)
+
+
+def indented(lines: list[str], style: str = "", indent: int = 2) -> Indented:
+    return Indented(lines, style, indent)
 
 
 def as_stored(a: Analysis) -> Analysis:
@@ -165,7 +182,6 @@ def as_stored(a: Analysis) -> Analysis:
 def render_analysis(a: Analysis) -> RenderableType:
     """The whole report as one rich renderable."""
     from rich.console import Group
-    from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -214,7 +230,7 @@ def render_analysis(a: Analysis) -> RenderableType:
     parts.append(Text(f"\nRed flags: {len(a.red_flags)}", style="bold"))
     for f in a.red_flags:
         parts.append(indented([f"✗ {finding_line(a, f)}"], "red"))
-        parts.append(Padding(Text(f"→ {f.advice}"), (0, 0, 0, 4), expand=False))
+        parts.append(indented([f"→ {f.advice}"], indent=4))
     if not a.red_flags:
         parts.append(indented(["none"], "dim"))
     block(f"Strengths: {len(a.strengths)}", [f"✓ {finding_line(a, f)}" for f in a.strengths],

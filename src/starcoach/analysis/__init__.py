@@ -55,6 +55,8 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
     if timed and samples is not None and len(samples) > 0:
         voicing = pacing.detect_voicing(samples)
     start, end = pacing.speech_span(words, voicing)
+    if transcript.duration_s > 0:  # a model may stamp the last word a little past the end
+        start, end = max(0.0, min(start, transcript.duration_s)), min(end, transcript.duration_s)
     filled = {f.word_index for f in found if f.kind == "filled_pause"}
     spoken = [i for i in range(len(words)) if i not in filled]  # um and uh are not words
     sections = build_sections(words, spans, start, end, spoken, found, timed)
