@@ -152,7 +152,8 @@ class Store:
                         session_id, _now(), _now(), question_id or question.get("id"),
                         question.get("text"),
                         stored.relative_to(self.root).as_posix() if stored else None,
-                        str(audio_path) if audio_path is not None else t.get("source"),
+                        str(Path(audio_path).resolve()) if audio_path is not None
+                        else t.get("source"),
                         float(a.get("duration_s") or t.get("duration_s") or 0.0),
                         json.dumps(t), json.dumps(a), model or t.get("model") or None,
                         json.dumps(options), a.get("analyzer_version"),
