@@ -85,8 +85,13 @@ class Meter:
         return self.speech_s >= self.options.speech_start_s
 
     @property
+    def quiet_for_s(self) -> float:
+        """Seconds since anything reached speech level (since the start if nothing has)."""
+        return self.elapsed_s - self._last_loud
+
+    @property
     def too_quiet(self) -> bool:
-        return self.elapsed_s - self._last_loud >= self.options.quiet_after_s
+        return self.quiet_for_s >= self.options.quiet_after_s
 
     @property
     def clipping(self) -> bool:

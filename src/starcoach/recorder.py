@@ -24,7 +24,7 @@ import numpy as np
 from starcoach.errors import AudioError, DeviceError
 from starcoach.meter import Meter, MeterOptions
 from starcoach.types import SAMPLE_RATE
-from starcoach.wavfile import Resampler, StreamingWav, read_wav, repair_wav
+from starcoach.wavfile import Resampler, StreamingWav, create_wav, finish_as_flac, repair_wav
 
 __all__ = ["InputDevice", "Recorder", "RecorderOptions", "Take", "find_device",
            "list_input_devices", "repair_wav"]
@@ -213,7 +213,7 @@ class Recorder:
         dev = (self._device_spec if isinstance(self._device_spec, InputDevice)
                else find_device(self._device_spec))
         self.device = dev
-        self._wav = _create_wav(self.wav_path, self.path)
+        self._wav = create_wav(self.wav_path, self.path)
         try:
             self._pa_stream, self.device_rate = self._open(sd, dev)
         except BaseException:
@@ -282,7 +282,7 @@ class Recorder:
             self.wav_path.unlink(missing_ok=True)  # a header and no audio: nothing to keep
             path = self.path
         elif self.path != self.wav_path:
-            path = _to_flac(self.wav_path, self.path)
+            path = finish_as_flac(self.wav_path, self.path)
         self._take = Take(
             path=path, duration_s=self._wav.frames / SAMPLE_RATE, device=self.device.name,
             device_rate=self.device_rate, overflows=self.overflows,
@@ -364,38 +364,3 @@ def _busy(dev: InputDevice, exc: Exception) -> DeviceError:
     return DeviceError(f"cannot open input device {dev.index} '{dev.name}': it is busy or "
                        "unavailable; close other programs using it or choose another with "
                        f"--device; {valid}")
-
-
-def _create_wav(wav_path: Path, final: Path) -> StreamingWav:
-    try:
-        wav_path.parent.mkdir(parents=True, exist_ok=True)
-        return StreamingWav(wav_path)
-    except OSError as exc:
-        blocker = next((p for p in final.parents if p.exists()), None)
-        reason = (f"'{blocker}' is not a folder" if blocker is not None and not blocker.is_dir()
-                  else (exc.strerror or str(exc)).lower())
-        raise AudioError(f"cannot write the recording to '{final}': {reason}; "
-                         "choose a folder you can write to") from exc
-
-
-def _to_flac(wav_path: Path, flac_path: Path) -> Path:
-    """Convert the finished WAV; delete it only once the FLAC decodes to the same samples."""
-    from starcoach.audio import save_flac
-
-    samples = read_wav(wav_path)
-    try:
-        save_flac(samples, flac_path)
-        if _flac_frames(flac_path) != len(samples):
-            raise AudioError("the FLAC file does not hold every sample")
-    except Exception:  # noqa: BLE001 - the WAV is the take; keep it and say where
-        flac_path.unlink(missing_ok=True)
-        return wav_path
-    wav_path.unlink()
-    return flac_path
-
-
-def _flac_frames(path: Path) -> int:
-    import av
-
-    with av.open(str(path)) as container:
-        return sum(frame.samples for frame in container.decode(audio=0))

@@ -139,13 +139,7 @@ def _find_data(fh: BinaryIO, p: Path, size: int) -> tuple[int, int, int]:
 
 def read_wav(path: str | Path) -> np.ndarray:
     """The samples of a mono 16-bit WAV written by ``StreamingWav``, as float32 in [-1, 1]."""
-    p = Path(path)
-    with p.open("rb") as fh:
-        data_at, declared, _ = _find_data(fh, p, p.stat().st_size)
-        fh.seek(data_at)
-        raw = fh.read() if declared == _UNKNOWN else fh.read(declared)
-    raw = raw[: len(raw) - len(raw) % 2]
-    return np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+    return read_pcm(path).astype(np.float32) / 32768.0
 
 
 class Resampler:
@@ -183,3 +177,66 @@ class Resampler:
         self._pos = self._pos + self.step * count - last
         self._tail = buf[-1:]
         return out.astype(np.float32)
+
+
+def create_wav(wav_path: Path, final: Path) -> StreamingWav:
+    """Open a new recording file; an unwritable place is an AudioError naming ``final``."""
+    try:
+        wav_path.parent.mkdir(parents=True, exist_ok=True)
+        return StreamingWav(wav_path)
+    except OSError as exc:
+        blocker = next((p for p in final.parents if p.exists()), None)
+        reason = (f"'{blocker}' is not a folder" if blocker is not None and not blocker.is_dir()
+                  else (exc.strerror or str(exc)).lower())
+        raise AudioError(f"cannot write the recording to '{final}': {reason}; "
+                         "choose a folder you can write to") from exc
+
+
+def finish_as_flac(wav_path: Path, flac_path: Path) -> Path:
+    """Convert the finished WAV to FLAC; delete the WAV only once the FLAC decodes to exactly
+    the same samples. Returns the file that holds the take."""
+    pcm = read_pcm(wav_path)
+    try:
+        _write_flac(pcm, flac_path)
+        if not np.array_equal(_decode_pcm(flac_path), pcm):
+            raise AudioError("the FLAC file does not hold the same samples")
+    except Exception:  # noqa: BLE001 - the WAV is the take; keep it and say where
+        flac_path.unlink(missing_ok=True)
+        return wav_path
+    wav_path.unlink()
+    return flac_path
+
+
+def read_pcm(path: str | Path) -> np.ndarray:
+    """The 16-bit samples of a mono WAV written by ``StreamingWav``."""
+    p = Path(path)
+    with p.open("rb") as fh:
+        data_at, declared, _ = _find_data(fh, p, p.stat().st_size)
+        fh.seek(data_at)
+        raw = fh.read() if declared == _UNKNOWN else fh.read(declared)
+    return np.frombuffer(raw[: len(raw) - len(raw) % 2], dtype="<i2")
+
+
+def _write_flac(pcm: np.ndarray, path: Path) -> None:
+    import av
+
+    with av.open(str(path), mode="w", format="flac") as out:
+        stream = out.add_stream("flac", rate=SAMPLE_RATE)
+        stream.layout = "mono"
+        stream.format = "s16"
+        for i in range(0, len(pcm), 4096):
+            frame = av.AudioFrame.from_ndarray(
+                np.ascontiguousarray(pcm[i:i + 4096]).reshape(1, -1), format="s16", layout="mono")
+            frame.rate = SAMPLE_RATE
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+
+
+def _decode_pcm(path: Path) -> np.ndarray:
+    import av
+
+    with av.open(str(path)) as container:
+        chunks = [f.to_ndarray().reshape(-1) for f in container.decode(audio=0)]
+    return np.concatenate(chunks).astype("<i2") if chunks else np.zeros(0, dtype="<i2")

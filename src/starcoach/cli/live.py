@@ -54,6 +54,12 @@ def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
 
     m = rec.meter
     lo, hi = target
+    device = rec.device.name if rec.device else "?"
+    if m.elapsed_s == 0:
+        # PortAudio can take a second or two to deliver the first block; speaking before that
+        # would be lost, so say so instead of showing REC.
+        return Panel(Text("○ starting the microphone… speak when REC shows", style="yellow"),
+                     title=f"recording from {device}", title_align="left", expand=False)
     elapsed = m.elapsed_s
     if elapsed < lo:
         time_style, where = "yellow", f"aim for {clock(lo)}–{clock(hi)}"
@@ -76,7 +82,7 @@ def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
         text.append("clipping: move back from the microphone or lower its gain\n",
                     style="bold red")
     elif m.too_quiet:
-        text.append(f"too quiet: no speech heard for {m.elapsed_s - m._last_loud:.0f} s; "
+        text.append(f"too quiet: no speech heard for {m.quiet_for_s:.0f} s; "
                     "check the microphone\n", style="bold yellow")
     if rec.overflows:
         text.append(f"input overflows: {rec.overflows}\n", style="yellow")
@@ -87,7 +93,6 @@ def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
     if rec.options.max_seconds:
         stop_hint += f", or {clock(rec.options.max_seconds)} is reached"
     text.append(stop_hint, style="dim")
-    device = rec.device.name if rec.device else "?"
     return Panel(text, title=f"recording from {device}", title_align="left", expand=False)
 
 
@@ -124,9 +129,12 @@ def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGE
                             rec.stop("enter")
                         live.update(render_panel(rec, target))
             else:
-                console.print(f"Recording from '{rec.device.name if rec.device else '?'}' "
-                              f"into {rec.path}.")
+                announced = False
                 while not rec.wait(0.1):
+                    if not announced and rec.meter.elapsed_s > 0:
+                        console.print(f"Recording from '{rec.device.name if rec.device else '?'}'"
+                                      f" into {rec.path}.")
+                        announced = True
                     if watch_enter and enter_pressed():
                         rec.stop("enter")
     except KeyboardInterrupt:
