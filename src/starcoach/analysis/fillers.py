@@ -75,6 +75,14 @@ KIND_NOUN_HEADS = {
     "special", "strange", "weird", "odd", "main", "good", "bad", "common", "rare", "two",
     "three", "several", "many", "all", "such", "what's", "that's", "of",
 }
+KIND_NOUNS = {
+    "problem", "problems", "thing", "things", "issue", "issues", "person", "people", "bug",
+    "bugs", "work", "project", "projects", "situation", "question", "questions", "feedback",
+    "approach", "test", "tests", "mistake", "mistakes", "decision", "decisions", "role", "team",
+    "job", "task", "change", "changes", "error", "errors", "stuff", "tool", "tools", "system",
+    "manager", "company", "customer", "customers", "leader", "failure", "risk", "data", "thinking",
+}
+"""After "kind of" these make it a noun phrase ("an odd kind of bug"), not a hedge."""
 SO_OPENERS = {"um", "uh", "er", "like", "basically", "yeah", "anyway", "anyways", "okay", "ok",
               "well", "what", "in", "at", "after", "overall", "then", "honestly", "first"}
 """After these, "so" opening a sentence introduces the answer, not a consequence."""
@@ -188,6 +196,8 @@ def rule_kind_of(words: Sequence[Word], i: int) -> tuple[str, int] | None:
         return None  # "that kind of problem", "a new sort of test"
     if i + 2 >= len(words):
         return None  # "... of" with nothing after: a cut-off, unclear
+    if _norm(words, i + 2) in KIND_NOUNS:
+        return None  # "a tricky kind of problem", "that sort of thing"
     return (f"{norm} of", 2)  # "I kind of panicked", "it was sort of a mess"
 
 
@@ -201,8 +211,9 @@ def rule_so(words: Sequence[Word], i: int) -> tuple[str, int] | None:
     if _norm(words, i) != "so" or i + 1 >= len(words):
         return None
     nxt = _norm(words, i + 1)
-    if nxt in ("that", "far", "much", "many", "long") and not _ends(words, i, CLAUSE_END):
-        return None
+    if nxt in ("that", "far", "much", "many", "long", "every", "each") and not _ends(
+            words, i, CLAUSE_END):
+        return None  # "so that", "so far", "so every store got it": not a run-up
     if nxt in ("um", "uh", "er", "erm", "yeah", "anyway", "anyways", "basically") and (
             _clause_start(words, i) or _norm(words, i - 1) in CONJUNCTIONS):
         return ("so", 1)  # "so um", "and so, basically"
