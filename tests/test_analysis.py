@@ -161,14 +161,14 @@ VOCAB = ["I", "we", "fixed", "the", "bug.", "um", "like,", "so", "it", "worked",
        st.lists(st.floats(0.05, 1.5), min_size=80, max_size=80))
 def test_sections_cover_the_answer_in_order_without_overlap(tokens, steps):
     words, t = [], 0.3
-    for tok, step in zip(tokens, steps):
+    for tok, step in zip(tokens, steps, strict=False):
         words.append(Word(tok, t, t + step * 0.7))
         t += step
     a = analyze(transcript(words))
     d = a.to_dict()
     assert d["schema"] == SCHEMA
     assert a.sections[0].first_word == 0 and a.sections[-1].last_word == len(words) - 1
-    for s, nxt in zip(a.sections, a.sections[1:]):
+    for s, nxt in zip(a.sections, a.sections[1:], strict=False):
         assert nxt.first_word == s.last_word + 1 and nxt.start == s.end
     assert a.sections[0].start == a.speech_start and a.sections[-1].end == a.speech_end
     assert sum(s.share for s in a.sections) == pytest.approx(1.0)

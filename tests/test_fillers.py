@@ -119,7 +119,8 @@ def test_ordinary_uses_of_filler_words_are_not_reported(text):
 
 def test_a_restored_filler_touching_a_written_one_is_counted_once():
     words = [Word("I,", 0.0, 0.3), Word("uh,", 0.4, 0.7), Word("um", 0.8, 1.1, recovered=True),
-             Word("panicked", 1.2, 1.6), Word("um", 3.0, 3.3, recovered=True), Word("then", 3.5, 3.8)]
+             Word("panicked", 1.2, 1.6), Word("um", 3.0, 3.3, recovered=True),
+             Word("then", 3.5, 3.8)]
     assert [(f.text, f.word_index) for f in find_fillers(words)] == [("uh", 1), ("um", 4)]
 
 

@@ -50,7 +50,7 @@ def build(parts: list[tuple[str, float]]) -> tuple[np.ndarray, list[tuple[float,
 
 def assert_close(found: list[tuple[float, float]], truth: list[tuple[float, float]]) -> None:
     assert len(found) == len(truth), (found, truth)
-    for (a, b), (x, y) in zip(found, truth):
+    for (a, b), (x, y) in zip(found, truth, strict=False):
         assert abs(a - x) <= 0.1 and abs(b - y) <= 0.1, ((a, b), (x, y))
 
 

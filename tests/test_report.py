@@ -168,7 +168,7 @@ def test_the_json_of_a_real_run_keeps_the_schema_and_its_invariants():
     secs = d["sections"]
     assert [s["label"] for s in secs] == list(STAR_LABELS) and d["missing"] == []
     assert secs[0]["first_word"] == 0 and secs[-1]["last_word"] == len(d["words"]) - 1
-    for s, nxt in zip(secs, secs[1:]):
+    for s, nxt in zip(secs, secs[1:], strict=False):
         assert nxt["first_word"] == s["last_word"] + 1 and abs(nxt["start"] - s["end"]) < 0.011
     for s in secs:
         assert set(s) >= {"label", "start", "end", "seconds", "share", "words", "wpm", "fillers"}

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from starcoach.analysis.model import Analysis, Finding, Section, ThemeCheck
-from starcoach.analysis.notes import clock, estimated_seconds, shares
+from starcoach.analysis.notes import clock, estimated_seconds
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -129,7 +129,7 @@ class Timeline:
         plain = console.no_color or console.color_system is None
         if plain:
             labels, bar = Text(), Text()
-            for s, w in zip(secs, widths):
+            for s, w in zip(secs, widths, strict=False):
                 labels.append(title(s.label)[: w - 1].ljust(w) if w > 1 else " ")
                 bar.append(s.label[0].upper() * w)
             labels.rstrip()
@@ -137,7 +137,7 @@ class Timeline:
             yield bar
         else:
             bar = Text()
-            for s, w in zip(secs, widths):
+            for s, w in zip(secs, widths, strict=False):
                 name = f" {title(s.label)} {s.share:.0%}"
                 name = name if len(name) <= w else f" {s.label[0].upper()}"
                 bar.append(name[:w].ljust(w), style=COLOURS.get(s.label, "reverse"))
@@ -212,7 +212,7 @@ def render_analysis(a: Analysis) -> RenderableType:
     for s in a.sections:
         cells = section_cells(a, s)
         if not a.timed:
-            cells = [c for h, c in zip(HEADERS, cells) if h not in ("Seconds", "WPM")]
+            cells = [c for h, c in zip(HEADERS, cells, strict=False) if h not in ("Seconds", "WPM")]
         table.add_row(*cells)
     parts.append(Text(""))
     parts.append(table)
@@ -265,7 +265,7 @@ def analysis_markdown(a: Analysis) -> str:
     for s in a.sections:
         cells = section_cells(a, s)
         if not a.timed:
-            cells = [c for h, c in zip(HEADERS, cells) if h not in ("Seconds", "WPM")]
+            cells = [c for h, c in zip(HEADERS, cells, strict=False) if h not in ("Seconds", "WPM")]
         lines.append("| " + " | ".join(cells) + " |")
     if a.missing:
         lines += ["", "Missing: " + ", ".join(title(m) for m in a.missing)]

@@ -108,7 +108,7 @@ def build_sections(words: Sequence[Word], spans: Sequence[tuple[str, int, int]],
     for k in range(1, len(bounds)):
         bounds[k] = max(bounds[k], bounds[k - 1])  # never backwards, even with odd timestamps
     sections = []
-    for (label, a, b), t0, t1 in zip(spans, bounds[:-1], bounds[1:]):
+    for (label, a, b), t0, t1 in zip(spans, bounds[:-1], bounds[1:], strict=False):
         n = sum(1 for i in range(a, b + 1) if i in spoken_set)
         seconds = t1 - t0
         sections.append(Section(

@@ -234,7 +234,8 @@ class ThemeCheck:
     hint: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "met": self.met, "evidence": list(self.evidence), "hint": self.hint}
+        return {"name": self.name, "met": self.met, "evidence": list(self.evidence),
+                "hint": self.hint}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ThemeCheck:

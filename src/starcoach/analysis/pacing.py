@@ -103,7 +103,8 @@ def _runs(mask: np.ndarray, value: bool) -> list[tuple[int, int]]:
     """[start, end) frame ranges where mask == value."""
     m = np.concatenate(([False], mask == value, [False])).astype(np.int8)
     d = np.diff(m)
-    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist()))
+    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist(),
+                    strict=True))
 
 
 def silences(voicing: Voicing, min_s: float) -> list[tuple[float, float]]:
@@ -200,7 +201,7 @@ def windows(words: Sequence[Word], spoken: Sequence[int], start: float, end: flo
         del edges[-2]
     mids = [(words[i].start + words[i].end) / 2 for i in spoken]
     out = []
-    for a, b in zip(edges[:-1], edges[1:]):
+    for a, b in zip(edges[:-1], edges[1:], strict=False):
         last = b == edges[-1]
         n = sum(1 for m in mids if a <= m < b or (last and m == b))
         out.append(PaceWindow(float(a), float(b), n / (b - a) * 60.0))
