@@ -24,13 +24,15 @@ EMBED_LIMIT_BYTES = 10 * 1024 * 1024
 COLORS = {"situation": "#4f7fd9", "task": "#8a63d2", "action": "#23996d", "result": "#d98e1c"}
 
 CSS = """
-body{font:15px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+body{font:15px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2330;
+  background:#f6f7f9}
 main{max-width:980px;margin:0 auto;padding:20px 24px 60px}
 h1{font-size:22px;margin:0 0 2px}h2{font-size:17px;margin:18px 0 8px}
 .card h3{font-size:14px;margin:10px 0 2px}
 .sub{color:#5a6272;margin:0 0 12px}.kpis{display:flex;gap:10px;flex-wrap:wrap;margin:10px 0}
 .kpi{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:6px 12px}
-.kpi b{display:block;font-size:18px}.card{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:12px 16px;margin:10px 0}
+.kpi b{display:block;font-size:18px}
+.card{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:12px 16px;margin:10px 0}
 svg text{font-size:11px;fill:#3a4150}svg .lbl{fill:#fff;font-weight:600}
 .sec rect,.mk{cursor:pointer}audio{width:100%;margin:6px 0}
 .tr h3{font-size:15px;margin:16px 0 4px;padding-left:8px;border-left:4px solid #999}
@@ -38,7 +40,8 @@ svg text{font-size:11px;fill:#3a4150}svg .lbl{fill:#fff;font-weight:600}
 .w{cursor:pointer;border-radius:3px}.w:hover{background:#e6ecf7}
 .w.now{background:#ffe98a}.filler{background:#ffe3c2;color:#8a4b00;text-decoration:underline dotted}
 mark.flag{background:#ffd6d6;color:#8c1010;border-radius:3px;padding:0 1px}
-.pause{display:inline-block;color:#6b7280;font-size:12px;border:1px dashed #b8bec9;border-radius:10px;padding:0 6px;margin:0 3px}
+.pause{display:inline-block;color:#6b7280;font-size:12px;border:1px dashed #b8bec9;
+  border-radius:10px;padding:0 6px;margin:0 3px}
 .advice{margin:4px 0 8px 16px;color:#8c1010;font-size:14px}.legend span{margin-right:14px}
 ul{margin:4px 0;padding-left:20px}.ok{color:#23996d}.miss{color:#8c1010}
 """
@@ -57,10 +60,12 @@ document.addEventListener('click',e=>{
 let cur=null;
 if(audio)audio.addEventListener('timeupdate',()=>{
   const t=audio.currentTime; let lo=0,hi=words.length-1,k=-1;
-  while(lo<=hi){const m=(lo+hi)>>1; if(parseFloat(words[m].dataset.start)<=t){k=m;lo=m+1}else hi=m-1}
+  while(lo<=hi){const m=(lo+hi)>>1;
+    if(parseFloat(words[m].dataset.start)<=t){k=m;lo=m+1}else hi=m-1}
   const w=k>=0?words[k]:null;
   if(w!==cur){if(cur)cur.classList.remove('now'); if(w)w.classList.add('now'); cur=w}
-  if(head){const x=(100*t/total).toFixed(3)+'%'; head.setAttribute('x1',x); head.setAttribute('x2',x)}
+  if(head){const x=(100*t/total).toFixed(3)+'%';
+    head.setAttribute('x1',x); head.setAttribute('x2',x)}
 });
 """
 
@@ -179,7 +184,8 @@ def transcript_html(a: dict[str, Any]) -> str:
         out.append("</p>")
         for n in block.flags:
             f = flags[n]
-            out.append(f'<p class="advice">⚑{block.numbers[n]} <b>{escape(flag_name(f["category"]))}</b>: '
+            out.append(f'<p class="advice">⚑{block.numbers[n]} '
+                       f'<b>{escape(flag_name(f["category"]))}</b>: '
                        f'{escape(f.get("advice", ""))}</p>')
     out.append("</div>")
     return "".join(out)
@@ -216,7 +222,8 @@ def _checklist(title: str, checks: list[dict[str, Any]]) -> str:
 
 def _worked(a: dict[str, Any]) -> str:
     strengths = "".join(
-        f'<li class="ok"><b>{escape(flag_name(f["category"]))}</b> “{escape(f.get("quote", ""))}”'
+        f'<li class="ok"><b>{escape(flag_name(f["category"]))}</b> '
+        f'“{escape(f.get("quote", ""))}”'
         "</li>" for f in a.get("strengths", []))
     body = (f"<ul>{strengths}</ul>" if strengths else "")
     body += _checklist("Themes", a.get("themes", []))
@@ -241,13 +248,14 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
 
 def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: str) -> str:
     pace = a.get("pace") or {}
+    long_s = (a.get("options") or {}).get("long_pause_s", 2.0)
     kpis = [("Length", _clock(a.get("duration_s", 0))),
             ("Pace", f"{pace['wpm']:.0f} wpm" if pace else "-"),
             ("Fillers", f"{len(a.get('fillers', []))}"
              + (f" ({pace['fillers_per_min']:.1f}/min)" if pace else "")),
             ("Red flags", str(len(a.get("red_flags", [])))),
             ("Long pauses", str(sum(1 for p in a.get("pauses", [])
-                                    if p["seconds"] >= (a.get("options") or {}).get("long_pause_s", 2))))]
+                                    if p["seconds"] >= long_s)))]
     player = (f'<audio id="player" controls preload="metadata" src="{audio_src}"></audio>'
               if audio_src else '<p class="sub">The audio of this answer is not available.</p>')
     legend = "".join(f'<span><b style="color:{c}">■</b> {k}</span>' for k, c in COLORS.items())

@@ -54,7 +54,8 @@ def flag_word_range(flag: dict[str, Any], words: list[dict[str, Any]]) -> range:
     end = float(flag.get("end") or start)
     hits = [i for i, w in enumerate(words) if w["start"] >= start - 0.05 and w["end"] <= end + 0.05]
     if not hits:
-        hits = [min(range(len(words)), key=lambda i: abs(words[i]["start"] - start))] if words else []
+        nearest = min(range(len(words)), key=lambda i: abs(words[i]["start"] - start), default=None)
+        hits = [] if nearest is None else [nearest]
     return range(hits[0], hits[-1] + 1) if hits else range(0)
 
 
@@ -217,8 +218,9 @@ def render_markdown(a: dict[str, Any], title: str, header: list[str]) -> str:
         for n in block.flags:
             f = flags[n]
             when = "" if f.get("start") is None else f" ({_clock(f['start'])})"
-            lines += ["", f"> ⚑ **{flag_name(f['category'])}**{when}: "
-                          f"\u201c{md_escape(f.get('quote', ''))}\u201d — {md_escape(f.get('advice', ''))}"]
+            quote, advice = md_escape(f.get("quote", "")), md_escape(f.get("advice", ""))
+            name = flag_name(f["category"])
+            lines += ["", f"> ⚑ **{name}**{when}: \u201c{quote}\u201d — {advice}"]
     absent = absent_flags(a)
     if absent or a.get("missing"):
         lines += ["", "## Not in the answer", ""]

@@ -1,4 +1,4 @@
-"""Review saved answers: `history`, `show`, `progress`, `reanalyze`, `delete`, `export`, `report`."""
+"""Review saved answers: history, show, progress, reanalyze, delete, export, report."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 from starcoach.cli import app
 from starcoach.cli.output import print_json, stdout_console
 
+
 def _note(message: str) -> None:
     """A status line on stderr, unwrapped (paths stay whole and copyable)."""
     print(message, file=sys.stderr)
@@ -20,7 +21,8 @@ ID_HELP = "Session ID, as listed by `starcoach history` (a unique prefix of 4+ c
 
 @app.command()
 def history(
-    question: str = typer.Option(None, "--question", "-q", help="Only answers to this question ID."),
+    question: str = typer.Option(None, "--question", "-q",
+                                 help="Only answers to this question ID."),
     json_out: bool = typer.Option(False, "--json", help="Print the list as JSON."),
 ) -> None:
     """List saved answers: date, question, length, pace, fillers per minute, red flags.
@@ -82,7 +84,8 @@ def show(
 
 @app.command()
 def progress(
-    question: str = typer.Option(None, "--question", "-q", help="Only attempts at this question ID."),
+    question: str = typer.Option(None, "--question", "-q",
+                                 help="Only attempts at this question ID."),
     json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """How your numbers moved across attempts: last against previous and your own average.
