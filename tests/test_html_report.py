@@ -153,6 +153,7 @@ def check_report(browser, path: Path, analysis: dict, words_to_click: list[int])
         landed = page.evaluate("""() => Promise.race([window.seekedAt,
             new Promise(r => setTimeout(() => r('no seek within 5 s'), 5000))])""")
         assert landed == pytest.approx(analysis["words"][i]["start"], abs=0.05)
+        assert page.evaluate("document.getElementById('player').paused") is False  # it plays
     page.evaluate("document.getElementById('player').pause()")
     assert problems == []
     page.close()

@@ -208,6 +208,48 @@ def test_delete_without_a_terminal_asks_for_yes_and_keeps_the_session(jfk: Path)
         assert store.get(sid).audio_path.exists()
 
 
+def answer_on_a_terminal(args: list[str], answer: str) -> tuple[int, str]:
+    """Run starcoach on a real pseudo-terminal, type ``answer``, return (status, output)."""
+    import os
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: starcoach with the terminal as stdin, stdout and stderr
+        os.execv(sys.executable, [sys.executable, "-m", "starcoach", *args])
+    out = b""
+    typed = False
+    while True:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+        if not typed and b"[y/N]" in out:
+            os.write(fd, answer.encode() + b"\n")
+            typed = True
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), out.decode(errors="replace").replace("\r", "")
+
+
+def test_delete_on_a_terminal_asks_first_and_no_keeps_the_session(jfk: Path) -> None:
+    t, a = build()
+    with open_store() as store:
+        sid = store.save_session(jfk, t, a)
+    code, out = answer_on_a_terminal(["delete", sid], "n")
+    assert code == 0
+    assert f"Delete session {sid} and its audio? [y/N]" in out
+    assert out.splitlines()[-1].strip() == "Kept."
+    with open_store() as store:
+        assert store.get(sid).audio_path.exists()
+    code, out = answer_on_a_terminal(["delete", sid], "y")
+    assert (code, out.splitlines()[-1]) == (0, f"Deleted session {sid}.")
+    with open_store() as store:
+        assert store.count() == 0
+
+
 def test_unreadable_audio_saves_nothing_and_leaves_no_file(
     tmp_path: Path, starcoach_home: Path
 ) -> None:
