@@ -38,7 +38,14 @@ from starcoach.recorder import (
     find_device,
     list_input_devices,
 )
-from starcoach.wavfile import Resampler, StreamingWav, read_wav, repair_wav
+from starcoach.wavfile import (
+    Resampler,
+    StreamingWav,
+    finish_as_flac,
+    read_pcm,
+    read_wav,
+    repair_wav,
+)
 
 PORTAUDIO_MISSING_LINE = (
     "error: PortAudio is not installed: install the libportaudio2 package (Debian/Ubuntu) or "
@@ -136,6 +143,39 @@ def test_silence_ends_a_take_only_after_speech_has_started():
     meter.update(quiet)
     assert meter.silence_stop(4.0)
     assert not meter.silence_stop(0)  # 0 turns the silence stop off
+
+
+def test_clipping_is_flagged_while_it_happens_and_clears_two_seconds_later():
+    meter = Meter()
+    meter.update(np.full(800, 1.0, dtype=np.float32))
+    assert meter.clipping and meter.max_peak_dbfs == pytest.approx(0.0, abs=0.01)
+    for _ in range(40):
+        meter.update(np.full(800, 0.1, dtype=np.float32))
+    assert meter.clipping  # exactly two seconds later: still shown
+    meter.update(np.full(800, 0.1, dtype=np.float32))
+    assert not meter.clipping
+
+
+def test_a_flac_take_is_kept_sample_for_sample_and_its_wav_removed(tmp_path):
+    wav = tmp_path / "take.part.wav"
+    w = StreamingWav(wav)
+    w.write(np.random.default_rng(1).uniform(-1, 1, 48000).astype(np.float32))
+    w.close()
+    pcm = read_pcm(wav)
+    assert finish_as_flac(wav, tmp_path / "take.flac") == tmp_path / "take.flac"
+    assert not wav.exists()
+    decoded = audio.load_audio(tmp_path / "take.flac")
+    assert np.array_equal(np.round(decoded * 32768).astype(np.int16), pcm)
+
+
+def test_when_the_flac_cannot_be_written_the_wav_is_kept_as_the_take(tmp_path):
+    wav = tmp_path / "take.part.wav"
+    w = StreamingWav(wav)
+    w.write(np.full(1600, 0.3, dtype=np.float32))
+    w.close()
+    (tmp_path / "take.flac").mkdir()  # something in the way of the FLAC file
+    assert finish_as_flac(wav, tmp_path / "take.flac") == wav
+    assert len(read_wav(wav)) == 1600
 
 
 # -- errors, each with its exact message ----------------------------------------------------

@@ -201,7 +201,8 @@ def finish_as_flac(wav_path: Path, flac_path: Path) -> Path:
         if not np.array_equal(_decode_pcm(flac_path), pcm):
             raise AudioError("the FLAC file does not hold the same samples")
     except Exception:  # noqa: BLE001 - the WAV is the take; keep it and say where
-        flac_path.unlink(missing_ok=True)
+        if flac_path.is_file():
+            flac_path.unlink()
         return wav_path
     wav_path.unlink()
     return flac_path

@@ -71,13 +71,14 @@ def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
     text.append("● REC ", style="bold red")
     text.append(f"{clock(elapsed)}", style=f"bold {time_style}")
     text.append(f" / {clock(lo)}–{clock(hi)}  {where}\n")
-    fill = (max(m.level_dbfs, METER_FLOOR_DBFS) - METER_FLOOR_DBFS) / -METER_FLOOR_DBFS
+    fill = (max(m.shown_dbfs, METER_FLOOR_DBFS) - METER_FLOOR_DBFS) / -METER_FLOOR_DBFS
     bars = round(fill * METER_WIDTH)
-    meter_style = "red" if m.clipping else ("green" if m.level_dbfs >= -40 else "yellow")
+    meter_style = "red" if m.clipping else (
+        "green" if m.shown_dbfs >= m.options.speech_dbfs else "yellow")
     text.append("level ")
     text.append("█" * bars, style=meter_style)
     text.append("·" * (METER_WIDTH - bars), style="dim")
-    text.append(f" {m.level_dbfs:6.1f} dBFS\n")
+    text.append(f" {m.shown_dbfs:4.0f} dBFS\n")
     if m.clipping:
         text.append("clipping: move back from the microphone or lower its gain\n",
                     style="bold red")

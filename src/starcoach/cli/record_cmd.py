@@ -95,6 +95,8 @@ def record(
         raise AudioError(f"nothing was recorded from '{take.device}' before the take stopped; "
                          f"no file was written to '{path}'")
     console.print(describe_take(take))
+    if take.path != path:
+        console.print(f"warning: could not write '{path}'; the take is kept as {take.path}")
     if (warning := overflow_warning(take)) is not None:
         console.print(warning)
 
