@@ -67,6 +67,15 @@ def key_numbers(a: Analysis) -> list[tuple[str, str, str]]:
     return out
 
 
+def value_style(name: str, value: str) -> str:
+    """Colour for a header value: green when fine, yellow when off target, red for flags."""
+    if name == "Red flags":
+        return "bold red" if value != "0" else "bold green"
+    if name in ("Length", "Pace"):
+        return "bold green" if value.endswith(" ok") else "bold yellow"
+    return "bold"
+
+
 def filler_lines(a: Analysis) -> list[str]:
     counts = Counter(f.text for f in a.fillers)
     return [f"{word} ×{n}: " + ", ".join(at(a, f.start) for f in a.fillers if f.text == word)
@@ -193,7 +202,7 @@ def render_analysis(a: Analysis) -> RenderableType:
     for _ in numbers:
         head.add_column()
     head.add_row(*[Text(name, style="bold") for name, _, _ in numbers])
-    head.add_row(*[value for _, value, _ in numbers])
+    head.add_row(*[Text(value, style=value_style(name, value)) for name, value, _ in numbers])
     head.add_row(*[Text(detail, style="dim") for _, _, detail in numbers])
     header: list[RenderableType] = [head]
     if a.question:
@@ -207,13 +216,14 @@ def render_analysis(a: Analysis) -> RenderableType:
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     for h in HEADERS:
         if a.timed or h not in ("Seconds", "WPM"):
-            table.add_column("Words" if h == "Time" and not a.timed else h,
+            table.add_column("Word range" if h == "Time" and not a.timed else h,
                              justify="left" if h in ("Section", "Time", "Target") else "right")
     for s in a.sections:
         cells = section_cells(a, s)
         if not a.timed:
             cells = [c for h, c in zip(HEADERS, cells, strict=False) if h not in ("Seconds", "WPM")]
-        table.add_row(*cells)
+        label = Text(cells[0], style=COLOURS.get(s.label, "").replace("black on ", ""))
+        table.add_row(label, *cells[1:])
     parts.append(Text(""))
     parts.append(table)
     if a.missing:
@@ -260,7 +270,7 @@ def analysis_markdown(a: Analysis) -> str:
     lines += [f"Timeline: `{bar}`", ""]
     cols = [h for h in HEADERS if a.timed or h not in ("Seconds", "WPM")]
     if not a.timed:
-        cols[1] = "Words"
+        cols[1] = "Word range"
     lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for s in a.sections:
         cells = section_cells(a, s)
