@@ -38,12 +38,19 @@ class CleanupOptions:
     zero_length_s: float = 0.02
     """Words shorter than this have no audio of their own (Whisper stacks leaked words at one
     instant)."""
-    gap_margin_s: float = 0.06
-    """A restored filler must stay this far from the words around it."""
+    gap_margin_s: float = 0.1
+    """A restored filler must start this long after the previous word ends."""
+    next_margin_s: float = 0.25
+    """...and end this long before the next word starts: Whisper often starts a word late, so a
+    voiced burst just before a word is usually its beginning (measured on the samples)."""
+    min_neighbour_s: float = 0.1
+    """Gaps next to a word squeezed shorter than this are skipped: the word's own sound is
+    probably in the gap."""
     min_filler_s: float = 0.15
     """Shortest voiced burst restored as a filler (a click or a plosive is shorter)."""
-    max_filler_s: float = 1.2
-    """Longest burst restored as a filler (longer is a word the model dropped, not a filler)."""
+    max_filler_s: float = 2.0
+    """Longest burst restored as a filler; a drawn-out "uhhh" lasts up to about 1.5 s (mfa_um,
+    mfa_uh), longer is more likely words the model dropped."""
     filler_level_db: float = 15.0
     """A restored burst must peak within this of the median level of the speech."""
     snap_s: float = 1.2
@@ -121,7 +128,7 @@ def strip_tail(words: list[Word], loud: Loudness, opts: CleanupOptions) -> tuple
             dropped.append(kept.pop())
         else:
             break
-    return kept, dropped
+    return kept, dropped[::-1]
 
 
 def collapse_stacks(words: list[Word], opts: CleanupOptions) -> tuple[list[Word], list[Word]]:
@@ -204,8 +211,10 @@ def recover_fillers(
     restored: list[Word] = []
     placed: list[Word] = []
     for prev, nxt in zip(anchored, anchored[1:], strict=False):
-        lo, hi = prev.end + opts.gap_margin_s, nxt.start - opts.gap_margin_s
-        if hi - lo < opts.min_filler_s:
+        lo, hi = prev.end + opts.gap_margin_s, nxt.start - opts.next_margin_s
+        if hi - lo < opts.min_filler_s or min(
+            prev.end - prev.start, nxt.end - nxt.start
+        ) < opts.min_neighbour_s:
             continue
         for b0, b1 in loud.bursts(lo, hi):
             # Bursts touching the edge of the gap may be the neighbouring word's tail.

@@ -54,6 +54,7 @@ class TranscribeOptions:
     vad_filter: bool = False
     """Off: Silero VAD cut out some fillers and let the model stack a dozen "uh" in mfa_uhuh."""
     compute_type: str = "int8"
+    hallucination_silence_threshold: float | None = None
     trim_silence: bool = True
     """Transcribe only from the first to the last voiced frame (plus ``edge_pad_s``): the
     silence after an answer is where the prompt leaks and the slow fallbacks happen."""
@@ -224,6 +225,7 @@ def transcribe(
         hotwords=opts.hotwords or None,
         word_timestamps=True,
         vad_filter=opts.vad_filter,
+        hallucination_silence_threshold=opts.hallucination_silence_threshold,
         clip_timestamps=[round(clip[0], 2), round(clip[1], 2)],
     )
     raw: list[Word] = []

@@ -1,0 +1,107 @@
+"""The audio checks after the model: leaked words dropped, voiced gaps restored as fillers.
+
+Pure functions on waveforms, so these tests build the audio they need: vowel-like voiced
+sounds (a 140 Hz buzz with harmonics, as a voice makes) and breath-like noise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from starcoach.filler_recovery import CleanupOptions, clean_words, voicing
+from starcoach.types import SAMPLE_RATE, Word
+
+RNG = np.random.default_rng(7)
+
+
+def voiced(seconds: float, level: float = 0.2, f0: float = 140.0) -> np.ndarray:
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    x = sum(np.sin(2 * np.pi * f0 * k * t) / k for k in range(1, 8))
+    return (level * x / np.abs(x).max()).astype(np.float32)
+
+
+def breath(seconds: float, level: float = 0.2) -> np.ndarray:
+    return (level * RNG.uniform(-1, 1, int(seconds * SAMPLE_RATE))).astype(np.float32)
+
+
+def quiet(seconds: float) -> np.ndarray:
+    return (1e-4 * RNG.standard_normal(int(seconds * SAMPLE_RATE))).astype(np.float32)
+
+
+def build(*parts: np.ndarray) -> np.ndarray:
+    return np.concatenate(parts)
+
+
+def test_voicing_tells_a_vowel_from_a_breath() -> None:
+    assert voicing(voiced(0.3)) > 0.8
+    assert voicing(breath(0.3)) < 0.3
+
+
+def test_a_voiced_burst_alone_between_two_words_is_restored_as_a_filler() -> None:
+    # word 0.5-1.0 | silence | burst 1.5-1.9 | silence | word 2.6-3.1
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.5), voiced(0.4), quiet(0.7), voiced(0.5),
+                  quiet(0.5))
+    words = [Word("I", 0.5, 1.0), Word("shipped", 2.6, 3.1)]
+    out, log = clean_words(words, audio)
+    assert [w.text for w in out if not w.recovered] == ["I", "shipped"]
+    restored = [w for w in out if w.recovered]
+    assert len(restored) == 1
+    assert restored[0].text in {"um", "uh"}
+    assert abs(restored[0].start - 1.5) < 0.05 and abs(restored[0].end - 1.9) < 0.05
+    assert [w.start for w in out] == sorted(w.start for w in out)
+    assert log["restored"] == [f"{restored[0].text}@{restored[0].start:.2f}"]
+
+
+def test_a_breath_or_a_click_in_a_gap_is_not_a_filler() -> None:
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.5), breath(0.4), quiet(0.3), voiced(0.05),
+                  quiet(0.5), voiced(0.5), quiet(0.5))
+    words = [Word("I", 0.5, 1.0), Word("shipped", 2.75, 3.25)]
+    out, _ = clean_words(words, audio)
+    assert not [w for w in out if w.recovered]
+
+
+def test_a_burst_right_before_the_next_word_is_taken_as_its_late_start() -> None:
+    """Whisper often starts a word 0.1-0.3 s late; that sound is not a filler."""
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.6), voiced(0.6), quiet(0.5))
+    words = [Word("I", 0.5, 1.0), Word("shipped", 1.9, 2.2)]
+    out, _ = clean_words(words, audio)
+    assert not [w for w in out if w.recovered]
+
+
+def test_a_prompt_leak_after_the_last_word_is_dropped() -> None:
+    """"Okay." over the silence at the end, and zero-length fillers stacked at the end."""
+    audio = build(quiet(0.5), voiced(1.0), quiet(2.0))
+    words = [Word("Montreal", 0.5, 1.5, 0.9), Word("Okay.", 1.5, 2.5, 0.06),
+             Word("Uh,", 3.4, 3.4, 0.6), Word("uh,", 3.4, 3.4, 0.7)]
+    out, log = clean_words(words, audio)
+    assert [w.text for w in out] == ["Montreal"]
+    assert log["dropped"] == ["Okay.@1.50", "Uh,@3.40", "uh,@3.40"]
+
+
+def test_four_fillers_stacked_in_a_tenth_of_a_second_count_as_one() -> None:
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.3), voiced(0.3), quiet(0.3), voiced(0.5),
+                  quiet(0.3))
+    words = [Word("so", 0.5, 1.0), Word("uh,", 1.3, 1.36), Word("uh,", 1.36, 1.38),
+             Word("uh,", 1.38, 1.38), Word("uh,", 1.38, 1.40), Word("then", 1.9, 2.4)]
+    out, _ = clean_words(words, audio)
+    assert [w.norm for w in out] == ["so", "uh", "then"]
+
+
+def test_a_confident_filler_timed_over_silence_moves_onto_the_voiced_burst() -> None:
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.3), voiced(0.4), quiet(1.5), voiced(0.5),
+                  quiet(0.3))
+    # The model put its "uh" at 2.3, in the silence; the burst is at 1.3-1.7.
+    words = [Word("so", 0.5, 1.0), Word("uh,", 2.3, 2.3, 0.95), Word("then", 3.2, 3.7)]
+    out, log = clean_words(words, audio)
+    uh = [w for w in out if w.norm == "uh"]
+    assert len(uh) == 1 and not uh[0].recovered
+    assert abs(uh[0].start - 1.3) < 0.05
+    assert log["restored"] == [] and log["dropped"] == []
+
+
+def test_real_words_are_never_dropped_for_being_quiet_when_the_model_was_sure() -> None:
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.5), voiced(0.5, level=0.02), quiet(0.5),
+                  voiced(0.5), quiet(0.3))
+    words = [Word("one", 0.5, 1.0, 0.9), Word("two", 1.5, 2.0, 0.9), Word("three", 2.5, 3.0, 0.9)]
+    out, _ = clean_words(words, audio, CleanupOptions())
+    assert [w.text for w in out] == ["one", "two", "three"]
