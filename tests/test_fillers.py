@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from starcoach.analysis.fillers import (
     filled_pause,
@@ -208,3 +210,27 @@ def test_the_restart_in_real_speech_is_a_disfluency(real_speech):
     skip = filler_indices(transcript.words, find_fillers(transcript.words))
     found = find_disfluencies(transcript.words, skip)
     assert len(found) == 1 and found[0].text.startswith("but montreal but")
+
+
+VOCAB = ["um,", "uh", "like,", "like", "you", "know,", "know", "I", "mean,", "kind", "of", "so",
+         "So,", "well,", "basically", "we", "shipped", "it.", "the", "a", "would", "to", "but,",
+         "but", "that", "impl-"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=40))
+def test_fillers_and_repeats_are_in_order_never_overlap_and_point_at_their_words(tokens):
+    words = words_of(" ".join(tokens))
+    found = find_fillers(words)
+    starts = [f.word_index for f in found]
+    assert starts == sorted(set(starts))
+    skip = filler_indices(words, found)
+    assert len(skip) == sum(len(f.text.split()) if f.text not in ("kind of", "sort of")
+                            or words[f.word_index].norm in ("kind", "sort") else 1
+                            for f in found)
+    for f in found:
+        assert f.start == words[f.word_index].start and f.end >= f.start
+        assert f.text == f.text.lower() and f.kind in ("filled_pause", "discourse")
+    reps = find_disfluencies(words, skip)
+    assert [d.word_index for d in reps] == sorted({d.word_index for d in reps})
+    assert all(d.word_index not in skip for d in reps)

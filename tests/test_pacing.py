@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from starcoach.analysis.model import AnalysisOptions, Pause, Section
 from starcoach.analysis.pacing import (
@@ -174,3 +176,26 @@ def test_a_click_long_before_the_first_word_does_not_start_the_answer():
     words = [Word("We", 3.1, 3.4), Word("shipped.", 3.4, 4.9)]
     start, _ = speech_span(words, detect_voicing(audio))
     assert abs(start - 3.0) <= 0.05
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.floats(0.2, 2.0), st.floats(0.05, 3.0)), min_size=1, max_size=6))
+def test_every_silence_of_a_pause_length_is_found_and_nothing_else(parts):
+    """Random speech stretches and gaps: gaps of 0.4 s or more are found within 0.1 s, gaps
+    under 0.2 s never are, and pauses come out in order inside the audio."""
+    layout = [("gap", 0.5)]
+    for speech, gap in parts:
+        layout += [("speech", speech), ("gap", gap)]
+    layout.append(("speech", 0.5))
+    audio, gaps = build(layout + [("gap", 0.5)])
+    found = silences(detect_voicing(audio), 0.3)
+    inner = gaps[1:-1]
+    assert all(a < b for a, b in found)
+    assert all(b <= c for (_, b), (c, _) in zip(found, found[1:], strict=False))
+    for x, y in inner:
+        hits = [(a, b) for a, b in found if a < y and b > x]
+        if y - x >= 0.4:
+            assert len(hits) == 1 and abs(hits[0][0] - x) <= 0.1 and abs(hits[0][1] - y) <= 0.1
+        elif y - x < 0.2:
+            assert hits == []
+    assert len(found) <= len(inner)
