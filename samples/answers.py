@@ -89,7 +89,7 @@ FILLER_HEAVY = Sample(
             "And I was, {you know,} the person in charge of the scripts.",
         )),
         ("task", (
-            "{Basically,} my task was to move, {um,} all the customer records over one weekend.",
+            "{Basically,} my task was, {um,} to move all the customer records over one weekend.",
         )),
         ("action", (
             "{So} what I did was, <I I> wrote the scripts, {uh,} but I never tested them with "
@@ -102,8 +102,8 @@ FILLER_HEAVY = Sample(
         )),
         ("result", (
             "{So} in the end, {like,} the second run worked, and we lost no data at all.",
-            "[2.2] {You know,} I learned to test with the full database, and, {basically,} these "
-            "days I always do a practice run first.",
+            "[2.2] {You know,} I learned to test with the full database.",
+            "{Basically,} these days I always do a practice run first.",
         )),
     ),
     strengths=(

@@ -108,7 +108,7 @@ OTHER_VOICE = Sample(
             "my choice or change course.",
         )),
         ("action", (
-            "{Um,} I measured the pages again with real customer data, and the numbers were "
+            "I measured the pages again, {um,} with real customer data, and the numbers were "
             "clear.",
             "I called a meeting and said that I was wrong about this library, and I showed "
             "everyone the data.",

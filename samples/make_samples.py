@@ -68,9 +68,11 @@ SPOKEN = {
     "um": "erm",
     "uh": "[[3:]]",
 }
-FILLED_PAUSE_SLOW = 0.6
-"""Filled pauses are said at this fraction of the sample's speed (about 0.7 s each, a drawn-out
-hesitation; at 0.75 Whisper tiny.en heard 6 of 8, at 0.6 all 8)."""
+FILLED_PAUSE_SLOW = 0.75
+"""Filled pauses are said at this fraction of the sample's speed, about 0.55 s each. Through
+starcoach's own transcriber (its prompt in every window) tiny.en wrote 8 of 8 test fillers at
+0.75, 7 of 8 at 0.6 and at 0.9; at full speed far fewer. Longer fillers also got later word
+times from Whisper."""
 TOKEN = re.compile(r"\{([^}]*)\}|<([^>]*)>|\[(\d+(?:\.\d+)?)\]")
 """Sentence markup: {filler}, <repeat>, [2.5] for a pause of 2.5 s."""
 
