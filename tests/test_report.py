@@ -192,3 +192,10 @@ def test_a_narrow_terminal_wraps_long_lines_under_their_text_without_trailing_sp
     assert all(ln == ln.rstrip() for ln in notes)
     assert all(ln.startswith(("  ✓ ", "  ! ", "    ")) for ln in notes)
     assert len(notes) > len(text.splitlines()[text.splitlines().index("Notes") + 1:])
+
+
+def test_a_recording_analyzed_without_its_audio_says_pauses_were_not_measured(analysis):
+    again = analyze(Transcript(analysis.words, analysis.duration_s))
+    assert again.extra["pauses_measured"] is False and again.pauses == ()
+    assert "not measured: no audio" in render(again, no_color=True)
+    assert "pauses_measured" not in analysis.extra

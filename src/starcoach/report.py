@@ -253,7 +253,7 @@ def render_analysis(a: Analysis) -> RenderableType:
         block(f"Pace: {a.pace.wpm:.0f} wpm, {a.pace.articulation_wpm:.0f} without pauses",
               [f"by {a.options.pace_window_s:.0f} s: {windows} wpm"], "")
         block(f"Long pauses (≥ {a.options.long_pause_s:.1f} s)", long_pauses(a),
-              "none" if a.pauses or a.duration_s else "no audio")
+              "not measured: no audio" if a.extra.get("pauses_measured") is False else "none")
     block("Notes", [f"{MARK.get(n.status, '•')} {n.message}" for n in a.notes], "none")
     return Group(*parts)
 

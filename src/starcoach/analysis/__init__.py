@@ -87,8 +87,10 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
         timed=timed,
         question=_question_summary(question),
         question_checks=tuple(_question_checks(question, words, strengths)),
-        extra={k: v for k, v in (("source", transcript.source),
-                                 ("model", transcript.model)) if v},
+        extra={**{k: v for k, v in (("source", transcript.source),
+                                    ("model", transcript.model)) if v},
+               # A recording analyzed from its transcript alone: pauses were not measured.
+               **({"pauses_measured": False} if timed and voicing is None else {})},
     )
     return replace(analysis, notes=tuple(notes.make_notes(analysis)))
 
