@@ -12,6 +12,7 @@ import pytest
 from _sessiondata import build
 
 from starcoach import review
+from starcoach.analysis.model import ANALYZER_VERSION as V
 from starcoach.storage import load_stored_audio, open_store
 from starcoach.types import Transcript
 
@@ -190,6 +191,18 @@ def test_reanalyze_all_touches_every_session(three_attempts: list[str]) -> None:
     result = run_cli("reanalyze", "--all")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "4 session(s) re-analyzed."
+
+
+@pytest.mark.skipif(not _have_analyzer(), reason="starcoach.analysis.analyze is not built yet")
+def test_reanalyze_without_the_audio_file_still_works_and_says_so(
+    three_attempts: list[str],
+) -> None:
+    with open_store() as store:
+        store.get(three_attempts[1]).audio_path.unlink()
+    result = run_cli("reanalyze", three_attempts[1])
+    assert (result.returncode, result.stderr) == (
+        0, f"{three_attempts[1]}: re-analyzed (analyzer v{V} -> v{V}); its audio is missing, so "
+           "pauses come from the gaps between words\n")
 
 
 def test_reanalyze_needs_an_id_or_all() -> None:

@@ -230,23 +230,26 @@ def progress_view(data: dict[str, Any]):  # -> rich renderable
 
 
 # -- reanalyze -----------------------------------------------------------------------------
-def reanalyze(store: Store, session_id: str) -> tuple[str | None, str | None]:
-    """Run the current analyzer on a stored transcript (and stored audio, for the pauses).
+def reanalyze(store: Store, session_id: str) -> tuple[str | None, str | None, bool]:
+    """Run the current analyzer, with its default options, on a stored transcript (and the
+    stored audio, for the pauses). No re-transcription.
 
-    No re-transcription. Returns (analyzer version before, after).
+    Returns (analyzer version before, after, whether the audio was there to measure pauses).
     """
     from starcoach.pipeline import analyze_transcript
     from starcoach.types import Transcript
 
     session = store.get(session_id)
     transcript = Transcript.from_dict(session.transcript)
-    samples = load_stored_audio(session.audio_path) if session.audio_path else None
+    has_audio = session.audio_path is not None and session.audio_path.is_file()
+    # Without its audio (deleted by hand) the analyzer falls back on the gaps between words.
+    samples = load_stored_audio(session.audio_path) if has_audio else None
     try:
         analysis = analyze_transcript(transcript, samples, session.question_id)
     except NotFoundError:  # the question was removed from the bank since: judge without it
         analysis = analyze_transcript(transcript, samples, None)
     store.update_analysis(session.id, analysis)
-    return session.analyzer_version, analysis.to_dict().get("analyzer_version")
+    return session.analyzer_version, analysis.to_dict().get("analyzer_version"), has_audio
 
 
 # -- export --------------------------------------------------------------------------------

@@ -121,8 +121,10 @@ def reanalyze(
     with open_store() as store:
         ids = [s.id for s in store.sessions()] if all_ else [store.get(session_id).id]
         for sid in ids:
-            before, after = review.reanalyze(store, sid)
-            _note(f"{sid}: re-analyzed (analyzer v{before or '?'} -> v{after or '?'})")
+            before, after, has_audio = review.reanalyze(store, sid)
+            _note(f"{sid}: re-analyzed (analyzer v{before or '?'} -> v{after or '?'})"
+                  + ("" if has_audio else "; its audio is missing, so pauses come from the "
+                     "gaps between words"))
     if all_:
         _note(f"{len(ids)} session(s) re-analyzed.")
 
