@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from starcoach.analysis.model import (
     RED_FLAG_CATEGORIES,
@@ -284,3 +286,27 @@ def test_every_seeded_red_flag_is_caught_in_the_spoken_sample() -> None:
         if want["start"] is not None:
             hits = [f for f in hits if want["start"] - 0.5 <= f.start <= want["end"] + 0.5]
         assert hits, f"missed {want['category']}: {want['quote']}"
+
+
+FLAG_VOCAB = ["I", "we", "the", "requirements", "kept", "changing", "my", "manager", "never",
+              "told", "me", "perfectionist", "too", "much", "market", "shifted", "learned",
+              "since", "then", "always", "mistake", "was", "wrong", "30%", "so", "um,", "it.",
+              "built", "fixed", "we'll", "let", "you", "know", "percent", "thirty", "told"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(tokens=st.lists(st.sampled_from(FLAG_VOCAB), min_size=0, max_size=80))
+def test_findings_always_name_a_known_category_and_quote_real_words(tokens: list[str]) -> None:
+    words = words_of(" ".join(tokens))
+    sections = label_sections(words, OPTIONS)
+    red = find_red_flags(words, sections, OPTIONS)
+    good = find_strengths(words, sections, OPTIONS)
+    for f in red + good:
+        assert f.category in RED_FLAG_CATEGORIES + STRENGTH_CATEGORIES and f.advice
+        if f.start is None:
+            assert f.category in ("no_learning", "no_change") and f.word_index is None
+        else:
+            w = words[f.word_index]
+            assert f.start == w.start and f.end is not None and f.end >= f.start
+            assert f.quote.split()[0] == w.text.strip(" ,;:.—-")
+    assert [c.name for c in check_themes(words, red, good)] == list(THEMES)

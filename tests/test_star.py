@@ -180,3 +180,15 @@ def test_a_spoken_answer_without_section_names_is_labelled_right_most_of_the_tim
             total += w.end - w.start
             right += (w.end - w.start) * (want == label)
     assert right / total >= 0.9
+
+
+def test_a_run_on_sentence_is_cut_before_and_so_then_into_its_parts() -> None:
+    text = ("It was my first job. Last year I was working at a bank as the only tester on the "
+            "payments team and "
+            "I had to check every release before it shipped so I wrote a set of automated "
+            "checks and then I ran them every night and in the end releases went out twice as "
+            "often with no bugs found after launch.")
+    words = words_of(text)
+    assert max(e - s + 1 for s, e in split_sentences(words)) <= 24
+    labels = [label for label, _, _ in label_sections(words, OPTIONS)]
+    assert labels == ["situation", "task", "action", "result"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from starcoach.analysis import lexicon as lx
 from starcoach.analysis.lexicon import Match, Text
@@ -137,8 +137,8 @@ def ownership(ctx: Context) -> list[Finding]:
         by_sentence.setdefault(ctx.sentence_of(m.first), []).append(m)
     (_, e), ms = max(by_sentence.items(), key=lambda kv: (len(kv[1]), -kv[0][0]))
     f = finding(ctx, "ownership", Match(ms[0].first, min(e, ms[0].first + 5), ""))
-    return [Finding(f.category, f"{f.quote} (\"we\" {len(we)}x, \"I\" {i}x)", f.start, f.advice,
-                    f.end, f.word_index)]
+    counts = f" (\"we\" {len(we)} times, \"I\" {i or 'never'}{' times' if i > 1 else ''})"
+    return [replace(f, advice=f.advice + counts)]
 
 
 RED_FLAG_RULES: list[Callable[[Context], list[Finding]]] = [

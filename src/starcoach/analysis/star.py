@@ -10,7 +10,7 @@ not cut a section in two, while a clear "then I also ..." after a result still c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from starcoach.analysis.lexicon import (
     COORDINATED_ACTION,
@@ -40,6 +40,8 @@ CLAUSE_MIN = 6
 CLAUSE_STICKINESS = 2.0
 """Changing part between two clauses of one sentence costs this many times more."""
 
+JOINERS = frozenset({"and", "so", "but", "then"})
+"""Where a run-on clause with no commas may be cut (before the word)."""
 CONTINUERS = frozenset({"because", "which", "who", "whom", "where", "since", "although", "though",
                         "while", "unless", "until", "cause", "'cause"})
 """A sentence opening with one of these continues the one before it."""
@@ -117,16 +119,31 @@ def _units(words: Sequence[Word]) -> list[tuple[int, int, bool]]:
 
 
 def _split_long(words: Sequence[Word], s: int, e: int) -> list[tuple[int, int]]:
-    """A run-on sentence cut at commas (or at gaps) into clauses of a reasonable length."""
+    """A run-on sentence cut into clauses of a reasonable length: at commas, then (for a clause
+    still too long) before "and", "so", "but", "then" or at a silence."""
+    def after_comma(i: int) -> bool:
+        return words[i].text.endswith((",", ";", ":", "—", "-"))
+
+    def before_joiner(i: int) -> bool:
+        return (_norm(words[i + 1].text) in JOINERS
+                or words[i + 1].start - words[i].end > GAP_S)
+
+    out: list[tuple[int, int]] = []
+    for a, b in _cut(s, e, after_comma):
+        out.extend(_cut(a, b, before_joiner))
+    return out
+
+
+def _cut(s: int, e: int, boundary: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """(s, e) cut after each word where ``boundary`` holds, when longer than LONG_SENTENCE and
+    leaving no piece shorter than CLAUSE_MIN."""
     if e - s + 1 <= LONG_SENTENCE:
         return [(s, e)]
-    cuts = [i for i in range(s + CLAUSE_MIN - 1, e - CLAUSE_MIN + 1)
-            if words[i].text.endswith((",", ";", ":", "—", "-"))]
     out, start = [], s
-    for c in cuts:
-        if c - start + 1 >= CLAUSE_MIN:
-            out.append((start, c))
-            start = c + 1
+    for i in range(s + CLAUSE_MIN - 1, e - CLAUSE_MIN + 1):
+        if i - start + 1 >= CLAUSE_MIN and boundary(i):
+            out.append((start, i))
+            start = i + 1
     out.append((start, e))
     return out
 
@@ -136,7 +153,9 @@ def sentence_scores(words: Sequence[Word], s: int, e: int,
     """Evidence for each label in one sentence, from its cue phrases."""
     text = Text(words, range(s, e + 1), skip)
     scores = [0.0] * len(STAR_LABELS)
-    first = text.indices[0] if text.indices else -1
+    # The opening word, looking past a joining "and"/"but" ("and I had to ..." opens with "I").
+    opening = [i for i in text.indices[:2] if _norm(words[i].text) not in {"and", "but"}]
+    first = opening[0] if opening else -1
     for k, label in enumerate(STAR_LABELS):
         for pattern, weight in STAR_CUES[label]:
             found = text.find(pattern)
