@@ -33,7 +33,8 @@ def pulse_problem() -> str | None:
     except (OSError, subprocess.TimeoutExpired):
         return "`pactl info` did not answer: start PulseAudio with `bash .ci/start-pulse`"
     if r.returncode != 0:
-        return "PulseAudio is not running (`pactl info` failed): start it with `bash .ci/start-pulse`"
+        return ("PulseAudio is not running (`pactl info` failed): "
+                "start it with `bash .ci/start-pulse`")
     return None
 
 
@@ -103,7 +104,8 @@ def word_overlap(reference: str, heard: str) -> float:
     return sum((ref & got).values()) / max(1, sum(ref.values()))
 
 
-def audible_span(samples: np.ndarray, rate: int = 16000, level: float = 0.003) -> tuple[float, float]:
+def audible_span(samples: np.ndarray, rate: int = 16000,
+                 level: float = 0.003) -> tuple[float, float]:
     """First and last moment (seconds) where the signal rises above ``level``."""
     loud = np.flatnonzero(np.abs(samples) > level)
     if loud.size == 0:

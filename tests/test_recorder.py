@@ -29,7 +29,7 @@ from _virtualmic import (
 from conftest import SAMPLES
 
 from starcoach import audio
-from starcoach.errors import AudioError, DeviceError
+from starcoach.errors import AudioError
 from starcoach.meter import Meter
 from starcoach.recorder import (
     PORTAUDIO_MISSING,
