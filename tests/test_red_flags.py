@@ -310,3 +310,17 @@ def test_findings_always_name_a_known_category_and_quote_real_words(tokens: list
             assert f.start == w.start and f.end is not None and f.end >= f.start
             assert f.quote.split()[0] == w.text.strip(" ,;:.—-")
     assert [c.name for c in check_themes(words, red, good)] == list(THEMES)
+
+
+def test_without_punctuation_sentences_end_at_pauses_for_context_rules() -> None:
+    """A fix said after a pause is a new sentence: it does not excuse the blame before it."""
+    words, t = [], 0.0
+    for phrase in ("the requirements kept changing and nobody told me",
+                   "we shipped three weeks late", "I built the login page"):
+        for tok in phrase.split():
+            words.append(Word(tok, t, t + 0.3))
+            t += 0.3
+        t += 1.5
+    found = find_red_flags(words, label_sections(words, OPTIONS), OPTIONS)
+    assert [f.quote for f in found if f.category == "blame_shifting"] == [
+        "the requirements kept changing", "nobody told me"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from starcoach.analysis import lexicon as lx
 from starcoach.analysis.lexicon import Match, Text
 from starcoach.analysis.model import THEMES, AnalysisOptions, Finding, ThemeCheck
+from starcoach.analysis.star import sentence_bounds
 from starcoach.types import Word
 
 Span = tuple[str, int, int]
@@ -54,16 +55,11 @@ class Context:
     sections: Sequence[Span]
     options: AnalysisOptions
     text: Text
+    sentences: Sequence[tuple[int, int]]
 
     def sentence_of(self, index: int) -> tuple[int, int]:
         """(first, last) word index of the sentence holding word ``index``."""
-        s = index
-        while s > 0 and not self.words[s - 1].text.endswith((".", "!", "?")):
-            s -= 1
-        e = index
-        while e < len(self.words) - 1 and not self.words[e].text.endswith((".", "!", "?")):
-            e += 1
-        return s, e
+        return next((s, e) for s, e in self.sentences if s <= index <= e)
 
     def sub(self, first: int, last: int) -> Text:
         return Text(self.words, range(first, last + 1))
@@ -228,7 +224,8 @@ def check_themes(words: Sequence[Word], red_flags: Sequence[Finding],
 
 
 def _context(words: Sequence[Word], sections: Sequence[Span], options: AnalysisOptions) -> Context:
-    return Context(words, sections, options, Text(words, range(len(words))))
+    return Context(words, sections, options, Text(words, range(len(words))),
+                   sentence_bounds(words) if words else [])
 
 
 def _dedupe(found: list[Match]) -> list[Match]:

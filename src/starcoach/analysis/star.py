@@ -94,8 +94,8 @@ def split_sentences(words: Sequence[Word]) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in _units(words)]
 
 
-def _units(words: Sequence[Word]) -> list[tuple[int, int, bool]]:
-    """Sentences and clauses as (first, last, continues a sentence)."""
+def sentence_bounds(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """(first, last) of each whole sentence: by punctuation, else by gaps, else in chunks."""
     has_punct = any(w.text.rstrip("\"')]").endswith(SENTENCE_END) for w in words[:-1])
     bounds: list[tuple[int, int]] = []
     start = 0
@@ -108,8 +108,13 @@ def _units(words: Sequence[Word]) -> list[tuple[int, int, bool]]:
             bounds.append((start, i))
             start = i + 1
     bounds.append((start, len(words) - 1))
+    return bounds
+
+
+def _units(words: Sequence[Word]) -> list[tuple[int, int, bool]]:
+    """Sentences and clauses as (first, last, continues a sentence)."""
     out: list[tuple[int, int, bool]] = []
-    for s, e in bounds:
+    for s, e in sentence_bounds(words):
         # "Because they had ..." split off by the model still belongs to the sentence before.
         follows = _norm(words[s].text) in CONTINUERS and not (
             s + 1 <= e and _norm(words[s + 1].text) == "then")
