@@ -350,14 +350,18 @@ TRANSPARENCY = rx(
     r"i (?:immediately |quickly |then |also |right away )?(?:told|informed|notified|alerted|"
     r"warned|updated|emailed|called|messaged|briefed) (?:(?:my|the|our|both|all) (?:\w+ )?"
     r"(?:manager|boss|lead|team|client|customer|customers|stakeholders|users|director|teams|"
-    r"leads|managers|people|colleagues|support|product)|everyone|them|him|her)",
+    r"leads|managers|people|colleagues|support|product|nurse|doctor|teacher|patient|patients|"
+    r"parents|owner|owners|principal|supervisor|editor|partner|partners|coach|head|founder|"
+    r"founders|ceo|cto|staff|crew|group|board|officer|clients|directors|department|chef)|"
+    r"everyone|them|him|her)",
     r"i (?:immediately |then |also )?let (?:my|the|our|them|him|her|"
     r"everyone) (?:\w+ )?(?:\w+ )?know",
     r"i (?:raised|flagged|escalated|reported|disclosed|admitted|explained|owned up)",
     r"i was (?:upfront|honest|open|transparent)",
     r"i (?:called|set up|scheduled|held|booked) (?:a|an) (?:\w+ )?(?:meeting|call)",
     r"i (?:came|went) (?:clean|to my \w+)",
-    r"i (?:wrote|sent|shared) (?:a|an|the) (?:\w+ )?(?:report|post-?mortem|update|summary|email)",
+    r"i (?:wrote|sent|shared|filed|filled in|wrote up) (?:a|an|the) (?:\w+ )?(?:report|"
+    r"post-?mortem|update|summary|email)",
     r"(?:posted|sent|shared|gave|wrote) (?:an? |the )?(?:\w+ )?(?:update|note|message|email|"
     r"heads-up|status report) (?:to|for)", r"wrote to (?:the|my|our|all|every|each)",
 )
