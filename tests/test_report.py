@@ -199,3 +199,16 @@ def test_a_recording_analyzed_without_its_audio_says_pauses_were_not_measured(an
     assert again.extra["pauses_measured"] is False and again.pauses == ()
     assert "not measured: no audio" in render(again, no_color=True)
     assert "pauses_measured" not in analysis.extra
+
+
+def test_the_header_and_the_notes_quote_the_same_figures(analysis):
+    import re
+
+    text = render(analysis, no_color=True)
+    header_wpm = re.search(r"│ .*?(\d+) wpm", text).group(1)
+    note_wpm = re.search(r"(?:Pace OK|Slow|Fast): (\d+) wpm", text).group(1)
+    assert header_wpm == note_wpm
+    header_rate = re.search(r"(\d+\.\d)/min", text).group(1)
+    notes = text.split("Notes")[1]
+    note_rate = re.search(r"(\d+\.\d)(?: fillers)? a minute", notes)
+    assert header_rate == note_rate.group(1)

@@ -92,7 +92,10 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
                # A recording analyzed from its transcript alone: pauses were not measured.
                **({"pauses_measured": False} if timed and voicing is None else {})},
     )
-    return replace(analysis, notes=tuple(notes.make_notes(analysis)))
+    # The notes judge the figures as stored and shown (rounded), so a note never says 12.7
+    # fillers a minute beside a header that says 12.8.
+    stored = Analysis.from_dict(analysis.to_dict())
+    return replace(analysis, notes=tuple(notes.make_notes(stored)))
 
 
 def build_sections(words: Sequence[Word], spans: Sequence[tuple[str, int, int]], start: float,
