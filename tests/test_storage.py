@@ -245,7 +245,7 @@ def test_delete_on_a_terminal_asks_first_and_no_keeps_the_session(jfk: Path) -> 
     with open_store() as store:
         assert store.get(sid).audio_path.exists()
     code, out = answer_on_a_terminal(["delete", sid], "y")
-    assert (code, out.splitlines()[-1]) == (0, f"Deleted session {sid}.")
+    assert (code, out.splitlines()[-1].strip()) == (0, f"Deleted session {sid}.")
     with open_store() as store:
         assert store.count() == 0
 
