@@ -232,3 +232,15 @@ def test_analyze_text_with_a_missing_file_is_one_error_line_and_exit_2(tmp_path)
     assert r.stderr == (f"error: text file not found: {missing} (give the path of a text file "
                         "with your typed answer)\n")
     assert r.stdout == ""
+
+
+def test_too_much_set_up_is_noted_and_an_answer_of_set_up_only_gets_the_missing_notes():
+    setup = ("Last year our team ran the billing system for a large retailer with many stores. "
+             "The system was old and it failed often, and everyone was tired of it. "
+             "My task was to make it reliable before the holiday season started. ")
+    long_setup = analyze(transcript(timed_words(
+        setup * 2 + "I rewrote the retry logic. As a result, failures fell by half.", 90)))
+    assert [n.status for n in long_setup.notes if n.aspect == "balance"][0] == "high"
+    only_setup = analyze(transcript(timed_words(setup, 30)))
+    assert not [n for n in only_setup.notes if n.aspect == "balance"]
+    assert {"action", "result"} <= set(only_setup.missing)

@@ -72,7 +72,8 @@ def balance_notes(a: Analysis) -> list[Note]:
     unit = "of the answer" if a.timed else "of the words"
     notes = []
     setup = sh.get("situation", 0.0) + sh.get("task", 0.0)
-    if setup > o.setup_max_share + o.share_tolerance / 2:
+    later = "action" in sh or "result" in sh  # with neither, the missing notes say it all
+    if later and setup > o.setup_max_share + o.share_tolerance / 2:
         notes.append(Note("balance", "high", f"Set-up (situation and task) takes {setup:.0%} "
                           f"{unit}; keep it under {o.setup_max_share:.0%} and get to what you "
                           "did sooner."))
