@@ -212,3 +212,15 @@ def test_the_header_and_the_notes_quote_the_same_figures(analysis):
     notes = text.split("Notes")[1]
     note_rate = re.search(r"(\d+\.\d)(?: fillers)? a minute", notes)
     assert header_rate == note_rate.group(1)
+
+
+def test_pace_windows_outside_the_band_are_marked(analysis):
+    from starcoach.report import pace_line
+
+    d = analysis.to_dict()
+    d["pace"]["windows"] = [{"start": 0, "end": 10, "wpm": 180}, {"start": 10, "end": 20,
+                                                                  "wpm": 100},
+                            {"start": 20, "end": 30, "wpm": 140}]
+    line = pace_line(Analysis.from_dict(d))
+    assert line == "by 10 s: 180↑ 100↓ 140 wpm (↑ over 165, ↓ under 110)"
+    assert line in analysis_markdown(Analysis.from_dict(d))

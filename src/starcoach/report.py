@@ -67,6 +67,18 @@ def key_numbers(a: Analysis) -> list[tuple[str, str, str]]:
     return out
 
 
+def pace_line(a: Analysis) -> str:
+    """Words per minute in each window, with ↑ over the band and ↓ under it."""
+    o = a.options
+
+    def mark(wpm: float) -> str:
+        return "↑" if round(wpm) > o.wpm_max else "↓" if round(wpm) < o.wpm_min else ""
+
+    windows = " ".join(f"{w.wpm:.0f}{mark(w.wpm)}" for w in a.pace.windows) if a.pace else ""
+    return f"by {o.pace_window_s:.0f} s: {windows} wpm (↑ over {o.wpm_max:.0f}, ↓ under " \
+           f"{o.wpm_min:.0f})"
+
+
 def value_style(name: str, value: str) -> str:
     """Colour for a header value: green when fine, yellow when off target, red for flags."""
     if name == "Red flags":
@@ -249,9 +261,8 @@ def render_analysis(a: Analysis) -> RenderableType:
     if a.question_checks:
         block("The question asks for", [theme_line(t) for t in a.question_checks], "—")
     if a.timed and a.pace is not None:
-        windows = " ".join(f"{w.wpm:.0f}" for w in a.pace.windows)
         block(f"Pace: {a.pace.wpm:.0f} wpm, {a.pace.articulation_wpm:.0f} without pauses",
-              [f"by {a.options.pace_window_s:.0f} s: {windows} wpm"], "")
+              [pace_line(a)], "")
         block(f"Long pauses (≥ {a.options.long_pause_s:.1f} s)", long_pauses(a),
               "not measured: no audio" if a.extra.get("pauses_measured") is False else "none")
     block("Notes", [f"{MARK.get(n.status, '•')} {n.message}" for n in a.notes], "none")
@@ -293,6 +304,9 @@ def analysis_markdown(a: Analysis) -> str:
     section("Themes", [theme_line(t) for t in a.themes])
     if a.question_checks:
         section("The question asks for", [theme_line(t) for t in a.question_checks])
+    if a.pace is not None:
+        section("Pace", [f"{a.pace.wpm:.0f} wpm, {a.pace.articulation_wpm:.0f} without pauses",
+                         pace_line(a)])
     if a.timed:
         section("Long pauses", long_pauses(a))
     section("Notes", [n.message for n in a.notes])
