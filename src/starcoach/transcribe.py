@@ -59,6 +59,8 @@ class TranscribeOptions:
     """Transcribe only from the first to the last voiced frame (plus ``edge_pad_s``): the
     silence after an answer is where the prompt leaks and the slow fallbacks happen."""
     edge_pad_s: float = 0.5
+    stop_within_s: float = 0.3
+    """Stop decoding once a segment ends this close to the last voiced frame."""
 
 
 def speech_span(samples: np.ndarray, cleanup: Any, pad_s: float) -> tuple[float, float]:
@@ -236,6 +238,11 @@ def transcribe(
                 raw.append(Word(text, float(w.start), float(w.end), float(w.probability)))
         if progress is not None:
             progress(min(float(seg.end), total), total)
+        # Segments are decoded lazily: once the speech is covered, stop. Decoding the last
+        # fraction of a second alone is where tiny.en loops ("Thank you very much." x29 on
+        # samples/red_flags.flac) and falls back to slower temperatures.
+        if opts.trim_silence and seg.end >= clip[1] - opts.edge_pad_s - opts.stop_within_s:
+            break
     if progress is not None:
         progress(total, total)
     words = _monotonic(raw, total)
