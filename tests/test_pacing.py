@@ -199,3 +199,29 @@ def test_every_silence_of_a_pause_length_is_found_and_nothing_else(parts):
         elif y - x < 0.2:
             assert hits == []
     assert len(found) <= len(inner)
+
+
+# The words tiny.en writes for fw_jfk.flac, with its timestamps: "ask" is stretched from 2.26 s
+# over the pause after "Americans" to 3.88 s, and "what" over the pause after "not".
+JFK_WORDS = [("And", 0.0, 0.74), ("so", 0.74, 1.06), ("my", 1.06, 1.46), ("fellow", 1.46, 1.76),
+             ("Americans,", 1.76, 2.26), ("ask", 2.26, 3.88), ("not", 3.88, 4.52),
+             ("what", 4.52, 5.7), ("your", 5.7, 6.04), ("country", 6.04, 6.36),
+             ("can", 6.36, 6.76), ("do", 6.76, 7.02), ("for", 7.02, 7.26), ("you,", 7.26, 8.26),
+             ("ask", 8.34, 8.66), ("what", 8.66, 8.94), ("you", 8.94, 9.28), ("can", 9.28, 9.5),
+             ("do", 9.5, 9.72), ("for", 9.72, 9.92), ("your", 9.92, 10.22),
+             ("country.", 10.22, 10.52)]
+
+
+def test_pauses_in_a_noisy_real_recording_are_found_where_the_model_stretched_words(real_speech):
+    """fw_jfk.flac: crowd noise under the speech; the pauses after "Americans," and "not" are
+    hidden inside stretched words, and the audio still shows them, in the right place."""
+    from starcoach.audio import load_audio
+
+    audio = load_audio(real_speech / "fw_jfk.flac")
+    words = [Word(t, a, b) for t, a, b in JFK_WORDS]
+    sections = sections_for(words, [("situation", 0, len(words) - 1)])
+    pauses = find_pauses(detect_voicing(audio), words, sections, AnalysisOptions())
+    long = [p for p in pauses if p.seconds >= 0.9]
+    assert [words[max(i for i, w in enumerate(words) if w.start < p.start + 0.1)].text
+            for p in long] == ["Americans,", "not"]
+    assert 1.8 < long[0].start < 2.3 and 1.0 < long[0].seconds < 1.6
