@@ -57,3 +57,12 @@ def test_on_a_color_terminal_fillers_are_dimmed() -> None:
 def test_clock_formats_minutes_and_tenths() -> None:
     assert clock(0) == "0:00.0"
     assert clock(75.25) == "1:15.2"
+
+
+def test_a_long_sentence_is_split_so_no_line_wraps_at_80_columns() -> None:
+    words = tuple(Word(f"word{i:02d}", i * 0.3, i * 0.3 + 0.25) for i in range(40))
+    t = Transcript(words=words, duration_s=13.0, model="tiny.en")
+    lines = plain(render_transcript(t)).splitlines()[:-2]
+    assert len(lines) >= 5
+    assert all(len(line) <= 80 and line.startswith("[") for line in lines)
+    assert " ".join(line.split("] ", 1)[1] for line in lines).split() == [w.text for w in words]

@@ -15,7 +15,9 @@ from starcoach.types import Transcript, Word
 
 LINE_GAP_S = 1.0
 """A silence this long starts a new line."""
-LINE_MAX_WORDS = 14
+LINE_MAX_CHARS = 60
+"""Lines stay under 80 columns with their timestamp, so a pipe or a narrow terminal never wraps
+a line without its time."""
 
 
 def clock(seconds: float) -> str:
@@ -25,14 +27,14 @@ def clock(seconds: float) -> str:
 
 
 def phrases(words: tuple[Word, ...] | list[Word]) -> list[list[Word]]:
-    """Split words into display lines at sentence ends, long pauses, or every 14 words."""
+    """Split words into display lines at sentence ends, long pauses, or about 60 characters."""
     lines: list[list[Word]] = []
     current: list[Word] = []
     for w in words:
         if current and (
             w.start - current[-1].end >= LINE_GAP_S
             or current[-1].text.endswith((".", "?", "!"))
-            or len(current) >= LINE_MAX_WORDS
+            or sum(len(x.text) + 1 for x in current) + len(w.text) > LINE_MAX_CHARS
         ):
             lines.append(current)
             current = []
