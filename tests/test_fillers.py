@@ -53,6 +53,7 @@ def test_a_recovered_word_from_the_transcriber_is_always_a_filler():
     ("it took like three weeks to fix.", ["like"]),
     ("we waited for like a month.", ["like"]),
     ("a big migration, like a really big one.", ["like"]),
+    ("So, in the end, like the second run worked.", ["so", "like"]),
     # you know / I mean: with a comma, or opening a clause before a subject
     ("And I was, you know, the person in charge.", ["you know"]),
     ("You know, I learned a lot.", ["you know"]),
@@ -100,6 +101,9 @@ def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expec
     "I like working with the support team.",
     "tools like Grafana helped.",
     "we had outages, like the one in March.",
+    "we had outages, like the one we fixed last week.",
+    "we tried tools, like the new dashboard from the vendor.",
+    "the teams, like the platform group, agreed.",
     "things like logs and traces.",
     "Like I said, the plan was fine.",
     "it was like a nightmare.",

@@ -60,6 +60,11 @@ NUMBER_WORDS = {
 INTENSIFIERS = {"really", "very", "super", "pretty", "totally", "huge", "massive", "whole",
                 "completely", "literally"}
 """After a comma, "like a really..." hedges; "like the ones we had" gives an example."""
+DETERMINERS = {"the", "a", "an", "this", "that", "our", "my", "his", "her", "their", "your"}
+FINITE_VERBS = {"was", "were", "is", "are", "went", "worked", "came", "got", "had", "did",
+                "broke", "took", "ran", "fell", "grew", "made"}
+CLAUSE_BREAKERS = {"i", "we", "they", "you", "he", "she", "it", "that", "which", "who", "in",
+                   "of", "from", "with", "for", "at", "on"}
 AMOUNT_AFTER_A = NUMBER_WORDS | {"week", "month", "day", "year", "hour", "minute", "second"}
 # Before these "you know" is the verb: "let you know", "do you know", "as you know".
 YOU_KNOW_BLOCK = {"let", "lets", "do", "did", "does", "don't", "didn't", "doesn't", "if", "as",
@@ -149,10 +154,26 @@ def rule_like(words: Sequence[Word], i: int) -> tuple[str, int] | None:
     if boundary and i > 0 and (nxt in INTENSIFIERS or (nxt in ("a", "an")
                                                        and nxt2 in INTENSIFIERS)):
         return ("like", 1)  # "a big migration, like a really big one" (comma dropped)
+    if _ends(words, i - 1, (",",)) and nxt in DETERMINERS and _clause_follows(words, i + 2):
+        return ("like", 1)  # "in the end, like the second run worked" (a clause, no example)
     if prev in APPROX_HEADS and (nxt in NUMBER_WORDS or nxt[:1].isdigit()
                                  or (nxt in ("a", "an") and nxt2 in AMOUNT_AFTER_A)):
         return ("like", 1)  # "it took like three weeks"
     return None
+
+
+def _clause_follows(words: Sequence[Word], j: int) -> bool:
+    """True when words j.. are a short noun phrase and then a verb in the past ("second run
+    worked"): "like" before a whole clause hedges, before a noun phrase it gives an example."""
+    for k in range(j, min(j + 3, len(words))):
+        norm = _norm(words, k)
+        if norm in CLAUSE_BREAKERS:
+            return False  # "like the one we fixed": a relative clause, an example
+        if k > j and (norm in FINITE_VERBS or (norm.endswith("ed") and len(norm) > 4)):
+            return True
+        if _ends(words, k, CLAUSE_END):
+            return False
+    return False
 
 
 def rule_you_know(words: Sequence[Word], i: int) -> tuple[str, int] | None:
