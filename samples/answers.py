@@ -61,19 +61,19 @@ CLEAN_STAR = Sample(
         ("result", (
             "As a result, we shipped eleven days late instead of a full month, and payment "
             "errors dropped by thirty percent in the first quarter.",
-            "The lesson I learned is that a promise needs a testing estimate behind it.",
+            "I learned that a promise needs a testing estimate behind it.",
             "Since then I always include testing time before I give anyone a date, and my last four "
             "releases landed on schedule.",
-            "The sales lead also asks me to help other teams plan their launches the same way.",
         )),
     ),
     strengths=(
         ("owned_mistake", "my estimate was the problem"),
         ("transparency", "I told my manager and the sales lead the same day"),
-        ("learning", "The lesson I learned is"),
+        ("learning", "I learned that a promise needs a testing estimate"),
         ("change", "Since then I always include testing time"),
         ("quantified_result", "errors dropped by thirty percent"),
     ),
+    speed=131,
 )
 
 FILLER_HEAVY = Sample(
@@ -157,6 +157,7 @@ RED_FLAGS = Sample(
         ("no_change", None),
         ("ownership", "We worked late almost every night"),
     ),
+    speed=141,
 )
 
 IMPLICIT_STAR = Sample(
@@ -205,6 +206,7 @@ IMPLICIT_STAR = Sample(
         ("change", "Today every change I make"),
         ("quantified_result", "about forty percent faster"),
     ),
+    speed=140,
 )
 
 REQUIRED: tuple[Sample, ...] = (CLEAN_STAR, FILLER_HEAVY, RED_FLAGS, IMPLICIT_STAR)

@@ -50,7 +50,7 @@ BACK_TO_ACTION = Sample(
         ("change", "In the two years since then"),
         ("quantified_result", "within forty minutes"),
     ),
-    speed=155,
+    speed=142,
 )
 
 MISSING_TASK = Sample(
@@ -67,7 +67,7 @@ MISSING_TASK = Sample(
             "That was hard to hear, because I thought our meetings went well.",
         )),
         ("action", (
-            "What I did was ask three people on the team for honest examples, in private.",
+            "What I did was ask three people on the team for real examples, in private.",
             "They told me I jumped to solutions before they had finished explaining the problem.",
             "I started writing down what each person said before I answered, and I asked one "
             "colleague to signal whenever I interrupted.",
@@ -76,18 +76,18 @@ MISSING_TASK = Sample(
         )),
         ("result", (
             "As a result, my next team survey gave me twenty points more on listening.",
-            "I learned that being quick is not the same as being helpful.",
+            "I learned that a fast answer is not the same as a helpful one.",
             "These days I wait until a person has finished, and I repeat the problem back "
             "before I suggest a fix.",
         )),
     ),
     strengths=(
-        ("learning", "I learned that being quick is not the same as being helpful"),
+        ("learning", "I learned that a fast answer is not the same as a helpful one"),
         ("change", "These days I wait until a person has finished"),
         ("quantified_result", "twenty points more"),
     ),
     voice="en-us",
-    speed=145,
+    speed=137,
     pitch=40,
 )
 
@@ -130,7 +130,7 @@ OTHER_VOICE = Sample(
         ("quantified_result", "twice as fast"),
     ),
     voice="en-gb-x-rp",
-    speed=145,
+    speed=135,
 )
 
 EXTRA: tuple[Sample, ...] = (BACK_TO_ACTION, MISSING_TASK, OTHER_VOICE)

@@ -120,6 +120,12 @@ def test_speech_is_where_the_json_says_and_silence_between(name: str) -> None:
     for p in d["pauses"]:
         assert p["end"] - p["start"] >= 2.0
         assert rms(p["start"] + 0.01, p["end"] - 0.01) < 0.001
+    for f in d["fillers"] + d["disfluencies"]:
+        # Each filler or repeat is its own clip with silence on both sides, so its times are
+        # exact: voice inside, silence just before and just after.
+        assert rms(f["start"], f["end"]) > 0.02, f
+        assert rms(f["start"] - 0.1, f["start"] - 0.01) < 0.001, f"sound before {f}"
+        assert rms(f["end"] + 0.01, f["end"] + 0.1) < 0.001, f"sound after {f}"
 
 
 @pytest.mark.parametrize("name", ALL)
