@@ -75,8 +75,11 @@ def pace_line(a: Analysis) -> str:
         return "↑" if round(wpm) > o.wpm_max else "↓" if round(wpm) < o.wpm_min else ""
 
     windows = " ".join(f"{w.wpm:.0f}{mark(w.wpm)}" for w in a.pace.windows) if a.pace else ""
-    return f"by {o.pace_window_s:.0f} s: {windows} wpm (↑ over {o.wpm_max:.0f}, ↓ under " \
-           f"{o.wpm_min:.0f})"
+    legend = [f"↑ over {o.wpm_max:.0f}" if "↑" in windows else "",
+              f"↓ under {o.wpm_min:.0f}" if "↓" in windows else ""]
+    legend_text = ", ".join(x for x in legend if x)
+    return f"by {o.pace_window_s:.0f} s: {windows} wpm" + (f" ({legend_text})"
+                                                            if legend_text else "")
 
 
 def value_style(name: str, value: str) -> str:
