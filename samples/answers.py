@@ -62,8 +62,8 @@ CLEAN_STAR = Sample(
             "As a result, we shipped eleven days late instead of a full month, and payment "
             "errors dropped by thirty percent in the first quarter.",
             "I learned that a promise needs a testing estimate behind it.",
-            "Since then I always include testing time before I give anyone a date, and my last four "
-            "releases landed on schedule.",
+            "Since then I always include testing time before I give anyone a date, and my last "
+            "four releases landed on schedule.",
         )),
     ),
     strengths=(

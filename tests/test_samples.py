@@ -40,10 +40,10 @@ def decode(path: Path) -> tuple[np.ndarray, int, int, str]:
         stream = container.streams.audio[0]
         rate, channels, codec = stream.rate, stream.channels, stream.codec_context.name
         chunks = [f.to_ndarray().reshape(-1) for f in container.decode(stream)]
-    pcm = np.concatenate(chunks).astype(np.float32)
-    if pcm.dtype != np.float32 or np.abs(pcm).max() > 1.5:
-        pcm = pcm / 32768.0
-    return pcm, rate, channels, codec
+    pcm = np.concatenate(chunks)
+    if np.issubdtype(pcm.dtype, np.integer):  # 16-bit FLAC decodes to int16
+        return pcm.astype(np.float32) / 32768.0, rate, channels, codec
+    return pcm.astype(np.float32), rate, channels, codec
 
 
 def test_the_four_required_samples_and_at_least_three_more_are_bundled() -> None:
