@@ -224,3 +224,26 @@ def test_pace_windows_outside_the_band_are_marked(analysis):
     line = pace_line(Analysis.from_dict(d))
     assert line == "by 10 s: 180↑ 100↓ 140 wpm (↑ over 165, ↓ under 110)"
     assert line in analysis_markdown(Analysis.from_dict(d))
+
+
+def test_the_timeline_names_each_block_in_full_or_by_its_letter(analysis):
+    """An answer that goes back to action after a result: six blocks, some narrow."""
+    d = analysis.to_dict()
+    shares = [("situation", 0.28), ("task", 0.10), ("action", 0.20), ("result", 0.16),
+              ("action", 0.19), ("result", 0.07)]
+    t, secs = d["speech_start"], []
+    for label, share in shares:
+        seconds = share * d["speaking_s"]
+        secs.append({**d["sections"][0], "label": label, "start": t, "end": t + seconds,
+                     "share": share})
+        t += seconds
+    d["sections"] = secs
+    out = io.StringIO()
+    Console(file=out, width=60, no_color=True).print(render_analysis(Analysis.from_dict(d)))
+    lines = out.getvalue().splitlines()
+    bar = next(ln for ln in lines if ln.startswith("SSS"))
+    labels = lines[lines.index(bar) - 1]
+    assert all(tok in ("Situation", "Task", "Action", "Result", "S", "T", "A", "R")
+               for tok in labels.split())
+    assert labels.split()[0] == "Situation" and labels.split()[-1] in ("Result", "R")
+    assert [c for i, c in enumerate(bar) if i == 0 or bar[i - 1] != c] == list("STARAR")

@@ -153,8 +153,10 @@ class Timeline:
         plain = console.no_color or console.color_system is None
         if plain:
             labels, bar = Text(), Text()
-            for s, w in zip(secs, widths, strict=False):
-                labels.append(title(s.label)[: w - 1].ljust(w) if w > 1 else " ")
+            for k, (s, w) in enumerate(zip(secs, widths, strict=True)):
+                name = title(s.label)
+                room = w if k == len(secs) - 1 else w - 1  # a space between labels
+                labels.append((name if len(name) <= room else name[0]).ljust(w))
                 bar.append(s.label[0].upper() * w)
             labels.rstrip()
             yield labels
