@@ -244,3 +244,17 @@ def test_too_much_set_up_is_noted_and_an_answer_of_set_up_only_gets_the_missing_
     only_setup = analyze(transcript(timed_words(setup, 30)))
     assert not [n for n in only_setup.notes if n.aspect == "balance"]
     assert {"action", "result"} <= set(only_setup.missing)
+
+
+def test_a_section_starts_in_the_middle_of_the_silence_the_audio_shows():
+    """Whisper stretched "locks." over the pause before the result: the audio still puts the
+    boundary halfway through the silence, not at the next word."""
+    words = timed_words(STORY, 100.0, gaps={57: 2.5})
+    duration = words[-1].end + 0.7
+    audio = audio_for(words, duration)
+    silent_from, silent_to = words[57].end + 0.1, words[58].start
+    words[57] = Word(words[57].text, words[57].start, words[58].start)
+    a = analyze(transcript(words, duration), audio)
+    result = next(s for s in a.sections if s.label == "result")
+    assert result.first_word == 58
+    assert abs(result.start - (silent_from + silent_to) / 2) < 0.05

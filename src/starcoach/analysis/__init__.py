@@ -59,7 +59,8 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
         start, end = max(0.0, min(start, transcript.duration_s)), min(end, transcript.duration_s)
     filled = {f.word_index for f in found if f.kind == "filled_pause"}
     spoken = [i for i in range(len(words)) if i not in filled]  # um and uh are not words
-    sections = build_sections(words, spans, start, end, spoken, found, timed)
+    quiet = pacing.silences(voicing, options.min_pause_s) if voicing else []
+    sections = build_sections(words, spans, start, end, spoken, found, timed, quiet)
     found = assign_sections(found, sections)
     pauses = pacing.find_pauses(voicing, words, sections, options) if voicing else []
     pace = pacing.pace(words, spoken, start, end, pauses, len(found), options) if timed else None
@@ -99,16 +100,18 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
 
 
 def build_sections(words: Sequence[Word], spans: Sequence[tuple[str, int, int]], start: float,
-                   end: float, spoken: Sequence[int], found: Sequence[Filler], timed: bool
-                   ) -> list[Section]:
+                   end: float, spoken: Sequence[int], found: Sequence[Filler], timed: bool,
+                   quiet: Sequence[tuple[float, float]] = ()) -> list[Section]:
     """Sections from the labeller's word spans: contiguous in time from ``start`` to ``end``
-    (each runs until the next begins), with shares of that time."""
+    (each runs until the next begins), with shares of that time.
+
+    A section starts halfway through the silence before its first word, so the silence is
+    shared by the two sides: the silence measured in the audio (``quiet``) when there is one
+    between the two words, else the gap between their timestamps, else the word's start.
+    """
     total = max(end - start, 1e-9)
     spoken_set = set(spoken)
-    # A section starts halfway through the silence before its first word (or at the word,
-    # when the transcriber left no gap), so the silence is shared by the two sides.
-    cuts = [(words[a - 1].end + words[a].start) / 2 if words[a - 1].end < words[a].start
-            else words[a].start for _, a, _ in spans[1:]]
+    cuts = [_cut(words[a - 1], words[a], quiet) for _, a, _ in spans[1:]]
     bounds = [start] + [max(start, min(end, c)) for c in cuts] + [end]
     for k in range(1, len(bounds)):
         bounds[k] = max(bounds[k], bounds[k - 1])  # never backwards, even with odd timestamps
@@ -123,6 +126,20 @@ def build_sections(words: Sequence[Word], spans: Sequence[tuple[str, int, int]],
             share=seconds / total,
         ))
     return sections
+
+
+def _cut(before: Word, after: Word, quiet: Sequence[tuple[float, float]]) -> float:
+    """Where a section boundary between two words goes (see build_sections)."""
+    # Whisper stretches a word over the silence after it, or starts the next one early, so the
+    # audio's silence is looked for anywhere from the start of one word to the end of the next.
+    inside = [(a, b) for a, b in quiet
+              if before.start <= a < after.start and b <= after.end + 0.05]
+    if inside:
+        a, b = max(inside, key=lambda q: q[1] - q[0])
+        return (a + b) / 2
+    if before.end < after.start:
+        return (before.end + after.start) / 2
+    return after.start
 
 
 def assign_sections(found: Sequence[Filler], sections: Sequence[Section]) -> list[Filler]:
