@@ -88,6 +88,7 @@ def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expec
     "We pushed the fix so every store got it.",
     "So every store got the update that night.",
     "the orders went to the right queue.",
+    "Actually, I was wrong about the framework.",
     "we'll let you know by Friday.",
     "I will let you know.",
     "Do you know what happened?",
