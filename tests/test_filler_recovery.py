@@ -105,3 +105,23 @@ def test_real_words_are_never_dropped_for_being_quiet_when_the_model_was_sure() 
     words = [Word("one", 0.5, 1.0, 0.9), Word("two", 1.5, 2.0, 0.9), Word("three", 2.5, 3.0, 0.9)]
     out, _ = clean_words(words, audio, CleanupOptions())
     assert [w.text for w in out] == ["one", "two", "three"]
+
+
+def test_a_doubtful_filler_over_silence_moves_onto_a_burst_that_touches_the_previous_word() -> None:
+    """samples/filler_heavy: "was, uh, we" with the "uh" timed in the pause after it."""
+    audio = build(quiet(0.5), voiced(0.5), voiced(0.45, f0=120), quiet(0.3), voiced(0.5),
+                  quiet(0.3))
+    words = [Word("was,", 0.5, 1.05), Word("uh,", 1.58, 1.6, 0.22), Word("we", 1.75, 2.25)]
+    out, log = clean_words(words, audio)
+    assert [w.norm for w in out] == ["was", "uh", "we"]
+    assert 1.0 <= out[1].start < out[1].end <= 1.5
+    assert log["dropped"] == []
+
+
+def test_an_unsure_zero_length_filler_is_dropped_not_moved() -> None:
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.3), voiced(0.4), quiet(0.5), voiced(0.5),
+                  quiet(0.3))
+    words = [Word("so", 0.5, 1.0), Word("uh,", 1.9, 1.9, 0.03), Word("then", 2.2, 2.7)]
+    out, log = clean_words(words, audio)
+    assert "uh" not in [w.norm for w in out if not w.recovered]
+    assert log["dropped"] == ["uh,@1.90"]

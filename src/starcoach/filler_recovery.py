@@ -229,7 +229,8 @@ def recover_fillers(
             if v < opts.min_voicing:
                 continue
             mid = (b0 + b1) / 2
-            near = [w for w in floating if abs((w.start + w.end) / 2 - mid) <= opts.snap_s]
+            near = [w for w in floating if abs((w.start + w.end) / 2 - mid) <= opts.snap_s
+                    and w.probability >= opts.unsure_probability]
             if near:
                 w = min(near, key=lambda w: abs((w.start + w.end) / 2 - mid))
                 floating.remove(w)
@@ -241,6 +242,12 @@ def recover_fillers(
                 placed.append(new)
     dropped = []
     for w in floating:
+        # The model wrote it, so any voiced stretch in the same gap will do, even one that
+        # runs into a neighbouring word's span (their edges are loose too).
+        home = _snap_in_gap(w, anchored, placed, loud, opts)
+        if home is not None:
+            placed.append(Word(w.text, round(home[0], 3), round(home[1], 3), w.probability))
+            continue
         silent = not loud.any_voiced(w.start - 0.1, w.end + 0.1)
         if (silent and w.probability < opts.doubt_probability) or (
             w.probability < opts.unsure_probability
@@ -250,6 +257,24 @@ def recover_fillers(
             placed.append(w)
     merged = sorted([*anchored, *placed], key=lambda w: (w.start, w.end))
     return merged, restored, dropped
+
+
+def _snap_in_gap(
+    w: Word, anchored: list[Word], placed: list[Word], loud: Loudness, opts: CleanupOptions
+) -> tuple[float, float] | None:
+    """A voiced burst, free of other words, in the gap around a floating filler."""
+    lo = max((a.end for a in anchored if a.end <= w.start + 1e-6), default=0.0)
+    hi = min((a.start for a in anchored if a.start >= w.end - 1e-6), default=lo)
+    if hi - lo < opts.min_filler_s or w.probability < opts.unsure_probability:
+        return None
+    mid = (w.start + w.end) / 2
+    free = [
+        (b0, b1) for b0, b1 in loud.bursts(lo, hi)
+        if b1 - b0 >= opts.min_filler_s
+        and not any(p.start < b1 and p.end > b0 for p in placed)
+        and abs((b0 + b1) / 2 - mid) <= opts.snap_s
+    ]
+    return min(free, key=lambda b: abs((b[0] + b[1]) / 2 - mid)) if free else None
 
 
 def drop_doubtful(words: list[Word], loud: Loudness, opts: CleanupOptions) -> tuple[list[Word], list[Word]]:
