@@ -90,16 +90,17 @@ def clips(only: str | None) -> list[Path]:
 
 
 def table(rows: list[dict], baseline: bool) -> str:
-    head = ["clip", "audio s", "transcribe s", "RTF", "CPU s", "load s", "peak MB", "um/uh found / ref",
-            "restored", "dropped"]
+    head = ["clip", "audio s", "transcribe s", "RTF", "CPU s", "load s", "peak MB",
+            "um/uh found / ref", "restored", "dropped"]
     if baseline:
         head.append("um/uh, default settings")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         ref = "?" if r["ref"] is None else str(r["ref"])
         cells = [r["name"], f"{r['audio_s']:.1f}", f"{r['run_s']:.1f}",
-                 f"{r['run_s'] / r['audio_s']:.2f}", f"{r['cpu_s']:.1f}", f"{r['load_s']:.1f}", f"{r['peak_mb']:.0f}",
-                 f"{r['fillers']} / {ref}", str(r["restored"]), str(r["dropped"])]
+                 f"{r['run_s'] / r['audio_s']:.2f}", f"{r['cpu_s']:.1f}", f"{r['load_s']:.1f}",
+                 f"{r['peak_mb']:.0f}", f"{r['fillers']} / {ref}", str(r["restored"]),
+                 str(r["dropped"])]
         if baseline:
             cells.append(str(r.get("baseline_fillers", "")))
         lines.append("| " + " | ".join(cells) + " |")

@@ -84,7 +84,9 @@ def test_the_one_uh_in_mfa_uh_is_kept_once(real_speech: Path, transcripts: Trans
     assert montreal.end <= uh.start, "the uh comes after montreal"
 
 
-def test_the_um_before_aligner_in_mfa_um_is_kept(real_speech: Path, transcripts: Transcripts) -> None:
+def test_the_um_before_aligner_in_mfa_um_is_kept(
+    real_speech: Path, transcripts: Transcripts
+) -> None:
     t, _ = transcripts.get(real_speech / "mfa_um.flac")
     assert [w.norm for w in t.words if is_filled_pause(w)] == ["um"]
     assert t.words[-1].norm.endswith("liner"), "nothing after the last word"

@@ -113,7 +113,9 @@ def is_filled_pause(word: Word) -> bool:
     return normalize(word.text) in FILLED_PAUSES
 
 
-def strip_tail(words: list[Word], loud: Loudness, opts: CleanupOptions) -> tuple[list[Word], list[Word]]:
+def strip_tail(
+    words: list[Word], loud: Loudness, opts: CleanupOptions
+) -> tuple[list[Word], list[Word]]:
     """Whisper continues its prompt after the speech ends. Strip from the end while the last
     word is unsure, has no duration, or covers only silence. Returns (kept, dropped)."""
     kept, dropped = list(words), []
@@ -277,7 +279,9 @@ def _snap_in_gap(
     return min(free, key=lambda b: abs((b[0] + b[1]) / 2 - mid)) if free else None
 
 
-def drop_doubtful(words: list[Word], loud: Loudness, opts: CleanupOptions) -> tuple[list[Word], list[Word]]:
+def drop_doubtful(
+    words: list[Word], loud: Loudness, opts: CleanupOptions
+) -> tuple[list[Word], list[Word]]:
     """A word over silence that the model itself doubted was not said."""
     kept, dropped = [], []
     for w in words:
