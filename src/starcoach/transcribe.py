@@ -12,6 +12,9 @@ their times, because the analyzer counts them. How:
 * ``condition_on_previous_text`` stays on: with it off, a window that ended mid-sentence lost
   the next 3 s of speech on samples/clean_star.flac. Loops it may start ("Bye. Bye. ...") fail
   the compression check, and the fallback at temperature 0.6 resets the conditioning.
+* Segments are read lazily and reading stops once one ends near the last voiced frame: the
+  final fraction of a second, decoded alone, is where tiny.en looped ("Thank you very much."
+  x29) and fell back to slower temperatures.
 * Two temperatures (0, then 0.6) instead of six: the full ladder cost 6-9 s on a 6 s clip.
 * Afterwards ``filler_recovery.clean_words`` drops words the audio does not support (the prompt
   leaking "Okay." into the silence at the end) and restores voiced gaps as probable fillers.
@@ -55,6 +58,8 @@ class TranscribeOptions:
     """Off: Silero VAD cut out some fillers and let the model stack a dozen "uh" in mfa_uhuh."""
     compute_type: str = "int8"
     hallucination_silence_threshold: float | None = None
+    """Off: at 1.0 s it did not stop the tail loop on samples/red_flags.flac (115 words
+    dropped afterwards, against 2 without it) and cost 40 % more CPU."""
     trim_silence: bool = True
     """Transcribe only from the first to the last voiced frame (plus ``edge_pad_s``): the
     silence after an answer is where the prompt leaks and the slow fallbacks happen."""
@@ -102,8 +107,11 @@ def model_problem(folder: Path) -> str | None:
 
 
 def _looks_like_path(name: str) -> bool:
-    """A folder rather than a model name: has a slash, starts with . or ~, or exists here."""
-    return "/" in name or os.sep in name or name.startswith((".", "~")) or Path(name).exists()
+    """A folder rather than a model name: starts with / . or ~, exists here, or has a slash and
+    is not a Hugging Face repository id ("Systran/faster-whisper-base.en")."""
+    if name.startswith(("/", ".", "~", os.sep)) or Path(name).exists():
+        return True
+    return ("/" in name or os.sep in name) and name.count("/") != 1
 
 
 def resolve_model(name: str | None = None) -> tuple[str, str]:
