@@ -157,10 +157,31 @@ def test_sample_answers_keep_their_filled_pauses_and_words(
     # beyond a third more than were said.
     assert len(found) >= (2 * len(expected)) // 3
     assert len(found) <= len(expected) + max(1, len(expected) // 3)
+    # Nothing after the speech: the script's last sentence ends at speech_end.
+    assert t.words[-1].start < truth["speech_end"]
+    assert not {w.norm for w in t.words} & (LEAKS - set(truth["text"].lower().split()))
     said = [w.strip(".,?!").lower() for w in truth["text"].split()]
     heard = {w.norm for w in t.words}
     recall = sum(1 for w in said if w in heard) / len(said)
     assert recall > 0.8, recall
+
+
+@pytest.mark.parametrize(("suffix", "codec", "fmt"), [(".mp3", "libmp3lame", "mp3"),
+                                                      (".m4a", "aac", "mp4")])
+def test_a_lossy_stereo_copy_transcribes_like_the_original(
+    suffix: str, codec: str, fmt: str, tmp_path: Path, real_speech: Path
+) -> None:
+    """mfa_uh re-encoded at 44.1 kHz stereo, as a phone or a browser would save it."""
+    from test_audio import encode
+
+    mono = audio.load_audio(real_speech / "mfa_uh.flac")
+    t16 = np.arange(len(mono)) / SAMPLE_RATE
+    t44 = np.arange(int(len(mono) * 44100 / SAMPLE_RATE)) / 44100
+    up = np.interp(t44, t16, mono).astype(np.float32)
+    path = encode(tmp_path / f"uh{suffix}", np.vstack([up, up]), 44100, codec, fmt)
+    t = transcribe.transcribe(audio.load_audio(path), source=str(path))
+    assert "montreal" in [w.norm for w in t.words]
+    assert len(fillers(t, "uh")) == 1
 
 
 def test_a_recording_of_noise_holds_no_speech() -> None:
