@@ -170,3 +170,29 @@ def test_importing_the_cli_stays_light() -> None:
     code = ("import starcoach.cli, sys; assert 'faster_whisper' not in sys.modules "
             "and 'sounddevice' not in sys.modules")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["report", "abcd"], "missing option '--html'; see `starcoach report --help`"),
+    (["transcribe"], "missing argument 'audio'; see `starcoach transcribe --help`"),
+    (["history", "--jsn"],
+     "no such option: --jsn (Possible options: --json); see `starcoach history --help`"),
+    (["bogus"], "no such command 'bogus'; see `starcoach --help`"),
+    (["report", "abcd", "--html"], "option '--html' requires an argument"),
+])
+def test_a_command_line_that_does_not_parse_is_one_error_line(
+        args: list[str], message: str) -> None:
+    assert_one_error(run(*args), message)
+
+
+def test_a_usage_error_with_debug_shows_the_traceback() -> None:
+    result = run("--debug", "report", "abcd")
+    assert result.returncode != 0
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "Missing" in result.stderr
+
+
+def test_no_command_prints_the_help_and_exits_2() -> None:
+    result = run()
+    assert result.returncode == 2
+    assert "Usage: starcoach" in result.stdout and "analyze" in result.stdout

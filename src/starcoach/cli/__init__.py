@@ -17,6 +17,11 @@ import typer
 from starcoach import __version__
 from starcoach.errors import StarcoachError
 
+try:  # typer 0.2x carries its own copy of click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
 app = typer.Typer(
     name="starcoach",
     help="Rehearse spoken interview answers: STAR timing, fillers, red flags, pace and pauses.",
@@ -70,9 +75,26 @@ def main(argv: list[str] | None = None) -> None:
     args = [a for a in args if a != "--debug"]
     command = typer.main.get_command(app)
     try:
-        # Standalone mode: typer reports usage errors itself (exit 2) and turns Ctrl-C at a
-        # prompt into "Aborted!"; everything else that escapes a command arrives here.
-        command.main(args=args, prog_name="starcoach", standalone_mode=True)
+        # Not standalone: usage errors come back here to be printed as one line like every
+        # other error, instead of typer's boxed block. `--help` and `typer.Exit` come back as
+        # an exit status.
+        status = command.main(args=args, prog_name="starcoach", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:  # the help is printed already
+        sys.exit(exc.exit_code)
+    except click_errors.UsageError as exc:
+        if debug:
+            raise
+        print(f"error: {usage_message(exc)}", file=sys.stderr)
+        sys.exit(2)
+    except click_errors.ClickException as exc:
+        if debug:
+            raise
+        print(f"error: {exc.format_message()}", file=sys.stderr)
+        sys.exit(2)
+    except typer.Abort:
+        # Ctrl-C or end of input at a prompt
+        print("Aborted.", file=sys.stderr)
+        sys.exit(1)
     except StarcoachError as exc:
         if debug:
             raise
@@ -91,3 +113,13 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         sys.exit(1)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def usage_message(exc: click_errors.UsageError) -> str:
+    """Click's usage error as one line: ``missing option '--html'; see `starcoach report -h```."""
+    text = " ".join(exc.format_message().split()).rstrip(".")
+    text = text[:1].lower() + text[1:]
+    if exc.ctx is not None:
+        text += f"; see `{exc.ctx.command_path} --help`"
+    return text
