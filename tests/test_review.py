@@ -247,3 +247,19 @@ def test_a_number_inside_its_comfortable_band_is_as_good_as_any_other_inside() -
     assert review.verdict(120, 150, band) == "same"  # both comfortable
     assert review.verdict(2.0, 5.0, None) == "better"  # fewer fillers
     assert review.verdict(2.0, None, None) == "-"
+
+
+def test_export_refuses_a_folder_that_holds_other_files_and_accepts_an_empty_one(
+    three_attempts: list[str], tmp_path: Path
+) -> None:
+    busy = tmp_path / "documents"
+    busy.mkdir()
+    (busy / "letter.txt").write_text("dear")
+    result = run_cli("export", str(busy))
+    assert (result.returncode, result.stderr) == (
+        2, f"error: {busy} is a folder that is not empty; give a new or empty folder\n")
+    assert sorted(p.name for p in busy.iterdir()) == ["letter.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_cli("export", str(empty)).returncode == 0
+    assert len(json.loads((empty / "sessions.json").read_text())["sessions"]) == 4

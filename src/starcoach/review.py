@@ -272,6 +272,10 @@ def export(store: Store, out: Path) -> int:
         raise UsageError(f"{out} is a file; give a folder or a name ending in .zip")
     if (out / "sessions.json").exists():
         raise UsageError(f"{out} already holds an export (sessions.json); give a new folder")
+    if out.is_dir() and any(out.iterdir()):
+        # an export mixed into a folder of other files (`export ~`) is hard to find and to
+        # remove again, and its audio/ could replace files of the same name
+        raise UsageError(f"{out} is a folder that is not empty; give a new or empty folder")
     (out / "audio").mkdir(parents=True, exist_ok=True)
     for f in files:
         (out / "audio" / f.name).write_bytes(f.read_bytes())
