@@ -76,6 +76,34 @@ def test_history_for_one_question_shows_only_its_attempts(three_attempts: list[s
     assert [r["question_id"] for r in rows] == ["conflict-2"]
 
 
+def test_history_on_a_narrow_terminal_keeps_every_question_id_and_number_whole(
+    three_attempts: list[str],
+) -> None:
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "starcoach", "history"], capture_output=True,
+                            text=True, timeout=300,
+                            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "60"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[0].startswith(f"{three_attempts[0]}  ") and lines[0].endswith(f"  {QID}")
+    assert " ".join(" ".join(lines[1:3]).split()) == (
+        "0:11 · 134 wpm · 12.2 fillers/min · flags 2: blame shifting +1")
+
+
+def test_history_into_a_pipe_is_one_whole_line_a_session(three_attempts: list[str]) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    result = subprocess.run([sys.executable, "-m", "starcoach", "history"], capture_output=True,
+                            text=True, timeout=300, env=env)
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "Date", "Question", "Length", "WPM", "Fillers/min", "Flags"]
+    assert len(lines) == 5
+    assert lines[1].split()[3:] == [QID, "0:11", "134", "12.2", "2:", "blame", "shifting", "+1"]
+
+
 def test_history_with_no_sessions_says_how_to_make_one() -> None:
     result = run_cli("history")
     assert (result.returncode, result.stdout) == (0, "")

@@ -83,23 +83,41 @@ def history(store: Store, question_id: str | None = None) -> list[Summary]:
     return [summarize(s) for s in store.sessions(question_id)]
 
 
-def history_table(rows: list[Summary]):  # -> rich Table
-    from rich.table import Table
+HISTORY_COLUMNS = (("ID", "left"), ("Date", "left"), ("Question", "left"), ("Length", "right"),
+                   ("WPM", "right"), ("Fillers/min", "right"), ("Flags", "left"))
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, justify in (("ID", "left"), ("Date", "left"), ("Question", "left"),
-                          ("Length", "right"), ("WPM", "right"), ("Fillers/min", "right"),
-                          ("Flags", "left")):
-        wraps = name in ("Question", "Flags")
-        table.add_column(name, justify=justify, no_wrap=not wraps, overflow="fold",
-                         min_width=10 if wraps else None)
-    for r in rows:
-        table.add_row(
-            r.id, local_time(r.created_at), r.question_id or "-", clock(r.length_s),
+
+def _history_cells(r: Summary) -> tuple[str, ...]:
+    return (r.id, local_time(r.created_at), r.question_id or "-", clock(r.length_s),
             "-" if r.wpm is None else f"{r.wpm:.0f}",
             "-" if r.fillers_per_min is None else f"{r.fillers_per_min:.1f}",
-            _flags_cell(r.flags),
-        )
+            _flags_cell(r.flags))
+
+
+def history_table(rows: list[Summary], width: int | None = None):  # -> rich renderable
+    """One row a session; where ``width`` is too narrow for the table, two lines a session.
+
+    A narrow table would cut question IDs mid-word and drop whole columns, so below the
+    table's natural width each session becomes its ID, date and question on one line and its
+    numbers on the next.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = [_history_cells(r) for r in rows]
+    natural = sum(max(len(name), *(len(c[i]) for c in cells))
+                  for i, (name, _) in enumerate(HISTORY_COLUMNS)) + 2 * (len(HISTORY_COLUMNS) - 1)
+    if width is not None and natural > width:
+        lines: list[str] = []
+        for (sid, date, question, length, wpm, fpm, flags) in cells:
+            lines.append(f"{sid}  {date}  {question}")
+            lines.append(f"  {length} · {wpm} wpm · {fpm} fillers/min · flags {flags}")
+        return Text("\n".join(lines))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name, justify in HISTORY_COLUMNS:
+        table.add_column(name, justify=justify, no_wrap=True)
+    for row in cells:
+        table.add_row(*row)
     return table
 
 

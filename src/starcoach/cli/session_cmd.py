@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,7 +42,12 @@ def history(
         _note("No saved sessions yet: `starcoach analyze FILE --save` or `starcoach practice` "
               "saves one.")
         return
-    stdout_console().print(review.history_table(rows))
+    console = stdout_console()
+    if console.is_terminal or os.environ.get("COLUMNS"):
+        console.print(review.history_table(rows, console.width))
+    else:  # into a file or a pipe: one whole line a session, for grep and sort
+        console.width = 1000  # the table keeps its natural width
+        console.print(review.history_table(rows))
 
 
 @app.command()
