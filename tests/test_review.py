@@ -110,6 +110,15 @@ def test_history_with_no_sessions_says_how_to_make_one() -> None:
     assert "starcoach analyze FILE --save" in result.stderr
 
 
+def test_history_for_a_question_never_answered_names_the_question(
+    three_attempts: list[str],
+) -> None:
+    result = run_cli("history", "--question", "conflict-never")
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == ("No saved sessions for question 'conflict-never' yet: "
+                             "`starcoach analyze FILE --save` or `starcoach practice` saves one.\n")
+
+
 def test_show_reads_the_answer_under_star_headings_with_fillers_flags_and_pauses(
     three_attempts: list[str],
 ) -> None:

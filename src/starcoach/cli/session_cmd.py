@@ -39,8 +39,9 @@ def history(
         print_json([r.to_dict() for r in rows])
         return
     if not rows:
-        _note("No saved sessions yet: `starcoach analyze FILE --save` or `starcoach practice` "
-              "saves one.")
+        which = f" for question '{question}'" if question else ""
+        _note(f"No saved sessions{which} yet: `starcoach analyze FILE --save` or "
+              "`starcoach practice` saves one.")
         return
     console = stdout_console()
     if console.is_terminal or os.environ.get("COLUMNS"):
