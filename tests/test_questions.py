@@ -213,6 +213,15 @@ def test_questions_show_prints_look_for_points_themes_and_red_flags(capsys):
     assert "starcoach practice --question failure-mistake-affected-others" in out
 
 
+def test_questions_show_wraps_a_long_point_under_its_own_text(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, "questions", "show", "failure-time-you-failed")
+    lines = [line.rstrip() for line in out.splitlines()]
+    at = lines.index("  - Blaming others: the fault lands on teammates, a manager,")
+    assert lines[at + 1] == "    changing requirements"
+    assert all(len(line) <= 60 for line in lines)
+
+
 def test_questions_show_json_is_the_question(capsys):
     code, out, _ = run(capsys, "questions", "show", "pressure-tight-deadline", "--json")
     data = json.loads(out)

@@ -40,10 +40,13 @@ def render_question_list(questions: Sequence[Question]) -> RenderableType:
 def _bullets(title: str, lines: Sequence[str]) -> list[RenderableType]:
     if not lines:
         return []
-    out: list[RenderableType] = [Text(title, style="bold")]
-    out += [Text(f"  - {line}") for line in lines]
-    out.append(Text(""))
-    return out
+    # a grid, so a long point wraps under its own text rather than at the left margin
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row("  - ", Text(line))
+    return [Text(title, style="bold"), grid, Text("")]
 
 
 def render_question(question: Question, reference: bool = False) -> RenderableType:
