@@ -277,6 +277,16 @@ def test_stories_without_sessions_lists_everything_missing_and_creates_no_databa
     assert not (starcoach_home / "sessions.db").exists()
 
 
+def test_stories_on_a_narrow_terminal_keep_each_question_id_whole(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, "stories", "--category", "failure")
+    assert code == 0
+    assert all(len(line) <= 60 for line in out.splitlines())
+    for q in list_questions("failure"):
+        if q.source == "built-in":
+            assert f"try {q.id}" in out
+
+
 def test_stories_ticks_the_kinds_practiced_from_the_real_session_store(capsys, tmp_path):
     from starcoach.storage import open_store
 

@@ -100,19 +100,23 @@ def render_stories(checklists: Sequence[ChecklistStatus]) -> RenderableType:
         origin = "" if c.source == "built-in" else f", guide {c.source}"
         parts.append(Text.assemble(
             (f"{c.category}", "bold"), f"  {c.title}{origin}: {practiced} of {len(c.items)}"))
-        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=False)
-        table.add_column("mark", no_wrap=True)
-        table.add_column("item", ratio=3)
-        table.add_column("detail", style="dim", ratio=2)
+        rows = []
         for item in c.items:
             if item.practiced:
                 s = "s" if item.sessions != 1 else ""
                 when = (item.last_practiced or "")[:10]
-                table.add_row(Text("  [x]", style="green"), Text(item.item),
-                              Text(f"{item.sessions} session{s}, last {when}"))
+                rows.append((Text("  [x]", style="green"), Text(item.item),
+                             Text(f"{item.sessions} session{s}, last {when}")))
             else:
-                table.add_row(Text("  [ ]", style="yellow"), Text(item.item),
-                              Text(f"try {item.questions[0]}" if item.questions else ""))
+                rows.append((Text("  [ ]", style="yellow"), Text(item.item),
+                             Text(f"try {item.questions[0]}" if item.questions else "")))
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=False)
+        table.add_column("mark", no_wrap=True)
+        table.add_column("item")
+        # the question ID to try is kept whole (it is there to be copied); the item wraps
+        table.add_column("detail", style="dim", no_wrap=True, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
         parts += [table, Text("")]
     if done < len(items):
         parts.append(Text("Practice a missing one: starcoach practice --question ID",
