@@ -20,8 +20,10 @@ def stdout_console():  # -> rich.console.Console
 def stderr_console():
     from rich.console import Console
 
+    # Status lines and errors stay whole lines (a path or an `error:` line is never broken
+    # in a log file), and a path with square brackets is printed as it is, not as markup.
     return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")) or None,
-                   highlight=False)
+                   highlight=False, soft_wrap=True, markup=False)
 
 
 def print_json(data: Any) -> None:
