@@ -247,3 +247,16 @@ def test_the_timeline_names_each_block_in_full_or_by_its_letter(analysis):
                for tok in labels.split())
     assert labels.split()[0] == "Situation" and labels.split()[-1] in ("Result", "R")
     assert [c for i, c in enumerate(bar) if i == 0 or bar[i - 1] != c] == list("STARAR")
+
+
+def test_the_header_names_a_long_source_by_its_file_name_and_never_reads_it_as_markup(
+    analysis,
+):
+    import dataclasses
+
+    long = "/home/me/.local/share/starcoach/recordings/2026-11-29/232725-failure-time.flac"
+    for source, shown in ((long, "…/232725-failure-time.flac"),
+                          ("takes/[2] answer.flac", "takes/[2] answer.flac")):
+        a = dataclasses.replace(analysis, extra={**analysis.extra, "source": source})
+        bottom = [ln for ln in render(a, no_color=True).splitlines() if ln.startswith("╰")][0]
+        assert f" {shown} " in bottom

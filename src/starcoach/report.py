@@ -205,6 +205,21 @@ def as_stored(a: Analysis) -> Analysis:
     return Analysis.from_dict(a.to_dict())
 
 
+SOURCE_MAX = 48
+
+
+def source_label(source: str | None):  # -> rich Text | None
+    """The file under the report's header: the path as given, or ``…/NAME`` when it would not
+    fit under the numbers (the border would cut it mid-name), never read as markup."""
+    from rich.text import Text
+
+    if not source:
+        return None
+    if len(source) > SOURCE_MAX:
+        source = "…/" + source.replace("\\", "/").rsplit("/", 1)[-1]
+    return Text(source)
+
+
 def render_analysis(a: Analysis) -> RenderableType:
     """The whole report as one rich renderable."""
     from rich.console import Group
@@ -224,9 +239,9 @@ def render_analysis(a: Analysis) -> RenderableType:
     header: list[RenderableType] = [head]
     if a.question:
         header.append(Text(f"Question: {a.question.get('text')}", style="italic"))
-    source = a.extra.get("source")
     parts.append(Panel(Group(*header), title="starcoach · answer analysis",
-                       subtitle=source, title_align="left", expand=False))
+                       subtitle=source_label(a.extra.get("source")), title_align="left",
+                       expand=False))
 
     parts.append(Text("\nSTAR timeline", style="bold"))
     parts.append(Timeline(a))
