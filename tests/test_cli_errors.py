@@ -174,7 +174,7 @@ def test_importing_the_cli_stays_light() -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["report", "abcd"], "missing option '--html'; see `starcoach report --help`"),
-    (["transcribe"], "missing argument 'audio'; see `starcoach transcribe --help`"),
+    (["transcribe"], "missing argument 'AUDIO'; see `starcoach transcribe --help`"),
     (["history", "--jsn"],
      "no such option: --jsn (Possible options: --json); see `starcoach history --help`"),
     (["bogus"], "no such command 'bogus'; see `starcoach --help`"),
@@ -196,3 +196,20 @@ def test_no_command_prints_the_help_and_exits_2() -> None:
     result = run()
     assert result.returncode == 2
     assert "Usage: starcoach" in result.stdout and "analyze" in result.stdout
+
+
+def test_analyze_with_a_recording_and_a_typed_answer_names_both(tmp_path: Path) -> None:
+    typed = tmp_path / "answer.txt"
+    typed.write_text("I fixed it.")
+    assert_one_error(run("analyze", "samples/clean_star.flac", "--text", str(typed)),
+                     f"give a recording ('samples/clean_star.flac') or --text FILE ('{typed}'), "
+                     "not both")
+
+
+def test_analyze_html_into_a_folder_fails_before_transcribing_or_saving(
+    tmp_path: Path, starcoach_home: Path
+) -> None:
+    result = run("analyze", str(tone_wav(tmp_path / "a.wav")), "--save", "--html",
+                 str(tmp_path))
+    assert_one_error(result, f"{tmp_path} is a folder; give a file name such as report.html")
+    assert not (starcoach_home / "sessions.db").exists()

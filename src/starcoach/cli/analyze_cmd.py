@@ -17,7 +17,8 @@ MODEL_HELP = (
 
 @app.command()
 def transcribe(
-    audio: Path = typer.Argument(..., help="Recording to transcribe (wav, flac, mp3, ogg, m4a...)."),
+    audio: Path = typer.Argument(..., metavar="AUDIO",
+                                 help="Recording to transcribe (wav, flac, mp3, ogg, m4a...)."),
     json_out: bool = typer.Option(False, "--json", help="Print the transcript as JSON."),
     model: str = typer.Option(None, "--model", "-m", help=MODEL_HELP),
 ) -> None:
@@ -41,14 +42,19 @@ def transcribe(
 @app.command()
 def analyze(
     audio: Path = typer.Argument(
-        None, help="Recording of your answer (wav, flac, mp3, ogg, m4a...)."
+        None, metavar="AUDIO", help="Recording of your answer (wav, flac, mp3, ogg, m4a...)."
     ),
-    json_out: bool = typer.Option(False, "--json", help="Print the analysis as JSON (schema starcoach.analysis/1)."),
+    json_out: bool = typer.Option(
+        False, "--json", help="Print the analysis as JSON (schema starcoach.analysis/1)."),
     model: str = typer.Option(None, "--model", "-m", help=MODEL_HELP),
-    question: str = typer.Option(None, "--question", "-q", help="ID of the question answered (see `starcoach questions`)."),
-    text: Path = typer.Option(None, "--text", help="Analyze a typed answer from this text file instead of audio."),
-    save: bool = typer.Option(False, "--save", help="Save the session (audio, transcript, analysis) for review."),
-    html: Path = typer.Option(None, "--html", help="Also write a self-contained HTML report to this file."),
+    question: str = typer.Option(
+        None, "--question", "-q", help="ID of the question answered (see `starcoach questions`)."),
+    text: Path = typer.Option(
+        None, "--text", help="Analyze a typed answer from this text file instead of audio."),
+    save: bool = typer.Option(
+        False, "--save", help="Save the session (audio, transcript, analysis) for review."),
+    html: Path = typer.Option(
+        None, "--html", help="Also write a self-contained HTML report to this file."),
 ) -> None:
     """Transcribe and analyze an answer: STAR timing, fillers, red flags, pace and pauses.
 
@@ -56,8 +62,10 @@ def analyze(
     """
     from starcoach.errors import UsageError
 
-    if (audio is None) == (text is None):
+    if audio is None and text is None:
         raise UsageError("give one recording to analyze, or --text FILE for a typed answer")
+    if audio is not None and text is not None:
+        raise UsageError(f"give a recording ('{audio}') or --text FILE ('{text}'), not both")
     if text is not None:
         if save or html:
             raise UsageError("--save and --html need a recording, not --text")
@@ -67,6 +75,8 @@ def analyze(
         _emit(analysis, json_out)
         return
 
+    if html is not None and html.is_dir():  # found now, not after transcribing and saving
+        raise UsageError(f"{html} is a folder; give a file name such as report.html")
     from starcoach.cli.progress import transcription_progress
     from starcoach.pipeline import analyze_file
 
@@ -88,7 +98,8 @@ def analyze(
     _emit(result.analysis, json_out, session_id=session_id, html=html)
 
 
-def _emit(analysis, json_out: bool, session_id: str | None = None, html: Path | None = None) -> None:
+def _emit(analysis, json_out: bool, session_id: str | None = None,
+          html: Path | None = None) -> None:
     if json_out:
         data = analysis.to_dict()
         if session_id is not None:

@@ -66,7 +66,7 @@ def _output_path(out: Path, overwrite: bool) -> Path:
 
 @app.command()
 def record(
-    out: Path = typer.Argument(..., help="File to record into: .wav or .flac."),
+    out: Path = typer.Argument(..., metavar="OUT", help="File to record into: .wav or .flac."),
     max_seconds: float = typer.Option(None, "--max-seconds", help="Stop after this many seconds."),
     stop_after_silence: float = typer.Option(DEFAULT_SILENCE_S, "--stop-after-silence",
                                              help=SILENCE_HELP),

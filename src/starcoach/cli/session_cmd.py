@@ -112,7 +112,7 @@ def progress(
 
 @app.command()
 def reanalyze(
-    session_id: str = typer.Argument(None, metavar="[ID]", help=ID_HELP),
+    session_id: str = typer.Argument(None, metavar="ID", help=ID_HELP),
     all_: bool = typer.Option(False, "--all", help="Re-analyze every saved session."),
 ) -> None:
     """Run the current analyzer again on saved transcripts (no new transcription).
@@ -163,7 +163,8 @@ def delete(
 
 @app.command()
 def export(
-    out: Path = typer.Argument(..., help="A new folder, or a file name ending in .zip."),
+    out: Path = typer.Argument(..., metavar="OUT",
+                              help="A new folder, or a file name ending in .zip."),
 ) -> None:
     """Export every session: sessions.json plus the audio files, to a folder or a .zip.
 
