@@ -12,8 +12,10 @@ REAL_SPEECH = ROOT.parent / "shared" / "real-speech"
 
 
 @pytest.fixture(autouse=True)
-def starcoach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point STARCOACH_HOME at a fresh folder so no test sees the user's sessions or another test's."""
+def starcoach_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point STARCOACH_HOME at a fresh folder: no test sees the user's sessions or another's."""
     home = tmp_path_factory.mktemp("starcoach-home")
     monkeypatch.setenv("STARCOACH_HOME", str(home))
     monkeypatch.delenv("NO_COLOR", raising=False)

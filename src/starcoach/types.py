@@ -1,6 +1,7 @@
 """Frozen dataclasses shared by every stage of the pipeline.
 
-microphone / file -> audio samples -> Transcript (timed Words) -> Analysis -> report / JSON / Session
+microphone / file -> audio samples -> Transcript (timed Words) -> Analysis
+    -> report / JSON / Session
 
 All times are seconds from the start of the audio.
 """
