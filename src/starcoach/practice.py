@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starcoach import config
+from starcoach.analysis.notes import clock
 from starcoach.errors import AudioError, StarcoachError, UsageError
 
 if TYPE_CHECKING:
@@ -168,18 +169,13 @@ def compare(prev: Summary, cur: Summary, options: dict[str, Any] | None = None) 
         changes.append(Change("pace (words per minute)", f"{prev.wpm:.0f}", f"{cur.wpm:.0f}",
                               _verdict(_distance(prev.wpm, o.wpm_min, o.wpm_max),
                                        _distance(cur.wpm, o.wpm_min, o.wpm_max), 2.0)))
-    changes.append(Change("length", _clock(prev.length_s), _clock(cur.length_s),
+    changes.append(Change("length", clock(prev.length_s), clock(cur.length_s),
                           _verdict(_distance(prev.length_s, o.target_min_s, o.target_max_s),
                                    _distance(cur.length_s, o.target_min_s, o.target_max_s),
                                    3.0)))
     changes.append(Change("red flags", _flags(prev.flags), _flags(cur.flags),
                           _verdict(len(prev.flags), len(cur.flags), 0)))
     return changes
-
-
-def _clock(seconds: float) -> str:
-    s = int(round(seconds))
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def _flags(flags: tuple[str, ...]) -> str:

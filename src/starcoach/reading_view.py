@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from starcoach.analysis.notes import clock
+
 SENTENCE_END = (".", "?", "!")
 
 
@@ -115,15 +117,10 @@ def annotate(a: dict[str, Any]) -> list[Block]:
     return blocks
 
 
-def _clock(seconds: float) -> str:
-    s = int(round(seconds))
-    return f"{s // 60}:{s % 60:02d}"
-
-
 def section_title(sec: dict[str, Any] | None) -> str:
     if sec is None:
         return "Outside the STAR sections"
-    return (f"{sec['label'].capitalize()}  {_clock(sec['start'])}–{_clock(sec['end'])}"
+    return (f"{sec['label'].capitalize()}  {clock(sec['start'])}–{clock(sec['end'])}"
             f"  ({sec['seconds']:.0f} s, {sec['share'] * 100:.0f}%)")
 
 
@@ -154,7 +151,7 @@ def render_terminal(a: dict[str, Any], header: list[str]):  # -> rich Text
                 out.append(f"\n        ⏸ pause {tok.text}", style="dim")
                 continue
             if tok.new_line:
-                out.append(f"\n  [{_clock(tok.start)}] ", style="dim")
+                out.append(f"\n  [{clock(tok.start)}] ", style="dim")
             else:
                 out.append(" ")
             if tok.flag is not None and tok.flag != prev_flag:
@@ -212,12 +209,12 @@ def render_markdown(a: dict[str, Any], title: str, header: list[str]) -> str:
                                          or block.tokens[k + 1].flag != tok.flag):
                 text += "**"
             prev_flag = tok.flag
-            para.append((f"`{_clock(tok.start)}` " if tok.new_line else "") + text)
+            para.append((f"`{clock(tok.start)}` " if tok.new_line else "") + text)
         if para:
             lines.append(" ".join(para))
         for n in block.flags:
             f = flags[n]
-            when = "" if f.get("start") is None else f" ({_clock(f['start'])})"
+            when = "" if f.get("start") is None else f" ({clock(f['start'])})"
             quote, advice = md_escape(f.get("quote", "")), md_escape(f.get("advice", ""))
             name = flag_name(f["category"])
             lines += ["", f"> ⚑ **{name}**{when}: \u201c{quote}\u201d — {advice}"]

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from starcoach.analysis.notes import clock as notes_clock
 from starcoach.errors import NotFoundError, UsageError
 from starcoach.storage import Session, Store, load_stored_audio
 
@@ -22,11 +23,8 @@ SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def clock(seconds: float | None) -> str:
-    """``83.4`` -> ``"1:23"``."""
-    if seconds is None:
-        return "-"
-    s = int(round(seconds))
-    return f"{s // 60}:{s % 60:02d}"
+    """``83.4`` -> ``"1:23"``; ``None`` -> ``"-"``."""
+    return "-" if seconds is None else notes_clock(seconds)
 
 
 def local_time(iso: str) -> str:
