@@ -205,6 +205,17 @@ def as_stored(a: Analysis) -> Analysis:
     return Analysis.from_dict(a.to_dict())
 
 
+UNTIMED_DROPS = ("Seconds", "WPM")  # a typed answer has no times to show
+
+
+def shown_section_cells(a: Analysis, s: Section) -> list[str]:
+    """The section table's cells for one section, without the timed ones for a typed answer."""
+    cells = section_cells(a, s)
+    if a.timed:
+        return cells
+    return [c for h, c in zip(HEADERS, cells, strict=False) if h not in UNTIMED_DROPS]
+
+
 SOURCE_MAX = 48
 
 
@@ -247,13 +258,11 @@ def render_analysis(a: Analysis) -> RenderableType:
     parts.append(Timeline(a))
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     for h in HEADERS:
-        if a.timed or h not in ("Seconds", "WPM"):
+        if a.timed or h not in UNTIMED_DROPS:
             table.add_column("Word range" if h == "Time" and not a.timed else h,
                              justify="left" if h in ("Section", "Time", "Target") else "right")
     for s in a.sections:
-        cells = section_cells(a, s)
-        if not a.timed:
-            cells = [c for h, c in zip(HEADERS, cells, strict=False) if h not in ("Seconds", "WPM")]
+        cells = shown_section_cells(a, s)
         label = Text(cells[0], style=COLOURS.get(s.label, "").replace("black on ", ""))
         table.add_row(label, *cells[1:])
     parts.append(Text(""))
@@ -299,14 +308,12 @@ def analysis_markdown(a: Analysis) -> str:
                          for name, value, detail in key_numbers(a)), ""]
     bar = "".join(s.label[0].upper() * max(1, round(s.share * 40)) for s in a.sections)
     lines += [f"Timeline: `{bar}`", ""]
-    cols = [h for h in HEADERS if a.timed or h not in ("Seconds", "WPM")]
+    cols = [h for h in HEADERS if a.timed or h not in UNTIMED_DROPS]
     if not a.timed:
         cols[1] = "Word range"
     lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for s in a.sections:
-        cells = section_cells(a, s)
-        if not a.timed:
-            cells = [c for h, c in zip(HEADERS, cells, strict=False) if h not in ("Seconds", "WPM")]
+        cells = shown_section_cells(a, s)
         lines.append("| " + " | ".join(cells) + " |")
     if a.missing:
         lines += ["", "Missing: " + ", ".join(title(m) for m in a.missing)]
