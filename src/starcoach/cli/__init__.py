@@ -81,15 +81,12 @@ def main(argv: list[str] | None = None) -> None:
         status = command.main(args=args, prog_name="starcoach", standalone_mode=False)
     except click_errors.NoArgsIsHelpError as exc:  # the help is printed already
         sys.exit(exc.exit_code)
-    except click_errors.UsageError as exc:
+    except click_errors.ClickException as exc:  # a usage error, or a file click could not open
         if debug:
             raise
-        print(f"error: {usage_message(exc)}", file=sys.stderr)
-        sys.exit(2)
-    except click_errors.ClickException as exc:
-        if debug:
-            raise
-        print(f"error: {exc.format_message()}", file=sys.stderr)
+        message = (usage_message(exc) if isinstance(exc, click_errors.UsageError)
+                   else exc.format_message())
+        print(f"error: {message}", file=sys.stderr)
         sys.exit(2)
     except typer.Abort:
         # Ctrl-C or end of input at a prompt
