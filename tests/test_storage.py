@@ -184,6 +184,16 @@ def test_a_unique_prefix_finds_a_session_and_an_ambiguous_one_lists_the_candidat
         sorted([sid, twin]))
 
 
+def test_a_prefix_shorter_than_four_characters_asks_for_more_of_the_id() -> None:
+    t, a = build()
+    with open_store() as store:
+        sid = store.save_session(None, t, a)
+    result = run_cli("show", sid[:3])
+    assert (result.returncode, result.stderr) == (
+        2, f"error: session ID '{sid[:3]}' is too short: give at least its first 4 characters "
+           "(see `starcoach history`)\n")
+
+
 def test_deleting_a_session_removes_its_row_and_its_audio(jfk: Path) -> None:
     t, a = build()
     with open_store() as store:

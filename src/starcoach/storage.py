@@ -208,6 +208,10 @@ class Store:
             if len(rows) > 1:
                 ids = ", ".join(r["id"] for r in rows)
                 raise NotFoundError(f"session prefix '{session_id}' is ambiguous: {ids}")
+        if not rows and 0 < len(key) < 4 and self._read(
+                "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? LIMIT 1", (len(key), key)):
+            raise NotFoundError(f"session ID '{session_id}' is too short: give at least its "
+                                "first 4 characters (see `starcoach history`)")
         if not rows:
             raise _not_found(session_id)
         return self._session(rows[0])
