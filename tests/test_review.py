@@ -277,6 +277,17 @@ def test_export_to_a_zip_holds_the_same_sessions_and_audio(
     assert names == {"sessions.json"} | {f"audio/{s['audio']}" for s in doc["sessions"]}
 
 
+def test_progress_shows_red_flags_as_counts_and_fillers_always_with_one_decimal(
+    three_attempts: list[str],
+) -> None:
+    out = run_cli("progress", "--question", QID).stdout.splitlines()
+    flags = next(line for line in out if line.startswith("Red flags")).split()
+    assert flags[3:6] == ["2", "2", "2"]  # last, previous, average: no "2.0"
+    assert flags[6:] == ["+0", "same", "+0", "same"]
+    assert review._fmt(13.0, "", "Fillers/min") == "13.0"
+    assert review._fmt(4.5, "", "Red flags") == "4.5"
+
+
 def test_a_number_inside_its_comfortable_band_is_as_good_as_any_other_inside() -> None:
     band = (110.0, 165.0)
     assert review.verdict(178, 132, band) == "worse"  # faster than the band

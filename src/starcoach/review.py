@@ -199,19 +199,29 @@ def progress(store: Store, question_id: str | None = None) -> dict[str, Any]:
             "balance": balance, "ids": [r.id for r in rows]}
 
 
-def _fmt(v: float | None, unit: str) -> str:
+def _fmt(v: float | None, unit: str, metric: str = "", sign: str = "") -> str:
+    """One metric's numbers alike in every column: fillers a minute with one decimal (``0.0``
+    beside ``13.5``, not ``14``), red flags as whole counts (an average may be ``4.5``), the
+    others whole with their unit."""
     if v is None:
         return "-"
-    return f"{v:.0f}{unit}" if abs(v) >= 10 or unit else f"{v:.1f}"
+    if metric == "Fillers/min":
+        return f"{v:{sign}.1f}"
+    if metric == "Red flags":
+        return f"{v:{sign}.0f}" if float(v).is_integer() else f"{v:{sign}.1f}"
+    return f"{v:{sign}.0f}{unit}" if abs(v) >= 10 or unit else f"{v:{sign}.1f}"
 
 
-def _change(last: float, ref: float | None, unit: str, word: str):  # -> rich Text
+def _change(last: float, ref: float | None, unit: str, word: str,
+            metric: str = ""):  # -> rich Text
     from rich.text import Text
 
     if ref is None:
         return Text("-")
     style = {"better": "green", "worse": "red"}.get(word, "")
-    return Text(f"{last - ref:+.1f}{unit} {word}", style=style)
+    amount = (f"{last - ref:+.1f}{unit}" if metric not in ("Fillers/min", "Red flags")
+              else _fmt(last - ref, unit, metric, sign="+"))
+    return Text(f"{amount} {word}", style=style)
 
 
 def progress_view(data: dict[str, Any]):  # -> rich renderable
@@ -224,12 +234,12 @@ def progress_view(data: dict[str, Any]):  # -> rich renderable
     for col in ("Metric", "Trend", "Last", "Previous", "Average", "vs previous", "vs average"):
         table.add_column(col, justify="left" if col in ("Metric", "Trend") else "right")
     for m in data["metrics"]:
-        prev, avg, unit = m["previous"], m["average"], m["unit"]
-        table.add_row(m["metric"], sparkline(m["values"]), _fmt(m["last"], unit),
-                      _fmt(prev, unit), _fmt(avg, unit),
-                      _change(m["last"], prev, unit, m["vs_previous"]),
+        prev, avg, unit, name = m["previous"], m["average"], m["unit"], m["metric"]
+        table.add_row(name, sparkline(m["values"]), _fmt(m["last"], unit, name),
+                      _fmt(prev, unit, name), _fmt(avg, unit, name),
+                      _change(m["last"], prev, unit, m["vs_previous"], name),
                       _change(m["last"], avg if prev is not None else None, unit,
-                              m["vs_average"]))
+                              m["vs_average"], name))
     bars = Text("\nSection balance (S situation, T task, A action, R result)\n", style="bold")
     for row in data["balance"]:
         bars.append(f"{row['id']}  ", style="")
