@@ -66,3 +66,13 @@ def test_a_long_sentence_is_split_so_no_line_wraps_at_80_columns() -> None:
     assert len(lines) >= 5
     assert all(len(line) <= 80 and line.startswith("[") for line in lines)
     assert " ".join(line.split("] ", 1)[1] for line in lines).split() == [w.text for w in words]
+
+
+def test_on_a_60_column_terminal_every_line_still_starts_with_its_time() -> None:
+    words = tuple(Word(f"word{i:02d}", i * 0.3, i * 0.3 + 0.25) for i in range(40))
+    t = Transcript(words=words, duration_s=13.0, model="tiny.en")
+    buf = io.StringIO()
+    Console(file=buf, width=60, no_color=True).print(render_transcript(t, width=60))
+    lines = buf.getvalue().splitlines()[:-2]
+    assert all(len(line) <= 60 and line.startswith("[") for line in lines)
+    assert " ".join(line.split("] ", 1)[1] for line in lines).split() == [w.text for w in words]

@@ -26,15 +26,16 @@ def clock(seconds: float) -> str:
     return f"{int(m)}:{s:04.1f}"
 
 
-def phrases(words: tuple[Word, ...] | list[Word]) -> list[list[Word]]:
-    """Split words into display lines at sentence ends, long pauses, or about 60 characters."""
+def phrases(words: tuple[Word, ...] | list[Word],
+            max_chars: int = LINE_MAX_CHARS) -> list[list[Word]]:
+    """Split words into display lines at sentence ends, long pauses, or about ``max_chars``."""
     lines: list[list[Word]] = []
     current: list[Word] = []
     for w in words:
         if current and (
             w.start - current[-1].end >= LINE_GAP_S
             or current[-1].text.endswith((".", "?", "!"))
-            or sum(len(x.text) + 1 for x in current) + len(w.text) > LINE_MAX_CHARS
+            or sum(len(x.text) + 1 for x in current) + len(w.text) > max_chars
         ):
             lines.append(current)
             current = []
@@ -52,10 +53,14 @@ def word_text(w: Word) -> Text:
     return Text(w.text)
 
 
-def render_transcript(transcript: Transcript) -> Group:
-    """Timestamped lines and a one-line summary."""
+def render_transcript(transcript: Transcript, width: int | None = None) -> Group:
+    """Timestamped lines and a one-line summary; on a terminal ``width`` columns wide, the
+    lines are cut shorter so that none wraps without its time."""
+    max_chars = LINE_MAX_CHARS
+    if width is not None:  # room left after the "[m:ss.s] " stamp (longer past 10 minutes)
+        max_chars = max(20, min(max_chars, width - len(clock(transcript.duration_s)) - 3))
     rows: list[Text] = []
-    for line in phrases(transcript.words):
+    for line in phrases(transcript.words, max_chars):
         row = Text()
         row.append(f"[{clock(line[0].start)}] ", style="cyan")
         for i, w in enumerate(line):

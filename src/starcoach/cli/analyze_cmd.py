@@ -36,7 +36,8 @@ def transcribe(
         return
     from starcoach.transcript_view import render_transcript
 
-    stdout_console().print(render_transcript(transcript))
+    console = stdout_console()
+    console.print(render_transcript(transcript, console.width))
 
 
 @app.command()
