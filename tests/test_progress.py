@@ -14,9 +14,11 @@ import pytest
 from starcoach.cli import progress
 
 
-def read_all(fd: int) -> str:
+def read_all(fd: int, limit_s: float = 1.0) -> str:
+    """What the terminal has received so far (a live bar keeps writing, hence the limit)."""
     chunks = []
-    while select.select([fd], [], [], 0.2)[0]:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline and select.select([fd], [], [], 0.2)[0]:
         data = os.read(fd, 65536)
         if not data:
             break
@@ -67,6 +69,18 @@ def test_bar_appears_on_a_terminal_only_after_two_seconds(pty_pair, monkeypatch)
     out = read_all(tty_stderr)
     assert "Transcribing" in out
     assert "s of audio" in out
+
+
+def test_bar_appears_after_two_seconds_even_while_the_first_window_decodes(
+    pty_pair, monkeypatch
+) -> None:
+    tty_stderr, stream = pty_pair
+    monkeypatch.setattr(sys, "stderr", stream)
+    with progress.transcription_progress(enabled=True) as update:
+        update(0.0, 90.0)
+        time.sleep(progress.SHOW_AFTER_S + 0.5)
+        out = read_all(tty_stderr)
+    assert "Transcribing" in out and "0/90 s of audio" in out
 
 
 def test_json_output_has_no_bar_and_parses(tmp_path: Path, real_speech: Path) -> None:

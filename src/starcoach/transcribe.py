@@ -226,6 +226,8 @@ def transcribe(
     total = len(samples) / SAMPLE_RATE
     cleanup = CleanupOptions()
     clip = speech_span(samples, cleanup, opts.edge_pad_s) if opts.trim_silence else (0.0, total)
+    if progress is not None:
+        progress(0.0, total)
     segments, _info = whisper.transcribe(
         np.ascontiguousarray(samples, dtype=np.float32),
         language="en",

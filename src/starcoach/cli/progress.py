@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -32,37 +31,56 @@ def bar_wanted(enabled: bool, stream=None) -> bool:
 
 @contextmanager
 def transcription_progress(enabled: bool = True) -> Iterator[ProgressFn | None]:
-    """Yield a callback ``(seconds_done, total_seconds)``, or None when no bar will be shown."""
+    """Yield a callback ``(seconds_done, total_seconds)``, or None when no bar will be shown.
+
+    The bar appears ``SHOW_AFTER_S`` seconds after the start even if no segment has arrived
+    yet (the first 30 s window takes a while), and disappears when transcription ends.
+    """
     if not bar_wanted(enabled):
         yield None
         return
+    import threading
+
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from starcoach.cli.output import stderr_console
 
-    began = time.monotonic()
-    bar: Progress | None = None
+    lock = threading.Lock()
+    state = {"done": 0.0, "total": None}
+    bar = Progress(
+        TextColumn("Transcribing"),
+        BarColumn(),
+        TextColumn("{task.completed:.0f}/{task.total:.0f} s of audio"),
+        TimeElapsedColumn(),
+        console=stderr_console(),
+        transient=True,
+    )
     task = None
+    finished = False
+
+    def show() -> None:
+        nonlocal task
+        with lock:
+            if finished or task is not None:
+                return
+            bar.start()
+            task = bar.add_task("transcribe", total=state["total"] or None,
+                                completed=state["done"])
 
     def update(done: float, total: float) -> None:
-        nonlocal bar, task
-        if bar is None:
-            if time.monotonic() - began < SHOW_AFTER_S:
-                return
-            bar = Progress(
-                TextColumn("Transcribing"),
-                BarColumn(),
-                TextColumn("{task.completed:.0f}/{task.total:.0f} s of audio"),
-                TimeElapsedColumn(),
-                console=stderr_console(),
-                transient=True,
-            )
-            bar.start()
-            task = bar.add_task("transcribe", total=max(total, 0.01))
-        bar.update(task, completed=min(done, total), total=max(total, 0.01))
+        with lock:
+            state["done"], state["total"] = min(done, total), max(total, 0.01)
+            if task is not None:
+                bar.update(task, completed=state["done"], total=state["total"])
 
+    timer = threading.Timer(SHOW_AFTER_S, show)
+    timer.daemon = True
+    timer.start()
     try:
         yield update
     finally:
-        if bar is not None:
-            bar.stop()
+        timer.cancel()
+        with lock:
+            finished = True
+            if task is not None:
+                bar.stop()
