@@ -76,6 +76,22 @@ def test_history_for_one_question_shows_only_its_attempts(three_attempts: list[s
     assert [r["question_id"] for r in rows] == ["conflict-2"]
 
 
+def test_show_on_a_narrow_terminal_wraps_each_sentence_under_its_own_text(
+    three_attempts: list[str],
+) -> None:
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "starcoach", "show", three_attempts[0]],
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "40"})
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 40 and line == line.rstrip() for line in lines)
+    at = lines.index("  [0:05] «what [your] country»⚑1 can do")
+    assert lines[at + 1] == "         for you,"
+    advice = lines.index("    ⚑1 blame shifting: Advice about")
+    assert lines[advice + 1] == "       blame shifting."
+
+
 def test_history_on_a_narrow_terminal_keeps_every_question_id_and_number_whole(
     three_attempts: list[str],
 ) -> None:

@@ -133,49 +133,71 @@ def absent_flags(a: dict[str, Any]) -> list[dict[str, Any]]:
     return [f for f in a.get("red_flags", []) if not flag_word_range(f, words)]
 
 
-def render_terminal(a: dict[str, Any], header: list[str]):  # -> rich Text
-    """Fillers in [brackets], red-flag quotes in «guillemets»: readable without colour too."""
+class Hanging:
+    """A line that starts with ``first`` and wraps ``body`` under its own text, not back at
+    the left margin, with no padding at the end of lines."""
+
+    def __init__(self, first: Any, body: Any) -> None:  # rich Text, rich Text
+        self.first, self.body = first, body
+
+    def __rich_console__(self, console: Any, options: Any):  # -> rich RenderResult
+        from rich.text import Text
+
+        indent = self.first.cell_len
+        for i, line in enumerate(self.body.wrap(console, max(20, options.max_width - indent))):
+            line.rstrip()
+            yield Text.assemble(self.first if i == 0 else " " * indent, line)
+
+
+def render_terminal(a: dict[str, Any], header: list[str]):  # -> rich renderable
+    """Fillers in [brackets], red-flag quotes in «guillemets»: readable without colour too.
+    Each sentence starts with its time and wraps under its own text."""
+    from rich.console import Group
     from rich.text import Text
 
-    out = Text()
-    for line in header:
-        out.append(line + "\n", style="bold" if line is header[0] else "")
+    parts: list[Any] = [Hanging(Text(""), Text(line, style="bold" if line is header[0] else ""))
+                        for line in header]
     flags = a.get("red_flags", [])
     for block in annotate(a):
         title = section_title(block.section)
         label = block.section["label"] if block.section else ""
-        out.append("\n" + label.upper() + title[len(label):] + "\n", style="bold cyan")
+        parts += [Text(""), Text(label.upper() + title[len(label):], style="bold cyan"),
+                  Text("")]
         prev_flag = None
+        body: Text | None = None
         for k, tok in enumerate(block.tokens):
             if tok.kind == "pause":
-                out.append(f"\n        ⏸ pause {tok.text}", style="dim")
+                parts.append(Text(f"        ⏸ pause {tok.text}", style="dim"))
+                body = None
                 continue
-            if tok.new_line:
-                out.append(f"\n  [{clock(tok.start)}] ", style="dim")
+            if tok.new_line or body is None:
+                body = Text()
+                parts.append(Hanging(Text(f"  [{clock(tok.start)}] ", style="dim"), body))
             else:
-                out.append(" ")
+                body.append(" ")
             if tok.flag is not None and tok.flag != prev_flag:
-                out.append("«", style="bold red")
+                body.append("«", style="bold red")
             text = ("[" if tok.filler_start else "") + tok.text + ("]" if tok.filler_end else "")
-            out.append(text, style="yellow" if tok.filler else ("bold red" if tok.flag is not None
+            body.append(text, style="yellow" if tok.filler else ("bold red" if tok.flag is not None
                                                                  else ""))
             following = block.tokens[k + 1] if k + 1 < len(block.tokens) else None
             if tok.flag is not None and (following is None or following.flag != tok.flag):
-                out.append(f"»⚑{block.numbers[tok.flag]}", style="bold red")
+                body.append(f"»⚑{block.numbers[tok.flag]}", style="bold red")
             prev_flag = tok.flag
-        out.append("\n")
         for n in block.flags:
             f = flags[n]
-            out.append(f"    ⚑{block.numbers[n]} {flag_name(f['category'])}: ", style="bold red")
-            out.append(f"{f.get('advice', '')}\n")
+            parts.append(Hanging(Text(f"    ⚑{block.numbers[n]} ", style="bold red"),
+                                 Text.assemble((f"{flag_name(f['category'])}: ", "bold red"),
+                                               f.get("advice", ""))))
     absent = absent_flags(a)
     if absent or a.get("missing"):
-        out.append("\nNOT IN THE ANSWER\n", style="bold")
+        parts += [Text(""), Text("NOT IN THE ANSWER", style="bold")]
         for label in a.get("missing", []):
-            out.append(f"  - no {label} section\n")
+            parts.append(Text(f"  - no {label} section"))
         for f in absent:
-            out.append(f"  ⚑ {flag_name(f['category'])}: {f.get('advice', '')}\n")
-    return out
+            parts.append(Hanging(Text("  ⚑ "), Text(f"{flag_name(f['category'])}: "
+                                                    f"{f.get('advice', '')}")))
+    return Group(*parts)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
