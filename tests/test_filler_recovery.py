@@ -125,3 +125,10 @@ def test_an_unsure_zero_length_filler_is_dropped_not_moved() -> None:
     out, log = clean_words(words, audio)
     assert "uh" not in [w.norm for w in out if not w.recovered]
     assert log["dropped"] == ["uh,@1.90"]
+
+
+def test_a_confident_last_word_the_model_gave_no_duration_is_kept() -> None:
+    audio = build(quiet(0.5), voiced(1.0), quiet(1.0))
+    words = [Word("I", 0.5, 0.8, 0.9), Word("shipped.", 1.2, 1.2, 0.9)]
+    out, _ = clean_words(words, audio)
+    assert [w.text for w in out] == ["I", "shipped."]

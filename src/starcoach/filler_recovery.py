@@ -117,14 +117,16 @@ def strip_tail(
     words: list[Word], loud: Loudness, opts: CleanupOptions
 ) -> tuple[list[Word], list[Word]]:
     """Whisper continues its prompt after the speech ends. Strip from the end while the last
-    word is unsure, has no duration, or covers only silence. Returns (kept, dropped)."""
+    word is unsure, is a filler or a doubtful word with no duration, covers only silence, or
+    starts after the voice has stopped. Returns (kept, dropped)."""
     kept, dropped = list(words), []
     while kept:
         w = kept[-1]
+        zero = w.end - w.start < opts.zero_length_s
         if (
             w.probability < opts.unsure_probability
-            or w.end - w.start < opts.zero_length_s
-            or not loud.any_voiced(w.start, w.end)
+            or (zero and (is_filled_pause(w) or w.probability < opts.doubt_probability))
+            or not loud.any_voiced(w.start - (0.05 if zero else 0), w.end + (0.05 if zero else 0))
             or w.start >= loud.last_voiced_s() + 0.3
         ):
             dropped.append(kept.pop())
@@ -227,7 +229,9 @@ def recover_fillers(
             if loud.peak_db(b0, b1) < loud.speech_db - opts.filler_level_db:
                 continue
             chunk = loud.samples[int(b0 * SAMPLE_RATE) : int(b1 * SAMPLE_RATE)]
-            v = voicing(chunk)
+            # Judge the middle 0.1 s: the edges fade in and out and pitch drifts over a long "uhh".
+            mid_n = len(chunk) // 2
+            v = voicing(chunk[max(0, mid_n - 800) : mid_n + 800])
             if v < opts.min_voicing:
                 continue
             mid = (b0 + b1) / 2
