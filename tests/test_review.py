@@ -304,6 +304,38 @@ def test_progress_shows_red_flags_as_counts_and_fillers_always_with_one_decimal(
     assert review._fmt(4.5, "", "Red flags") == "4.5"
 
 
+def test_progress_on_a_narrow_terminal_keeps_metric_names_and_numbers_whole(
+    three_attempts: list[str],
+) -> None:
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "starcoach", "progress"], capture_output=True,
+                            text=True, timeout=300,
+                            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "60"})
+    lines = result.stdout.splitlines()
+    assert any(line.split()[:3] == ["Metric", "Trend", "Last"] and "Previous" in line
+               for line in lines)
+    for name in ("Fillers/min", "Pace (wpm)", "Action share", "Red flags"):
+        assert any(line.startswith(name + " ") for line in lines), name
+
+
+def test_the_trend_shows_the_latest_twenty_attempts_after_many() -> None:
+    import io
+
+    from rich.console import Console
+
+    values = [float(i % 7) for i in range(45)]
+    metric = {"metric": "Fillers/min", "unit": "", "values": values, "last": values[-1],
+              "previous": values[-2], "average": 3.0, "vs_previous": "worse",
+              "vs_average": "worse"}
+    buf = io.StringIO()
+    Console(file=buf, width=100, no_color=True).print(review.progress_view(
+        {"attempts": 45, "metrics": [metric], "balance": []}))
+    lines = buf.getvalue().splitlines()
+    assert lines[1].split()[:3] == ["Metric", "Last", "20"]
+    assert lines[2].split()[1] == review.sparkline(values[-20:])
+
+
 def test_a_number_inside_its_comfortable_band_is_as_good_as_any_other_inside() -> None:
     band = (110.0, 165.0)
     assert review.verdict(178, 132, band) == "worse"  # faster than the band

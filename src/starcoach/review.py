@@ -140,6 +140,10 @@ METRICS = (
 )
 
 
+TREND_MAX = 20
+"""The trend shows the latest attempts only, so the table keeps its width after many."""
+
+
 def sparkline(values: list[float]) -> str:
     lo, hi = min(values), max(values)
     if hi - lo < 1e-9:
@@ -231,11 +235,14 @@ def progress_view(data: dict[str, Any]):  # -> rich renderable
 
     table = Table(box=None, pad_edge=False, header_style="bold",
                   title=f"{data['attempts']} attempt(s), oldest to newest", title_justify="left")
-    for col in ("Metric", "Trend", "Last", "Previous", "Average", "vs previous", "vs average"):
-        table.add_column(col, justify="left" if col in ("Metric", "Trend") else "right")
+    trend = "Trend" if data["attempts"] <= TREND_MAX else f"Last {TREND_MAX}"
+    for col in ("Metric", trend, "Last", "Previous", "Average", "vs previous", "vs average"):
+        # the names and numbers stay whole on a narrow terminal; the comparisons wrap
+        table.add_column(col, justify="left" if col in ("Metric", trend) else "right",
+                         no_wrap=not col.startswith("vs "))
     for m in data["metrics"]:
         prev, avg, unit, name = m["previous"], m["average"], m["unit"], m["metric"]
-        table.add_row(name, sparkline(m["values"]), _fmt(m["last"], unit, name),
+        table.add_row(name, sparkline(m["values"][-TREND_MAX:]), _fmt(m["last"], unit, name),
                       _fmt(prev, unit, name), _fmt(avg, unit, name),
                       _change(m["last"], prev, unit, m["vs_previous"], name),
                       _change(m["last"], avg if prev is not None else None, unit,
