@@ -185,7 +185,7 @@ def test_practice_records_analyzes_and_saves_a_take_then_compares_the_next_one(
     assert first.id == s.id
     text = plain(r2.stdout)
     assert "Since your previous attempt" in text
-    before, after = practice._clock(first.duration_s), practice._clock(second.duration_s)
+    before, after = practice.clock(first.duration_s), practice.clock(second.duration_s)
     assert re.search(rf"length {before} {after} (better|worse|about the same)", text), text
 
 
@@ -198,7 +198,9 @@ def test_a_take_that_cannot_be_analyzed_is_kept_and_its_place_named(mic, starcoa
     assert r.returncode == 2
     last = r.stderr.strip().splitlines()[-1]
     assert last.startswith(f"error: '{takes[0]}' holds no speech: the recording is silent")
-    assert last.endswith(f"(the recording is kept in '{takes[0]}')")
+    assert last.endswith("; check that the microphone is on and not muted "
+                         "(the recording is kept)")
+    assert last.count(str(takes[0])) == 1
     with open_store() as store:
         assert store.count() == 0
 
@@ -251,3 +253,16 @@ def test_on_a_terminal_enter_stops_the_take_and_the_menu_moves_to_the_next_quest
     assert len(takes) == 2, text
     assert takes[0].endswith(f"-{QUESTION}.flac") != takes[1].endswith(f"-{QUESTION}.flac")
     assert "Tell me about a time you failed." in text
+
+
+def test_a_take_the_model_cannot_read_names_where_it_is_kept(tmp_path: Path) -> None:
+    from starcoach import audio
+    from starcoach.errors import ModelError
+
+    t = np.arange(2 * 16000) / 16000
+    take = audio.write_wav((0.3 * np.sin(2 * np.pi * 200 * t)).astype(np.float32),
+                           tmp_path / "take.wav")
+    with pytest.raises(ModelError) as exc:
+        practice.analyze_take(take, None, model=str(tmp_path / "no-model"))
+    assert exc.value.message.endswith(f" (the recording is kept in '{take}')")
+    assert exc.value.message.count(str(take)) == 1

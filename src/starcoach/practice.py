@@ -95,7 +95,9 @@ def analyze_take(path: Path, question_id: str | None, model: str | None,
     try:
         return analyze_file(path, model=model, question_id=question_id, progress=progress)
     except StarcoachError as exc:
-        raise type(exc)(f"{exc.message} (the recording is kept in '{path}')") from exc
+        # the message may name the take already (a silent one does): say where only once
+        where = "" if str(path) in exc.message else f" in '{path}'"
+        raise type(exc)(f"{exc.message} (the recording is kept{where})") from exc
 
 
 def save_attempt(path: Path, result: Result, question_id: str | None,
