@@ -20,15 +20,17 @@ QID = "failure-time-you-failed"
 QUESTION = {"id": QID, "text": "Tell me about a time you failed."}
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, columns: str | None = "120") -> subprocess.CompletedProcess[str]:
+    """The real command, plain; ``columns=None`` is a pipe with no terminal width set."""
     return subprocess.run([sys.executable, "-m", "starcoach", *args], capture_output=True,
-                          text=True, timeout=300, env=_env())
+                          text=True, timeout=300, env=_env(columns))
 
 
-def _env() -> dict[str, str]:
+def _env(columns: str | None) -> dict[str, str]:
     import os
 
-    return {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    return {**env, "NO_COLOR": "1", **({"COLUMNS": columns} if columns else {})}
 
 
 @pytest.fixture
@@ -79,11 +81,7 @@ def test_history_for_one_question_shows_only_its_attempts(three_attempts: list[s
 def test_show_on_a_narrow_terminal_wraps_each_sentence_under_its_own_text(
     three_attempts: list[str],
 ) -> None:
-    import os
-
-    result = subprocess.run([sys.executable, "-m", "starcoach", "show", three_attempts[0]],
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "40"})
+    result = run_cli("show", three_attempts[0], columns="40")
     lines = result.stdout.splitlines()
     assert all(len(line) <= 40 and line == line.rstrip() for line in lines)
     at = lines.index("  [0:05] «what [your] country»⚑1 can do")
@@ -95,11 +93,7 @@ def test_show_on_a_narrow_terminal_wraps_each_sentence_under_its_own_text(
 def test_history_on_a_narrow_terminal_keeps_every_question_id_and_number_whole(
     three_attempts: list[str],
 ) -> None:
-    import os
-
-    result = subprocess.run([sys.executable, "-m", "starcoach", "history"], capture_output=True,
-                            text=True, timeout=300,
-                            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "60"})
+    result = run_cli("history", columns="60")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert all(len(line) <= 60 for line in lines)
@@ -109,11 +103,7 @@ def test_history_on_a_narrow_terminal_keeps_every_question_id_and_number_whole(
 
 
 def test_history_into_a_pipe_is_one_whole_line_a_session(three_attempts: list[str]) -> None:
-    import os
-
-    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    result = subprocess.run([sys.executable, "-m", "starcoach", "history"], capture_output=True,
-                            text=True, timeout=300, env=env)
+    result = run_cli("history", columns=None)
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["ID", "Date", "Question", "Length", "WPM", "Fillers/min", "Flags"]
     assert len(lines) == 5
@@ -307,11 +297,7 @@ def test_progress_shows_red_flags_as_counts_and_fillers_always_with_one_decimal(
 def test_progress_on_a_narrow_terminal_keeps_metric_names_and_numbers_whole(
     three_attempts: list[str],
 ) -> None:
-    import os
-
-    result = subprocess.run([sys.executable, "-m", "starcoach", "progress"], capture_output=True,
-                            text=True, timeout=300,
-                            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "60"})
+    result = run_cli("progress", columns="60")
     lines = result.stdout.splitlines()
     assert any(line.split()[:3] == ["Metric", "Trend", "Last"] and "Previous" in line
                for line in lines)
