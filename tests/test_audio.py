@@ -182,3 +182,36 @@ def test_flac_with_garbage_after_its_header_is_damaged(tmp_path: Path) -> None:
         audio.load_audio(path)
     assert str(err.value).startswith(
         f"cannot read audio '{path}': the file is truncated or damaged (it declares 3.0 s, only ")
+
+
+def _pcm_wav(declared_bytes: int, pcm: bytes, trailer: bytes = b"") -> bytes:
+    import struct
+
+    fmt = struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16)
+    riff = 4 + 8 + 16 + 8 + declared_bytes + len(trailer)
+    return (b"RIFF" + struct.pack("<I", riff) + b"WAVEfmt " + fmt + b"data"
+            + struct.pack("<I", declared_bytes) + pcm + trailer)
+
+
+def _tone_pcm(seconds: float) -> bytes:
+    t = np.arange(int(16000 * seconds)) / 16000
+    return (0.3 * np.sin(2 * np.pi * 220 * t) * 32767).astype("<i2").tobytes()
+
+
+def test_a_wav_whose_header_lags_its_audio_is_read_in_full_and_left_unchanged(tmp_path):
+    """A take whose recorder was killed between header updates: every second on disk counts."""
+    pcm = _tone_pcm(6.0)
+    path = tmp_path / "crashed.wav"
+    path.write_bytes(_pcm_wav(2 * 32000, pcm))  # the header still says 2 s
+    before = path.read_bytes()
+    samples = audio.load_audio(path)
+    assert abs(len(samples) / 16000 - 6.0) < 0.01
+    assert path.read_bytes() == before
+
+
+def test_a_wav_with_a_chunk_after_its_audio_is_read_as_its_header_says(tmp_path):
+    pcm = _tone_pcm(3.0)
+    trailer = b"LIST" + (12).to_bytes(4, "little") + b"INFOISFT\x00\x00\x00\x00"
+    path = tmp_path / "tagged.wav"
+    path.write_bytes(_pcm_wav(len(pcm), pcm, trailer))
+    assert len(audio.load_audio(path)) == 3 * 16000  # the LIST bytes are not read as audio

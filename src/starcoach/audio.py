@@ -10,6 +10,7 @@ so the CLI can print it as is.
 
 from __future__ import annotations
 
+import io
 import struct
 from pathlib import Path
 
@@ -38,8 +39,8 @@ def load_audio(path: str | Path) -> np.ndarray:
     ``NoSpeechError`` for a recording that decodes but is silent.
     """
     p = Path(path)
-    _check_file(p)
-    samples = _decode(p)
+    stale_wav = _check_file(p)
+    samples = _decode(p, _with_true_wav_sizes(p) if stale_wav else None)
     if samples.size == 0:
         raise AudioError(f"cannot read audio {_name(p)}: it contains no audio samples; "
                          "record again or choose another file")
@@ -96,7 +97,9 @@ def _name(p: Path) -> str:
     return f"'{p}'"
 
 
-def _check_file(p: Path) -> None:
+def _check_file(p: Path) -> bool:
+    """Raise AudioError for a file that cannot be a recording. True for a WAV whose header
+    understates its audio (a take whose recorder was killed before it fixed the header)."""
     if not p.exists():
         raise AudioError(f"cannot read audio {_name(p)}: no such file; check the path")
     if p.is_dir():
@@ -112,10 +115,11 @@ def _check_file(p: Path) -> None:
         raise AudioError(f"cannot read audio {_name(p)}: the file is empty (0 bytes); "
                          "record again or choose another file")
     if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
-        _check_wav_length(p, size)
+        return _check_wav_length(p, size)
+    return False
 
 
-def _check_wav_length(p: Path, size: int) -> None:
+def _check_wav_length(p: Path, size: int) -> bool:
     """A WAV header states its data length; FFmpeg quietly decodes whatever is there, so a
     file cut short (a copy interrupted, a recorder that crashed) must be caught here."""
     with p.open("rb") as fh:
@@ -128,7 +132,7 @@ def _check_wav_length(p: Path, size: int) -> None:
             if chunk_id == b"data":
                 # 0 and 0xFFFFFFFF mean "unknown" (streamed WAVs); nothing to compare then.
                 if chunk_size in (0, 0xFFFFFFFF):
-                    return
+                    return False
                 present = size - fh.tell()
                 if present < chunk_size:
                     raise AudioError(
@@ -136,15 +140,41 @@ def _check_wav_length(p: Path, size: int) -> None:
                         f"(its header promises {chunk_size} bytes of audio, only {present} "
                         "are there); record or copy it again"
                     )
-                return
+                # More audio than the header says, and no chunk after it: the header is stale
+                # (the recorder updates it every half second), so read everything there is.
+                fh.seek(chunk_size + (chunk_size & 1), 1)
+                after = fh.read(4)
+                return present - chunk_size >= 4 and not (len(after) == 4 and after.isalpha())
             fh.seek(chunk_size + (chunk_size & 1), 1)
+    return False
 
 
-def _decode(p: Path) -> np.ndarray:
+def _with_true_wav_sizes(p: Path) -> io.BytesIO:
+    """An in-memory copy of a WAV whose size fields match the audio in the file (whole
+    frames only); the user's file is left as it is."""
+    buf = bytearray(p.read_bytes())
+    block_align, off = 2, 12
+    while off + 8 <= len(buf):
+        chunk_id = bytes(buf[off : off + 4])
+        chunk_size = struct.unpack_from("<I", buf, off + 4)[0]
+        if chunk_id == b"fmt " and chunk_size >= 14:
+            block_align = max(1, struct.unpack_from("<H", buf, off + 8 + 12)[0])
+        if chunk_id == b"data":
+            present = len(buf) - (off + 8)
+            present -= present % block_align
+            struct.pack_into("<I", buf, off + 4, present)
+            struct.pack_into("<I", buf, 4, off + present)  # RIFF size: everything after it
+            del buf[off + 8 + present :]
+            break
+        off += 8 + chunk_size + (chunk_size & 1)
+    return io.BytesIO(bytes(buf))
+
+
+def _decode(p: Path, data: io.BytesIO | None = None) -> np.ndarray:
     import av
 
     try:
-        container = av.open(str(p))
+        container = av.open(data if data is not None else str(p))
     except av.error.FFmpegError as exc:
         raise AudioError(
             f"cannot read audio {_name(p)}: not a recording FFmpeg can decode; "
