@@ -104,6 +104,11 @@ def run_cli(args, capsys) -> tuple[int, str]:
 @pytest.mark.parametrize("args, message", [
     (["--prep", "-5"], "--prep must be 0 or more seconds, not -5"),
     (["--max-seconds", "0"], "--max-seconds must be more than 0, not 0"),
+    (["--max-seconds", "nan"], "--max-seconds must be more than 0, not nan"),
+    (["--max-seconds", "inf"], "--max-seconds must be more than 0, not inf"),
+    (["--prep", "nan"], "--prep must be 0 or more seconds, not nan"),
+    (["--stop-after-silence", "nan"],
+     "--stop-after-silence must be 0 (off) or more seconds, not nan"),
     (["--stop-after-silence", "-1"],
      "--stop-after-silence must be 0 (off) or more seconds, not -1"),
     (["--question", QUESTION, "--random"], "give one of --question or --random, not both"),

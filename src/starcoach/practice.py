@@ -7,6 +7,7 @@ even when transcription fails; the saved session keeps its own FLAC copy.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -78,11 +79,13 @@ def check_options(question_id: str | None, category: str | None, random_pick: bo
                   prep_s: float, max_seconds: float | None, stop_after_silence_s: float) -> None:
     if question_id and random_pick:
         raise UsageError("give one of --question or --random, not both")
-    if prep_s < 0:
+    # nan and inf parse as numbers, but a take cannot be cut at them (the recorder's writer
+    # failed on them and the take never ended)
+    if not math.isfinite(prep_s) or prep_s < 0:
         raise UsageError(f"--prep must be 0 or more seconds, not {prep_s:g}")
-    if max_seconds is not None and max_seconds <= 0:
+    if max_seconds is not None and not (math.isfinite(max_seconds) and max_seconds > 0):
         raise UsageError(f"--max-seconds must be more than 0, not {max_seconds:g}")
-    if stop_after_silence_s < 0:
+    if not math.isfinite(stop_after_silence_s) or stop_after_silence_s < 0:
         raise UsageError(f"--stop-after-silence must be 0 (off) or more seconds, "
                          f"not {stop_after_silence_s:g}")
 
