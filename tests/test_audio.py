@@ -215,3 +215,16 @@ def test_a_wav_with_a_chunk_after_its_audio_is_read_as_its_header_says(tmp_path)
     path = tmp_path / "tagged.wav"
     path.write_bytes(_pcm_wav(len(pcm), pcm, trailer))
     assert len(audio.load_audio(path)) == 3 * 16000  # the LIST bytes are not read as audio
+
+
+def test_a_flac_take_that_never_finished_points_to_its_part_file(tmp_path):
+    """A killed FLAC recording leaves NAME.part.wav; asking for NAME.flac says where the take is."""
+    (tmp_path / "take.part.wav").write_bytes(_pcm_wav(32000, _tone_pcm(1.0)))
+    with pytest.raises(AudioError) as err:
+        audio.load_audio(tmp_path / "take.flac")
+    part = tmp_path / "take.part.wav"
+    assert str(err.value) == (
+        f"cannot read audio '{tmp_path / 'take.flac'}': no such file, but the interrupted take "
+        f"is kept in '{part}'; analyze that file"
+    )
+    assert len(audio.load_audio(part)) == 16000

@@ -101,6 +101,12 @@ def _check_file(p: Path) -> bool:
     """Raise AudioError for a file that cannot be a recording. True for a WAV whose header
     understates its audio (a take whose recorder was killed before it fixed the header)."""
     if not p.exists():
+        part = p.with_name(f"{p.stem}.part.wav")
+        if part.is_file():
+            # A FLAC take is recorded into NAME.part.wav and converted at the end; a recorder
+            # that was killed leaves only that file, which holds the whole take.
+            raise AudioError(f"cannot read audio {_name(p)}: no such file, but the interrupted "
+                             f"take is kept in {_name(part)}; analyze that file")
         raise AudioError(f"cannot read audio {_name(p)}: no such file; check the path")
     if p.is_dir():
         raise AudioError(f"cannot read audio {_name(p)}: it is a folder, not an audio file; "
