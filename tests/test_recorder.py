@@ -432,3 +432,13 @@ def test_ctrl_c_keeps_the_take_and_a_flac_file_is_finished_cleanly(mic, tmp_path
     assert len(samples) / 16000 == pytest.approx(stopped - first, abs=0.5)
     assert f"Recorded {len(samples) / 16000:.1f} s to {out} (stopped with Ctrl-C)." in " ".join(
         err.split())
+
+
+@pytest.mark.parametrize("bad", [{"max_seconds": float("nan")}, {"max_seconds": -1.0},
+                                 {"stop_after_silence_s": float("inf")}, {"block_s": 0.0}])
+def test_recorder_options_refuse_values_that_would_stall_a_take(bad):
+    from starcoach.errors import UsageError
+    from starcoach.recorder import RecorderOptions
+
+    with pytest.raises(UsageError, match="invalid recorder option"):
+        RecorderOptions(**bad)

@@ -10,6 +10,7 @@ listeners. So Ctrl-C, an exception or ``kill -9`` loses at most about a second o
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import queue
 import threading
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from starcoach.errors import AudioError, DeviceError
+from starcoach.errors import AudioError, DeviceError, UsageError
 from starcoach.meter import Meter, MeterOptions
 from starcoach.types import SAMPLE_RATE
 from starcoach.wavfile import Resampler, StreamingWav, create_wav, finish_as_flac, repair_wav
@@ -71,6 +72,20 @@ class RecorderOptions:
     header_every_s: float = 0.5
     """How often the WAV header is brought up to date (seconds): the most a kill can cost."""
     meter: MeterOptions = MeterOptions()
+
+    def __post_init__(self) -> None:
+        # Checked here, not only in the CLI: a bad value reaching the writer thread would end
+        # it and leave the take running forever.
+        may_be_zero = {"max_seconds": True, "stop_after_silence_s": True,
+                       "block_s": False, "header_every_s": False}
+        for name, zero_ok in may_be_zero.items():
+            value = getattr(self, name)
+            if value is None and name == "max_seconds":
+                continue
+            if not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
+                raise UsageError(
+                    f"invalid recorder option {name}={value!r}: give a positive number"
+                )
 
 
 @dataclass(frozen=True)
