@@ -204,6 +204,24 @@ def test_owned_mistakes_are_strengths(text: str) -> None:
     assert "owned_mistake" in strengths(text)
 
 
+@pytest.mark.parametrize("text", [
+    "I never planned a buffer for the partner and honestly that's on me.",
+    "I mean that one was on me because I skipped the rounding check.",
+    "So I went to my manager and said look, I got this wrong, here is what happened.",
+    "I copied last month's template and I forgot to update one of the tables.",
+])
+def test_owning_a_mistake_in_everyday_words_is_a_strength(text: str) -> None:
+    assert "owned_mistake" in strengths(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My manager said it was not on me, the script was broken.",
+    "The vendor got it wrong again, so the data was late.",
+])
+def test_denying_it_or_someone_else_getting_it_wrong_is_not_an_owned_mistake(text: str) -> None:
+    assert "owned_mistake" not in strengths(text)
+
+
 def test_being_responsible_for_a_project_is_not_owning_a_mistake() -> None:
     assert "owned_mistake" not in strengths("I was responsible for the billing page.")
 

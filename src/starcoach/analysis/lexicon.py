@@ -280,7 +280,9 @@ EXTERNAL = rx(
 )
 OWN_RESPONSIBILITY = rx(
     NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error|responsibility|part|call|bad)",
-    NOT_NEGATED + r"(?:that|it|this) was on me",
+    NOT_NEGATED + r"(?:that|it|this)(?: one| part| bit)?(?:'s| is| was) (?:all |totally |"
+    r"completely |entirely )?on me", r"i got (?:it|this|that|things|the \w+|my \w+) (?:badly |"
+    r"completely |totally |so )?wrong", r"i (?:had |have )?forgot(?:ten)? to",
     r"i was (?:wrong|responsible|to blame|at fault)", r"i (?:should|could) have",
     r"i shouldn't have",
     r"i (?:made|owned|admitted|own) (?:a |the |that |my |up |it)", r"i (?:take|took) (?:full )?"
@@ -295,8 +297,11 @@ OWN_RESPONSIBILITY = rx(
 # --- strengths --------------------------------------------------------------------------------
 
 OWNED_MISTAKE = rx(
-    NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error)", r"(?:that|it|this) was on me",
-    r"i was wrong",
+    NOT_NEGATED + r"my (?:own )?(?:mistake|fault|error)",
+    NOT_NEGATED + r"(?:that|it|this)(?: one| part| bit)?(?:'s| is| was) (?:all |totally |"
+    r"completely |entirely )?on me",
+    r"i was wrong", r"i got (?:it|this|that|things|the \w+|my \w+) (?:badly |completely |"
+    r"totally |so )?wrong", r"i (?:had |have )?forgot(?:ten)? to",
     r"i was (?:to blame|at fault)", r"i (?:made|owned|admitted) (?:a|the|that|my) (?:\w+ )?"
     r"(?:mistake|error|misjudgment|call)",
     r"i (?:take|took) (?:full )?(?:responsibility|ownership)",
