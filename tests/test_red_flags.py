@@ -95,6 +95,29 @@ def test_blame_is_flagged_with_the_words_and_their_time() -> None:
     assert first.advice
 
 
+@pytest.mark.parametrize("text,quote", [
+    ("so our account manager didn't really tell us what was going on and we built the wrong "
+     "thing", "our account manager didn't really tell"),
+    ("and the product manager kept adding stuff every sprint so we were always behind",
+     "the product manager kept adding stuff"),
+    ("and the designs came in like two weeks late so we were playing catch up",
+     "the designs came in like two weeks late"),
+    ("the client was hard to work with, they would change their mind every week",
+     "they would change their mind"),
+])
+def test_blame_in_run_on_everyday_speech_is_flagged(text: str, quote: str) -> None:
+    assert [f.quote for f in flags(text)["blame_shifting"]] == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    "The designs came in two weeks late, so I reworked the plan with the designer.",
+    "The client would change their mind often, and I should have asked for it in writing.",
+    "My manager didn't really need the report, so we dropped it.",
+])
+def test_late_work_or_changing_minds_followed_by_your_part_is_not_blame(text: str) -> None:
+    assert "blame_shifting" not in flags(text)
+
+
 def test_a_problem_followed_by_your_own_fix_is_not_blame() -> None:
     found = flags("The requirements kept changing, so I set up a weekly review with the client.")
     assert "blame_shifting" not in found

@@ -228,10 +228,13 @@ _NOT = r"(?<!not )(?<!n't )(?<!never )"
 BLAME = rx(
     r"(?:the )?(?:requirements?|specs?|priorities|scope) (?:kept|keep|were|was) (?:changing|"
     r"shifting|moving|unclear|vague|wrong)",
-    _OTHERS + r" (?:kept|keep) (?:changing|moving|shifting|adding (?:features|requirements|scope|"
-    r"requests|work))",
+    _OTHERS + r" (?:kept|keep) (?:changing|moving|shifting|adding (?:more )?(?:features|"
+    r"requirements|scope|requests|work|stuff|things|changes))",
+    _OTHERS + r" (?:would|kept|keep|always) (?:change|changing|changed) (?:their|his|her) minds?",
+    r"(?:the|their|his|her) (?:designs?|specs?|mockups?|assets|requirements|inputs?|content|copy) "
+    r"(?:came in|arrived|showed up|landed|were delivered|was delivered) (?:\w+ ){0,3}late",
     _OTHERS + r" (?:didn't|did not|never|failed to|refused to|forgot to|wouldn't|would not) "
-    r"(?:tell|told|give|send|provide|test|check|review|respond|reply|answer|deliver|listen|"
+    r"(?:really |even |ever |actually |properly |clearly |just )?(?:tell|told|give|send|provide|test|check|review|respond|reply|answer|deliver|listen|"
     r"communicate|mention|warn|do|follow|read|update|share|let)",
     r"(?:it|that|this) (?:was|wasn't|was not) (?:really )?(?:their|his|her|the \w+'s|"
     r"management's|the team's) fault", r"(?:wasn't|was not|isn't|is not|not) (?:really )?my fault",
