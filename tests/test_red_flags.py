@@ -140,6 +140,9 @@ def test_denying_fault_is_blame_and_not_an_owned_mistake() -> None:
     "I work too hard",
     "I care too much about quality",
     "my standards are too high",
+    "my biggest weakness is probably that I hold myself to a really high bar",
+    "I can be too hard on myself",
+    "I'm a bit of a workaholic",
 ])
 def test_humble_brags_are_flagged(phrase: str) -> None:
     assert flags(f"Honestly, {phrase}.")["humble_brag"][0].quote
@@ -305,6 +308,8 @@ def test_excuses_leave_the_ownership_theme_unmet_even_with_an_admission() -> Non
     "The weather was nice on launch day.",
     "It looked like a network fault at first, so that is where I started.",
     "I like to think it went well.",
+    "The team holds itself to a high bar for reviews, so I asked for one.",
+    "She was too hard on herself about the delay, so I paired with her.",
 ])
 def test_ordinary_sentences_raise_no_red_flags(text: str) -> None:
     assert flags(text) == {}

@@ -264,6 +264,10 @@ HUMBLE_BRAG = rx(
     r"too high (?:of )?standards", r"(?:my only|the only) (?:weakness|mistake|fault|failure) "
     r"(?:is|was) (?:that )?i", r"gave (?:it )?(?:too much|110|a hundred and ten)",
     r"(?:i|i'm) (?:just )?too good at",
+    r"i (?:just |always |really )?hold myself to (?:a |such a )?(?:really |very |too |extremely |"
+    r"super |impossibly |incredibly )?high(?:er)? (?:bar|standards?)",
+    r"(?:i'm|i am|i can be|i tend to be) (?:just |probably |really |a bit |maybe |often )?too "
+    r"(?:hard on myself|self-critical)", r"(?:i'm|i am) (?:a bit of |kind of |sort of )?a workaholic",
 )
 EXTERNAL = rx(
     r"the (?:market|economy|industry|landscape) (?:shifted|changed|crashed|turned|collapsed|"
