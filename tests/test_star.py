@@ -192,3 +192,26 @@ def test_a_run_on_sentence_is_cut_before_and_so_then_into_its_parts() -> None:
     assert max(e - s + 1 for s, e in split_sentences(words)) <= 24
     labels = [label for label, _, _ in label_sections(words, OPTIONS)]
     assert labels == ["situation", "task", "action", "result"]
+
+
+def test_framing_the_story_and_a_team_at_work_set_the_scene_not_the_result() -> None:
+    text = ("I'd like to talk about a time when we missed a deadline. "
+            "So the team was building an integration with a partner and we underestimated how "
+            "long their approval would take. "
+            "We had planned three weeks and it took seven. "
+            "I was the one who wrote the plan, and honestly I didn't leave any buffer, that's on "
+            "me. "
+            "We kept building against a mock in the meantime so when approval came through we "
+            "went live in four days. "
+            "Since then I put a buffer on anything that depends on another company.")
+    labels = label_of_each_sentence(text)
+    # The fifth sentence both acts and ends ("went live in four days"): either label is fair.
+    assert labels[:4] == ["situation", "situation", "situation", "action"]
+    assert labels[4] in {"action", "result"} and labels[5] == "result"
+
+
+def test_the_team_being_pleased_or_keeping_the_date_is_still_a_result() -> None:
+    text = ("Last spring I was leading the mobile team at a bank. "
+            "I rewrote the sync code and I added retries to every call. "
+            "In the end the team was pleased and we kept the launch date.")
+    assert label_of_each_sentence(text) == ["situation", "action", "result"]

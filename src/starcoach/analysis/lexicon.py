@@ -138,7 +138,10 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"(?:in|during) my (?:first|second|last|previous) (?:\w+ )?(?:year|job|role|review|"
             r"month|week|project)", r"back (?:in|when|then)", r"at the time",
             r"i (?:had )?just joined", r"i joined", r"when i (?:was|started|joined)",
-            r"i used to", r"in my (?:first|second|last|previous) (?:year|job|role|month)"), 2.0),
+            r"i used to", r"in my (?:first|second|last|previous) (?:year|job|role|month)",
+            # Framing the story: "I'd like to talk about a time when ..."
+            r"(?:i'd|i would|i want to|i wanna|let me|i'll|i will|i'm going to|i can) (?:like to |"
+            r"love to )?(?:talk|tell you|speak|share) about"), 2.0),
         (rx(r"(?:i|we|they|he|she|it|the \w+) (?:was|were) (?!going\b)\w+ing",
             r"we had(?! to)", r"there (?:was|were)",
             r"(?:i|we) had (?:read|been|just|already|worked|"
@@ -174,7 +177,7 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"i went (?:to|back|through|over)", r"i called", r"i reached out",
             r"i sat down", r"i worked (?:with|through|late|on|closely)", r"i tried",
             r"i managed to", r"instead(?: i)?", r"i took (?:ownership|charge|the lead)",
-            r"i asked", r"i (?:would|kept) \w+ing", r"i'd", r"i realized", r"i noticed"), 2.0),
+            r"i asked", r"i (?:would|kept) \w+ing", r"i'd(?! (?:like|love|want) to)", r"i realized", r"i noticed"), 2.0),
     ],
     "result": [
         (rx(r"as a result", r"in the end", r"the (?:end )?result(?:s)? (?:was|were)",
@@ -203,9 +206,13 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"stable|successful|resolved|fixed|delivered|released|shipped|launched|renewed|"
             r"recognized|deprecated)", r"appreciated", r"thanked",
             r"(?:became|becomes|turned into)", r"(?:we|the team) (?:shipped|launched|"
-            r"delivered|finished|hit|met|kept|completed|closed|won)", r"(?:told|gave) me "
+            r"delivered|finished|hit|met|completed|closed|won)",
+            # "we kept the date" is an outcome; "we kept building" is still the action.
+            r"(?:we|the team) kept(?! \w+ing(?![\w']))", r"(?:told|gave) me "
             r"(?:that|feedback)", r"(?:my|the) (?:manager|client|customer|lead|boss|team) "
-            r"(?:said|told|was|were|trusted|thanked|gave)", r"feedback (?:was|shifted|improved)",
+            # "the team was building ..." sets the scene; "the team was pleased" is an outcome.
+            r"(?:said|told|(?:was|were)(?! \w+ing(?![\w']))|trusted|thanked|gave)",
+            r"feedback (?:was|shifted|improved)",
             r"(?:no|fewer|less|more) (?:\w+ )?(?:complaints|incidents|bugs|tickets|churn)"), 1.5),
     ],
 }
