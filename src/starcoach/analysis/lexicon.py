@@ -177,7 +177,8 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"i went (?:to|back|through|over)", r"i called", r"i reached out",
             r"i sat down", r"i worked (?:with|through|late|on|closely)", r"i tried",
             r"i managed to", r"instead(?: i)?", r"i took (?:ownership|charge|the lead)",
-            r"i asked", r"i (?:would|kept) \w+ing", r"i'd(?! (?:like|love|want) to)", r"i realized", r"i noticed"), 2.0),
+            r"i asked", r"i (?:would|kept) \w+ing", r"i'd(?! (?:like|love|want) to)",
+            r"i realized", r"i noticed"), 2.0),
     ],
     "result": [
         (rx(r"as a result", r"in the end", r"the (?:end )?result(?:s)? (?:was|were)",
@@ -241,7 +242,8 @@ BLAME = rx(
     r"(?:the|their|his|her) (?:designs?|specs?|mockups?|assets|requirements|inputs?|content|copy) "
     r"(?:came in|arrived|showed up|landed|were delivered|was delivered) (?:\w+ ){0,3}late",
     _OTHERS + r" (?:didn't|did not|never|failed to|refused to|forgot to|wouldn't|would not) "
-    r"(?:really |even |ever |actually |properly |clearly |just )?(?:tell|told|give|send|provide|test|check|review|respond|reply|answer|deliver|listen|"
+    r"(?:really |even |ever |actually |properly |clearly |just )?(?:tell|told|give|send|provide|"
+    r"test|check|review|respond|reply|answer|deliver|listen|"
     r"communicate|mention|warn|do|follow|read|update|share|let)",
     r"(?:it|that|this) (?:was|wasn't|was not) (?:really )?(?:their|his|her|the \w+'s|"
     r"management's|the team's) fault", r"(?:wasn't|was not|isn't|is not|not) (?:really )?my fault",
@@ -274,7 +276,8 @@ HUMBLE_BRAG = rx(
     r"i (?:just |always |really )?hold myself to (?:a |such a )?(?:really |very |too |extremely |"
     r"super |impossibly |incredibly )?high(?:er)? (?:bar|standards?)",
     r"(?:i'm|i am|i can be|i tend to be) (?:just |probably |really |a bit |maybe |often )?too "
-    r"(?:hard on myself|self-critical)", r"(?:i'm|i am) (?:a bit of |kind of |sort of )?a workaholic",
+    r"(?:hard on myself|self-critical)",
+    r"(?:i'm|i am) (?:a bit of |kind of |sort of )?a workaholic",
 )
 EXTERNAL = rx(
     r"the (?:market|economy|industry|landscape) (?:shifted|changed|crashed|turned|collapsed|"
