@@ -234,3 +234,18 @@ def test_a_wrong_choice_of_ones_own_is_ownership_but_a_lesson_about_wrong_things
 def test_words_joined_by_dashes_in_a_typed_answer_still_match():
     words = words_from_text("It failed on my assumptions—I now always test first.")
     assert find_cues("change", words) == [(1.2, "assumptions—I now always test first.")]
+
+
+def test_your_own_role_is_heard_in_everyday_first_person_work_verbs():
+    text = ("We were losing signups at the payment step so I looked at the logs and found the "
+            "card form was timing out. I rewrote the form to load lazily and I added a retry. "
+            "We shipped it in two weeks and drop-off went from fifteen percent to four.")
+    checks = checks_for("teamwork-successful-project", text)
+    assert checks["Your own role"].met
+    assert checks["Your own role"].evidence[0].startswith("I looked at the logs")
+
+
+def test_work_the_team_did_is_not_your_own_role():
+    text = ("The team rewrote the form and they added a retry. We shipped it in two weeks and "
+            "drop-off went from fifteen percent to four.")
+    assert not checks_for("teamwork-successful-project", text)["Your own role"].met

@@ -106,7 +106,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "own_role": (
         "my role", "my part", "i was responsible for", "i owned", "i took on", "i handled",
         "i built", "i wrote", "i led", "i designed", "i volunteered", "i implemented",
-        "i created", "i set up", "i fixed", "i drove"),
+        "i created", "i set up", "i fixed", "i drove", "i rewrote", "i rebuilt", "i added",
+        "i investigated", "i debugged", "i traced", "i refactored", "i migrated", "i automated",
+        "i analyzed", "i analysed", "i prototyped", "i dug into", "i looked at the", "i presented"),
     "collaboration": (
         "together", "we worked", "i coordinated", "coordinat*", "i shared", "i met with",
         "sync*", "stand-up*", "standup*", "handoff*", "i reached out", "collaborat*",
