@@ -258,3 +258,26 @@ def test_a_section_starts_in_the_middle_of_the_silence_the_audio_shows():
     result = next(s for s in a.sections if s.label == "result")
     assert result.first_word == 58
     assert abs(result.start - (silent_from + silent_to) / 2) < 0.05
+
+
+SUCCESS = (
+    "We were losing about fifteen percent of signups at the payment step so I looked at the logs "
+    "and found that the card form was timing out on slow connections. I rewrote the form to load "
+    "the payment library lazily and I added a retry. We shipped it in two weeks and the drop-off "
+    "went from fifteen percent down to four percent, and the approach got adopted by two other "
+    "teams."
+)
+
+
+def test_a_success_story_is_not_faulted_for_lacking_a_lesson_or_a_change_of_habit():
+    teamwork = {"id": "teamwork-successful-project", "category": "teamwork",
+                "text": "Tell me about a successful project you delivered as part of a team."}
+    failure = {"id": "failure-time-you-failed", "category": "failure",
+               "text": "Tell me about a time you failed."}
+    absent = {"no_learning", "no_change"}
+    words = timed_words(SUCCESS, 40)
+    found = analyze(transcript(words), question=teamwork).red_flags
+    assert not absent & {f.category for f in found}
+    # Asked about a failure, or with no question given, the same answer lacks both.
+    assert absent <= {f.category for f in analyze(transcript(words), question=failure).red_flags}
+    assert absent <= {f.category for f in analyze(transcript(words)).red_flags}

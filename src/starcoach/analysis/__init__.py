@@ -64,7 +64,8 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
     found = assign_sections(found, sections)
     pauses = pacing.find_pauses(voicing, words, sections, options) if voicing else []
     pace = pacing.pace(words, spoken, start, end, pauses, len(found), options) if timed else None
-    flags = red_flags.find_red_flags(words, spans, options)
+    flags = red_flags.for_question(red_flags.find_red_flags(words, spans, options),
+                                   (question or {}).get("category"))
     strengths = red_flags.find_strengths(words, spans, options)
     themes = red_flags.check_themes(words, flags, strengths)
     labels = {s.label for s in sections}

@@ -149,6 +149,18 @@ def find_red_flags(words: Sequence[Word], sections: Sequence[Span],
     return [f for rule in RED_FLAG_RULES for f in rule(ctx)[:MAX_PER_CATEGORY]]
 
 
+FAILURE_ONLY = frozenset({"no_learning", "no_change"})
+"""Absences that only a failure story must answer for: a success or a conflict story is not
+faulted for lacking a lesson or a change of habit."""
+
+
+def for_question(flags: Sequence[Finding], category: str | None) -> list[Finding]:
+    """The flags that fit a question of ``category`` (None: no question given, keep them all)."""
+    if category is None or category == "failure":
+        return list(flags)
+    return [f for f in flags if f.category not in FAILURE_ONLY]
+
+
 # --- strengths --------------------------------------------------------------------------------
 
 _OUTCOME_COUNT = lx.rx(r"within " + lx.NUMBER_WORD + r" (?:minutes|hours|days|weeks)",
