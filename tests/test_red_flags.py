@@ -262,6 +262,13 @@ def test_we_will_let_you_know_is_not_transparency() -> None:
     assert "transparency" not in strengths("The recruiter said we'll let you know next week.")
 
 
+def test_sending_the_faulty_report_is_the_mistake_not_transparency() -> None:
+    assert "transparency" not in strengths(
+        "I sent a report to a client with the wrong quarter's numbers in it.")
+    assert "transparency" in strengths(
+        "I sent a report to the client with the corrected numbers and an apology.")
+
+
 def test_themes_are_the_guides_five_in_order_with_evidence() -> None:
     words = words_of(CLEAN)
     sections = label_sections(words, OPTIONS)

@@ -382,8 +382,10 @@ TRANSPARENCY = rx(
     r"i was (?:upfront|honest|open|transparent)",
     r"i (?:called|set up|scheduled|held|booked) (?:a|an) (?:\w+ )?(?:meeting|call)",
     r"i (?:came|went) (?:clean|to my \w+)",
+    # Not the mistake itself: "I sent a report to a client with the wrong numbers in it".
     r"i (?:wrote|sent|shared|filed|filled in|wrote up) (?:a|an|the) (?:\w+ )?(?:report|"
-    r"post-?mortem|update|summary|email)",
+    r"post-?mortem|update|summary|email)(?! (?:\w+ ){0,4}(?:with|that had|containing|full of) "
+    r"(?:the wrong|wrong|an? (?:error|mistake|typo|bug)|errors|mistakes|typos|bugs|old|stale))",
     r"(?:posted|sent|shared|gave|wrote) (?:an? |the )?(?:\w+ )?(?:update|note|message|email|"
     r"heads-up|status report) (?:to|for)", r"wrote to (?:the|my|our|all|every|each)",
 )
