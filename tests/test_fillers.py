@@ -73,6 +73,9 @@ def test_a_recovered_word_from_the_transcriber_is_always_a_filler():
     ("It worked. So in the end we shipped.", ["so"]),
     ("and so, um, we shipped.", ["so", "um"]),
     ("Well, I was wrong.", ["well"]),
+    # like between a copula and an intensifier only fills
+    ("by Saturday night I was like totally burnt out", ["like"]),
+    ("the old page was like super slow on phones", ["like"]),
 ])
 def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expected):
     assert filler_texts(text) == expected
@@ -108,6 +111,8 @@ def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expec
     "things like logs and traces.",
     "Like I said, the plan was fine.",
     "it was like a nightmare.",
+    "it was like the third time this happened.",
+    "it is like so many other migrations we did.",
     "what I mean is that we were late.",
     "I mean it.",
     "it went well, and we shipped.",

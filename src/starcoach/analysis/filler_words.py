@@ -49,6 +49,10 @@ NUMBER_WORDS = {
 INTENSIFIERS = {"really", "very", "super", "pretty", "totally", "huge", "massive", "whole",
                 "completely", "literally"}
 """After a comma, "like a really..." hedges; "like the ones we had" gives an example."""
+COPULAS = {"was", "were", "is", "are", "it's", "i'm", "we're", "they're", "that's", "been"}
+LIKE_ADVERBS = {"really", "very", "super", "pretty", "totally", "completely", "literally", "so",
+                "absolutely", "insanely", "crazy"}
+"""Between these, "like" only fills: "I was like totally burnt out", "it was like super slow"."""
 DETERMINERS = {"the", "a", "an", "this", "that", "our", "my", "his", "her", "their", "your"}
 FINITE_VERBS = {"was", "were", "is", "are", "went", "worked", "came", "got", "had", "did",
                 "broke", "took", "ran", "fell", "grew", "made"}

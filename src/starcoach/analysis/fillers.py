@@ -21,6 +21,7 @@ from starcoach.analysis.filler_words import (
     CLAUSE_BREAKERS,
     CLAUSE_END,
     CONJUNCTIONS,
+    COPULAS,
     DETERMINERS,
     FILLED_PAUSES,
     FILLER_WORDS,
@@ -29,6 +30,7 @@ from starcoach.analysis.filler_words import (
     INTENSIFIERS,
     KIND_NOUN_HEADS,
     KIND_NOUNS,
+    LIKE_ADVERBS,
     LIKE_HEADS,
     LIKE_SAID,
     NO_DOUBLE,
@@ -99,6 +101,8 @@ def rule_like(words: Sequence[Word], i: int) -> tuple[str, int] | None:
     if boundary and i > 0 and (nxt in INTENSIFIERS or (nxt in ("a", "an")
                                                        and nxt2 in INTENSIFIERS)):
         return ("like", 1)  # "a big migration, like a really big one" (comma dropped)
+    if prev in COPULAS and nxt in LIKE_ADVERBS and not (nxt == "so" and nxt2 in ("many", "much")):
+        return ("like", 1)  # "I was like totally burnt out" (not "it was like a nightmare")
     if _ends(words, i - 1, (",",)) and nxt in DETERMINERS and _clause_follows(words, i + 2):
         return ("like", 1)  # "in the end, like the second run worked" (a clause, no example)
     if prev in APPROX_HEADS and (nxt in NUMBER_WORDS or nxt[:1].isdigit()
