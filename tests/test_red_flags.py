@@ -148,6 +148,15 @@ def test_humble_brags_are_flagged(phrase: str) -> None:
     assert flags(f"Honestly, {phrase}.")["humble_brag"][0].quote
 
 
+def test_feedback_you_received_about_perfectionism_is_not_a_humble_brag() -> None:
+    text = ("so my manager told me in my review that I was too much of a perfectionist and "
+            "honestly she was right, I was holding up releases, so I asked her to help me set a "
+            "bar for done")
+    assert "humble_brag" not in flags(text)
+    # Said about yourself, the same words are still flagged.
+    assert "humble_brag" in flags("honestly I think I was too much of a perfectionist on it")
+
+
 def test_i_would_like_to_is_not_a_humble_brag_or_anything_else() -> None:
     assert flags("I would like to talk about the release I led.") == {}
 

@@ -279,6 +279,9 @@ HUMBLE_BRAG = rx(
     r"(?:hard on myself|self-critical)",
     r"(?:i'm|i am) (?:a bit of |kind of |sort of )?a workaholic",
 )
+TOLD_ME = rx(r"(?:told|tells|telling|warned|reminded|called) me", r"said (?:to me )?(?:that )?i",
+             r"feedback (?:was )?that", r"(?:in|during) my (?:\w+ )?review")
+"""Someone else's verdict on the speaker, reported: "my manager told me I was ..."."""
 EXTERNAL = rx(
     r"the (?:market|economy|industry|landscape) (?:shifted|changed|crashed|turned|collapsed|"
     r"moved|dried up)", r"(?:market|economic) (?:conditions|downturn|shift|crash)",

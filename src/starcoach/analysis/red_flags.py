@@ -97,8 +97,19 @@ def blame_shifting(ctx: Context) -> list[Finding]:
     return out
 
 
+REPORTED_BY_OTHERS = 8
+"""Words looked back over for someone else's verdict ("my manager told me I was ...")."""
+
+
 def humble_brag(ctx: Context) -> list[Finding]:
-    return [finding(ctx, "humble_brag", m) for m in ctx.text.find(lx.HUMBLE_BRAG)]
+    out = []
+    for m in ctx.text.find(lx.HUMBLE_BRAG):
+        s, _ = ctx.sentence_of(m.first)
+        # Feedback the speaker received and goes on to act on is not a virtue posed as a flaw.
+        if ctx.sub(max(s, m.first - REPORTED_BY_OTHERS), m.first - 1).count(lx.TOLD_ME):
+            continue
+        out.append(finding(ctx, "humble_brag", m))
+    return out
 
 
 def external_factors(ctx: Context) -> list[Finding]:
