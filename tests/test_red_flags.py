@@ -193,6 +193,18 @@ def test_a_lesson_without_a_change_is_no_change_only() -> None:
     assert "no_learning" not in found and "no_change" in found
 
 
+def test_learning_news_is_not_a_lesson() -> None:
+    text = ("I learned that the client had cancelled the contract on a Friday, and my team had "
+            "spent two months on it, honestly there was nothing we could have done, so we moved "
+            "the features into the product and it worked out in the end for everyone")
+    assert "learning" not in strengths(text)
+    assert "no_learning" in flags(text)
+    for lesson in ("I learned that the team had good reasons.",
+                   "I learned that I had to ask for the data earlier.",
+                   "I learned that testing matters."):
+        assert "learning" in strengths(lesson), lesson
+
+
 def test_a_short_answer_is_too_short_to_judge_what_is_missing() -> None:
     assert flags("I fixed the build and shipped it.") == {}
 

@@ -340,7 +340,12 @@ OWNED_MISTAKE = rx(
     r"verif(?:y|ied)|validat(?:e|ed)|ask(?:ed)?|review(?:ed)?|plan(?:ned)?|measur(?:e|ed)|"
     r"load[- ]test(?:ed)?|tell|told|escalat(?:e|ed)|consider(?:ed)?|double[- ]check(?:ed)?)",
 )
-LEARNING = rx(r"i (?:have )?learn(?:ed|t)", r"i've learn(?:ed|t)", r"taught me", r"the lesson",
+NEWS = (r"(?! (?:that )?(?:the|my|our|their|his|her|they|he|she|it|we) (?:\w+ ){0,2}"
+        r"had (?:already |just )?(?:\w+ed|been|gone|left|quit|sold|lost|won|taken|chosen|cut|"
+        r"signed|hired|fired|sent|found|done|made|given)(?![\w']))")
+"""After "I learned": news ("I learned that the client had cancelled"), not a lesson."""
+LEARNING = rx(r"i (?:have )?learn(?:ed|t)" + NEWS, r"i've learn(?:ed|t)", r"taught me",
+              r"the lesson",
               r"(?:a|my|big|key|biggest|main) lesson", r"my (?:main |biggest )?takeaway",
               r"i (?:now )?(?:understand|know) (?:now )?that", r"i realized (?:that )?(?!i was\b)",
               r"i discovered that")
@@ -348,7 +353,8 @@ LEARNING = rx(r"i (?:have )?learn(?:ed|t)", r"i've learn(?:ed|t)", r"taught me",
 # speaker to say what they see now.
 REFLECTION = rx(r"(?:looking back|in hindsight),? i (?!(?:don't|do not|wouldn't|would not) )",
                 r"i realized", r"i understood", r"i discovered that",
-                r"i saw that", r"now i (?:know|understand|see)", r"i learned", r"i've learned",
+                r"i saw that", r"now i (?:know|understand|see)", r"i learned" + NEWS,
+                r"i've learned",
                 r"taught me", r"lesson", r"takeaway", r"i learnt", r"i should(?: have|'ve)",
                 r"i could have", r"i wish i had", r"next time", r"if i (?:did|had to do) it again",
                 r"(?:what|the thing) i(?:'d| would) do differently", r"in (?:the )?future i")
