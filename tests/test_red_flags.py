@@ -256,6 +256,7 @@ def test_owned_mistakes_are_strengths(text: str) -> None:
     "I mean that one was on me because I skipped the rounding check.",
     "So I went to my manager and said look, I got this wrong, here is what happened.",
     "I copied last month's template and I forgot to update one of the tables.",
+    "and um I set the cache expiry way too short because I copied it from staging",
 ])
 def test_owning_a_mistake_in_everyday_words_is_a_strength(text: str) -> None:
     assert "owned_mistake" in strengths(text)
@@ -281,6 +282,11 @@ def test_a_number_in_the_scene_is_not_a_quantified_result() -> None:
 
 def test_we_will_let_you_know_is_not_transparency() -> None:
     assert "transparency" not in strengths("The recruiter said we'll let you know next week.")
+
+
+def test_posting_an_update_in_the_incident_channel_is_transparency() -> None:
+    found = strengths("I bumped the expiry and I posted an update in the incident channel.")
+    assert found["transparency"][0].quote == "posted an update in the"
 
 
 def test_sending_the_faulty_report_is_the_mistake_not_transparency() -> None:

@@ -327,8 +327,9 @@ OWNED_MISTAKE = rx(
     r"i (?:take|took) (?:full )?(?:responsibility|ownership)",
     r"i (?:messed|screwed) up", r"i dropped the ball", r"i (?:underestimated|misjudged)",
     r"i (?:had |have )?(?:missed|overlooked|forgot) (?:it|the|my|a|an|that)",
-    r"i (?:had |have )?(?:planned|estimated|allowed|budgeted|left|gave) (?:\w+ )?too (?:little|few|"
-    r"short|late|optimistic)",
+    r"i (?:had |have )?(?:planned|estimated|allowed|budgeted|left|gave|set|scheduled|sized) "
+    r"(?:\w+ ){0,3}(?:way |far |much )?too (?:little|few|short|late|optimistic|low|high|small|"
+    r"tight|aggressive)",
     r"i should have", r"i owned (?:it|up)", r"i was responsible(?! for (?!(?:it|this|that|the "
     r"(?:outage|mistake|bug|delay|failure|error|problem|incident|miss|slip)|what happened)))",
     r"i was the one who (?:broke|caused|missed|pushed|forgot)", r"i (?:broke|caused)",
@@ -396,7 +397,7 @@ TRANSPARENCY = rx(
     r"post-?mortem|update|summary|email)(?! (?:\w+ ){0,4}(?:with|that had|containing|full of) "
     r"(?:the wrong|wrong|an? (?:error|mistake|typo|bug)|errors|mistakes|typos|bugs|old|stale))",
     r"(?:posted|sent|shared|gave|wrote) (?:an? |the )?(?:\w+ )?(?:update|note|message|email|"
-    r"heads-up|status report) (?:to|for)", r"wrote to (?:the|my|our|all|every|each)",
+    r"heads-up|status report) (?:to|for|in the|on the)", r"wrote to (?:the|my|our|all|every|each)",
 )
 RESILIENCE = rx(r"(?:rolled|rolling|rolls) (?:\w+ )?back", r"recover(?:ed)?", r"back on track",
                 r"kept going", r"stabiliz(?:ed|e)", r"turned (?:it|things) around", r"tried again",
