@@ -215,3 +215,11 @@ def test_the_team_being_pleased_or_keeping_the_date_is_still_a_result() -> None:
             "I rewrote the sync code and I added retries to every call. "
             "In the end the team was pleased and we kept the launch date.")
     assert label_of_each_sentence(text) == ["situation", "action", "result"]
+
+
+def test_my_part_was_names_the_task():
+    text = ("At my last company we owned the checkout service and a big sale was coming up. "
+            "My part was the caching layer for the sale. "
+            "I set the cache expiry and I restarted the nodes when checkout went down. "
+            "In the end we lost a few thousand in sales.")
+    assert label_of_each_sentence(text) == ["situation", "task", "action", "result"]

@@ -151,7 +151,7 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"(?:a|the) project", r"we were", r"i was (?:on|in|part of)"), 1.0),
     ],
     "task": [
-        (rx(r"my (?:main )?(?:task|job|role|responsibility|goal|assignment|mission) (?:was|"
+        (rx(r"my (?:main )?(?:task|job|role|part|responsibility|goal|assignment|mission) (?:was|"
             r"were|is)",
             r"the (?:task|goal|aim|objective|challenge|ask|brief) (?:was|is)",
             r"i was (?:asked|tasked)",
