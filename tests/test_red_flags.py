@@ -153,6 +153,10 @@ def test_feedback_you_received_about_perfectionism_is_not_a_humble_brag() -> Non
             "honestly she was right, I was holding up releases, so I asked her to help me set a "
             "bar for done")
     assert "humble_brag" not in flags(text)
+    # Run-on speech: the verdict and the words fall in different 15-word stretches.
+    assert "humble_brag" not in flags("okay so this one is about feedback, my manager told me "
+                                      "in my review that I was too much of a perfectionist")
+    assert "humble_brag" in flags("She told me off. I was too much of a perfectionist.")
     # Said about yourself, the same words are still flagged.
     assert "humble_brag" in flags("honestly I think I was too much of a perfectionist on it")
 

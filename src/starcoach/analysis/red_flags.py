@@ -104,9 +104,13 @@ REPORTED_BY_OTHERS = 8
 def humble_brag(ctx: Context) -> list[Finding]:
     out = []
     for m in ctx.text.find(lx.HUMBLE_BRAG):
-        s, _ = ctx.sentence_of(m.first)
-        # Feedback the speaker received and goes on to act on is not a virtue posed as a flaw.
-        if ctx.sub(max(s, m.first - REPORTED_BY_OTHERS), m.first - 1).count(lx.TOLD_ME):
+        # Feedback the speaker received is not a virtue posed as a flaw. Look back a few words,
+        # not past a full stop (run-on speech has no sentences to go by).
+        s = m.first
+        while s > max(0, m.first - REPORTED_BY_OTHERS) and \
+                not ctx.words[s - 1].text.rstrip().endswith((".", "!", "?")):
+            s -= 1
+        if ctx.sub(s, m.first - 1).count(lx.TOLD_ME):
             continue
         out.append(finding(ctx, "humble_brag", m))
     return out
