@@ -261,6 +261,7 @@ def test_owned_mistakes_are_strengths(text: str) -> None:
     "So I went to my manager and said look, I got this wrong, here is what happened.",
     "I copied last month's template and I forgot to update one of the tables.",
     "and um I set the cache expiry way too short because I copied it from staging",
+    "because I copied the template from the previous report and forgot to update a table",
 ])
 def test_owning_a_mistake_in_everyday_words_is_a_strength(text: str) -> None:
     assert "owned_mistake" in strengths(text)
@@ -269,6 +270,8 @@ def test_owning_a_mistake_in_everyday_words_is_a_strength(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "My manager said it was not on me, the script was broken.",
     "The vendor got it wrong again, so the data was late.",
+    "I asked the vendor for the file and they forgot to send it.",
+    "I think the vendor was busy and forgot to send the file.",
 ])
 def test_denying_it_or_someone_else_getting_it_wrong_is_not_an_owned_mistake(text: str) -> None:
     assert "owned_mistake" not in strengths(text)

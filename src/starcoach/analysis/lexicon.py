@@ -322,6 +322,9 @@ OWNED_MISTAKE = rx(
     r"completely |entirely )?on me",
     r"i was wrong", r"i got (?:it|this|that|things|the \w+|my \w+) (?:badly |completely |"
     r"totally |so )?wrong", r"i (?:had |have )?forgot(?:ten)? to",
+    # "I copied the template from the last report and forgot to update a table"
+    r"i (?!(?:think|thought|guess|believe|heard|know|knew|assume|suppose|felt|feel|said|told|"
+    r"asked|saw|noticed|hoped)(?![\w']))\w+(?: \w+){0,6} and (?:then |just )?forgot to",
     r"i was (?:to blame|at fault)", r"i (?:made|owned|admitted) (?:a|the|that|my) (?:\w+ )?"
     r"(?:mistake|error|misjudgment|call)",
     r"i (?:take|took) (?:full )?(?:responsibility|ownership)",
