@@ -19,7 +19,8 @@ their times, because the analyzer counts them. How:
 * Afterwards ``filler_recovery.clean_words`` drops words the audio does not support (the prompt
   leaking "Okay." into the silence at the end) and restores voiced gaps as probable fillers.
 
-The figures behind these choices are in the README, "How the fillers survive" (benchmarks/transcribe.py).
+The figures behind these choices are in the README, "How the fillers survive"
+(benchmarks/transcribe.py).
 """
 
 from __future__ import annotations
