@@ -224,18 +224,24 @@ def _decode(p: Path, data: io.BytesIO | None = None) -> np.ndarray:
 
 
 def _encode(samples: np.ndarray, path: Path, container_format: str, codec: str) -> Path:
-    import av
-
     pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0) * 32767.0).astype("<i2")
     path.parent.mkdir(parents=True, exist_ok=True)
+    return encode_pcm16(pcm, path, container_format, codec)
+
+
+def encode_pcm16(pcm: np.ndarray, path: Path, container_format: str = "flac",
+                 codec: str = "flac") -> Path:
+    """Write 16 kHz mono 16-bit samples to ``path`` (FLAC by default) with PyAV."""
+    import av
+
     with av.open(str(path), mode="w", format=container_format) as out:
         stream = out.add_stream(codec, rate=SAMPLE_RATE)
         stream.layout = "mono"
         stream.format = "s16"
         step = 4096
         for i in range(0, len(pcm), step):
-            frame = av.AudioFrame.from_ndarray(pcm[i : i + step].reshape(1, -1), format="s16",
-                                               layout="mono")
+            chunk = np.ascontiguousarray(pcm[i : i + step]).reshape(1, -1)
+            frame = av.AudioFrame.from_ndarray(chunk, format="s16", layout="mono")
             frame.rate = SAMPLE_RATE
             for packet in stream.encode(frame):
                 out.mux(packet)

@@ -219,20 +219,9 @@ def read_pcm(path: str | Path) -> np.ndarray:
 
 
 def _write_flac(pcm: np.ndarray, path: Path) -> None:
-    import av
+    from starcoach.audio import encode_pcm16
 
-    with av.open(str(path), mode="w", format="flac") as out:
-        stream = out.add_stream("flac", rate=SAMPLE_RATE)
-        stream.layout = "mono"
-        stream.format = "s16"
-        for i in range(0, len(pcm), 4096):
-            frame = av.AudioFrame.from_ndarray(
-                np.ascontiguousarray(pcm[i:i + 4096]).reshape(1, -1), format="s16", layout="mono")
-            frame.rate = SAMPLE_RATE
-            for packet in stream.encode(frame):
-                out.mux(packet)
-        for packet in stream.encode(None):
-            out.mux(packet)
+    encode_pcm16(pcm, path)
 
 
 def _decode_pcm(path: Path) -> np.ndarray:
