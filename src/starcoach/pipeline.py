@@ -68,10 +68,12 @@ def analyze_file(
     options: AnalysisOptions | None = None,
     progress: ProgressFn | None = None,
 ) -> Result:
+    from starcoach.analysis import analyze
+
     # Look the question up first: an unknown ID should fail before a long transcription.
-    question_context(question_id)
+    question = question_context(question_id)
     transcript, samples = transcribe_file(path, model=model, progress=progress)
-    analysis = analyze_transcript(transcript, samples, question_id, options)
+    analysis = analyze(transcript, samples=samples, options=options, question=question)
     return Result(transcript, analysis, samples)
 
 
