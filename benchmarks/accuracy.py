@@ -107,7 +107,7 @@ def analyze(transcript: Transcript, audio: Path | None) -> dict[str, Any]:
 
         samples = None
         if audio is not None and transcript.model != "script":
-            from starcoach.audio import load_audio
+            from starcoach.audio.decode import load_audio
 
             samples = load_audio(audio)
         a = full(transcript, samples=samples)

@@ -50,7 +50,8 @@ def reference_fillers(audio: Path) -> int | None:
 def measure_one(path: Path, baseline: bool) -> dict:
     """Runs in the child process: load, transcribe, report."""
     sys.path.insert(0, str(ROOT / "src"))
-    from starcoach import audio, transcribe
+    from starcoach import transcribe
+    from starcoach.audio import decode as audio
     from starcoach.filler_recovery import is_filled_pause
 
     samples = audio.load_audio(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from starcoach import audio
+from starcoach.audio import decode as audio
 from starcoach.errors import AudioError, NoSpeechError
 from starcoach.types import SAMPLE_RATE
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from starcoach import audio
+from starcoach.audio import decode as audio
 from starcoach.types import SAMPLE_RATE
 
 COMMANDS = ["transcribe", "analyze"]

@@ -154,7 +154,7 @@ def test_a_short_last_window_is_merged_into_the_one_before():
 
 def test_the_pause_in_a_real_recording_is_found(real_speech):
     """mfa_um.flac: "montreal forced um aligner" with a pause of about a second in it."""
-    from starcoach.audio import load_audio
+    from starcoach.audio.decode import load_audio
 
     audio = load_audio(real_speech / "mfa_um.flac")
     long = [(a, b) for a, b in silences(detect_voicing(audio), 0.3) if b - a >= 0.7]
@@ -215,7 +215,7 @@ JFK_WORDS = [("And", 0.0, 0.74), ("so", 0.74, 1.06), ("my", 1.06, 1.46), ("fello
 def test_pauses_in_a_noisy_real_recording_are_found_where_the_model_stretched_words(real_speech):
     """fw_jfk.flac: crowd noise under the speech; the pauses after "Americans," and "not" are
     hidden inside stretched words, and the audio still shows them, in the right place."""
-    from starcoach.audio import load_audio
+    from starcoach.audio.decode import load_audio
 
     audio = load_audio(real_speech / "fw_jfk.flac")
     words = [Word(t, a, b) for t, a, b in JFK_WORDS]

@@ -18,9 +18,9 @@ import pytest
 from _virtualmic import load_mic, needs_pulse, speak, unload_mic, wait_for_audio, word_overlap
 
 from starcoach import practice
+from starcoach.audio.wavfile import StreamingWav, read_wav
 from starcoach.review import Summary
 from starcoach.storage import open_store
-from starcoach.wavfile import StreamingWav, read_wav
 
 QUESTION = "failure-time-you-failed"
 ANSWER = (
@@ -261,7 +261,7 @@ def test_on_a_terminal_enter_stops_the_take_and_the_menu_moves_to_the_next_quest
 
 
 def test_a_take_the_model_cannot_read_names_where_it_is_kept(tmp_path: Path) -> None:
-    from starcoach import audio
+    from starcoach.audio import decode as audio
     from starcoach.errors import ModelError
 
     t = np.arange(2 * 16000) / 16000

@@ -28,17 +28,16 @@ from _virtualmic import (
 )
 from conftest import SAMPLES
 
-from starcoach import audio
-from starcoach.errors import AudioError
-from starcoach.meter import Meter
-from starcoach.recorder import (
+from starcoach.audio import decode as audio
+from starcoach.audio.meter import Meter
+from starcoach.audio.recorder import (
     PORTAUDIO_MISSING,
     Recorder,
     RecorderOptions,
     find_device,
     list_input_devices,
 )
-from starcoach.wavfile import (
+from starcoach.audio.wavfile import (
     Resampler,
     StreamingWav,
     finish_as_flac,
@@ -46,6 +45,7 @@ from starcoach.wavfile import (
     read_wav,
     repair_wav,
 )
+from starcoach.errors import AudioError
 
 PORTAUDIO_MISSING_LINE = (
     "error: PortAudio is not installed: install the libportaudio2 package (Debian/Ubuntu) or "
@@ -80,7 +80,7 @@ def test_a_wav_cut_off_by_a_kill_is_repaired_to_hold_every_sample_written(tmp_pa
     path = tmp_path / "cut.wav"
     code = textwrap.dedent(f"""
         import os, signal, numpy as np
-        from starcoach.wavfile import StreamingWav
+        from starcoach.audio.wavfile import StreamingWav
         w = StreamingWav({str(path)!r})
         w.write(np.full(16000, 0.25, dtype=np.float32))
         w.update_header()
@@ -437,8 +437,8 @@ def test_ctrl_c_keeps_the_take_and_a_flac_file_is_finished_cleanly(mic, tmp_path
 @pytest.mark.parametrize("bad", [{"max_seconds": float("nan")}, {"max_seconds": -1.0},
                                  {"stop_after_silence_s": float("inf")}, {"block_s": 0.0}])
 def test_recorder_options_refuse_values_that_would_stall_a_take(bad):
+    from starcoach.audio.recorder import RecorderOptions
     from starcoach.errors import UsageError
-    from starcoach.recorder import RecorderOptions
 
     with pytest.raises(UsageError, match="invalid recorder option"):
         RecorderOptions(**bad)

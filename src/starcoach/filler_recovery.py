@@ -68,7 +68,7 @@ class Loudness:
     """Frame levels of one recording and which frames are voiced."""
 
     def __init__(self, samples: np.ndarray, opts: CleanupOptions) -> None:
-        from starcoach.audio import dbfs, frame_rms
+        from starcoach.audio.decode import dbfs, frame_rms
 
         self.samples = samples
         self.db = dbfs(frame_rms(samples, FRAME_S))

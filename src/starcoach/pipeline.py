@@ -33,7 +33,8 @@ def transcribe_file(
     path: str | Path, model: str | None = None, progress: ProgressFn | None = None
 ) -> tuple[Transcript, np.ndarray]:
     """Decode and transcribe one recording. Raises AudioError, NoSpeechError or ModelError."""
-    from starcoach import audio, transcribe
+    from starcoach import transcribe
+    from starcoach.audio import decode as audio
 
     samples = audio.load_audio(path)
     transcript = transcribe.transcribe(samples, model=model, progress=progress, source=str(path))

@@ -45,7 +45,7 @@ def take_path(question_id: str | None, now: datetime | None = None) -> Path:
 def recover_interrupted() -> list[Path]:
     """Repair the headers of takes cut short by a crash or ``kill -9`` (``*.wav`` left in the
     recordings folder); return the files repaired. Called when practice starts."""
-    from starcoach.wavfile import repair_wav
+    from starcoach.audio.wavfile import repair_wav
 
     repaired = []
     folder = recordings_dir()

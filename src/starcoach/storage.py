@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from starcoach import config
+from starcoach.audio.stored import convert_to_flac, load_stored_audio
 from starcoach.errors import NotFoundError, StorageError
-from starcoach.session_audio import convert_to_flac, load_stored_audio
 
 __all__ = ["Session", "Store", "open_store", "convert_to_flac", "load_stored_audio"]
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from starcoach.recorder import Recorder, Take
+from starcoach.audio.recorder import Recorder, Take
 
 TARGET_S = (90.0, 150.0)
 """The length a spoken STAR answer should land in (the analyzer's target_min_s, target_max_s)."""

@@ -43,6 +43,7 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
                  max_seconds: float | None, stop_after_silence_s: float, device: str | None,
                  model: str | None) -> None:
     from starcoach import practice
+    from starcoach.audio.recorder import Recorder, RecorderOptions, find_device
     from starcoach.cli.live import (
         countdown,
         describe_take,
@@ -51,7 +52,6 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
         stdin_is_terminal,
     )
     from starcoach.errors import AudioError, StarcoachError
-    from starcoach.recorder import Recorder, RecorderOptions, find_device
 
     practice.check_options(question, category, random_pick, prep_s, max_seconds,
                            stop_after_silence_s)

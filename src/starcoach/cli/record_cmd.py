@@ -23,12 +23,12 @@ def devices(json_out: bool = typer.Option(False, "--json", help="Print the list 
 
     Example: starcoach devices
     """
-    from starcoach.recorder import list_input_devices
+    from starcoach.audio.recorder import list_input_devices
 
     found = list_input_devices()
     if not found:
+        from starcoach.audio.recorder import NO_INPUT
         from starcoach.errors import DeviceError
-        from starcoach.recorder import NO_INPUT
 
         raise DeviceError(NO_INPUT)
     if json_out:
@@ -46,7 +46,7 @@ def devices(json_out: bool = typer.Option(False, "--json", help="Print the list 
 
 
 def _options(max_seconds: float | None, stop_after_silence: float):
-    from starcoach.recorder import RecorderOptions
+    from starcoach.audio.recorder import RecorderOptions
 
     return RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence)
 
@@ -81,9 +81,9 @@ def record(
 
     Example: starcoach record answer.flac --max-seconds 150
     """
+    from starcoach.audio.recorder import Recorder
     from starcoach.cli.live import describe_take, overflow_warning, record_live
     from starcoach.practice import check_options
-    from starcoach.recorder import Recorder
 
     check_options(None, None, False, 0, max_seconds, stop_after_silence)
     path = _output_path(out, overwrite)

@@ -219,7 +219,7 @@ def read_pcm(path: str | Path) -> np.ndarray:
 
 
 def _write_flac(pcm: np.ndarray, path: Path) -> None:
-    from starcoach.audio import encode_pcm16
+    from starcoach.audio.decode import encode_pcm16
 
     encode_pcm16(pcm, path)
 

@@ -2,7 +2,7 @@
 
 Decoding goes through PyAV (FFmpeg), so wav, flac, mp3, ogg, m4a and the rest work at any
 sample rate, mono or stereo. PyAV is imported inside the functions that use it, so importing
-this module is cheap. Recording from a microphone lives in ``starcoach.recorder``.
+this module is cheap. Recording from a microphone lives in ``starcoach.audio.recorder``.
 
 Every failure becomes an ``AudioError`` with one line that names the file and the problem,
 so the CLI can print it as is.

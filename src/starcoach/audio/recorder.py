@@ -3,7 +3,7 @@
 The only module that imports sounddevice (inside functions, so the rest of starcoach runs on a
 machine without PortAudio). The PortAudio callback does nothing but copy each block into a
 queue; a writer thread resamples it to 16 kHz mono, appends it to a WAV file whose header is
-kept up to date every half second (``starcoach.wavfile``), meters it, and hands it to any
+kept up to date every half second (``starcoach.audio.wavfile``), meters it, and hands it to any
 listeners. So Ctrl-C, an exception or ``kill -9`` loses at most about a second of the take.
 """
 
@@ -22,10 +22,10 @@ from typing import Any
 
 import numpy as np
 
+from starcoach.audio.meter import Meter, MeterOptions
+from starcoach.audio.wavfile import Resampler, StreamingWav, create_wav, finish_as_flac, repair_wav
 from starcoach.errors import AudioError, DeviceError, UsageError
-from starcoach.meter import Meter, MeterOptions
 from starcoach.types import SAMPLE_RATE
-from starcoach.wavfile import Resampler, StreamingWav, create_wav, finish_as_flac, repair_wav
 
 __all__ = ["InputDevice", "Recorder", "RecorderOptions", "Take", "find_device",
            "list_input_devices", "repair_wav"]

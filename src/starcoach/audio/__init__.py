@@ -1,0 +1,1 @@
+"""Audio in and out: decode and encode, WAV writing and repair, levels, meter, recorder."""
