@@ -86,7 +86,8 @@ def real_transcript(audio: Path, model: str | None) -> Transcript:
     # or a change to transcription is transcribed again, a change to the rules is not.
     h = hashlib.sha1(audio.read_bytes())
     h.update(f"|{model}|".encode())
-    h.update((ROOT / "src" / "starcoach" / "transcribe.py").read_bytes())
+    for code in sorted((ROOT / "src" / "starcoach" / "transcribe").glob("*.py")):
+        h.update(code.read_bytes())
     key = h.hexdigest()
     cached = CACHE / f"{audio.stem}-{key[:12]}.json"
     if cached.exists():

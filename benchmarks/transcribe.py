@@ -1,8 +1,8 @@
 """Transcription speed, memory and fillers on the bundled samples and the real speech clips.
 
 For every ``samples/*.flac`` and every clip in ``../shared/real-speech/`` (when present), run
-``starcoach.transcribe.transcribe`` in a fresh process, so that the peak memory is that of one
-transcription (model included) and the model load is timed apart. Prints a Markdown table:
+``starcoach.transcribe.whisper.transcribe`` in a fresh process, so that the peak memory is that
+of one transcription (model included) and the model load is timed apart. Prints a Markdown table:
 
 - audio s, transcription s (wall clock, model already loaded), real-time factor (transcription
   s / audio s), CPU s (process time over all threads: steadier than the wall clock on a busy
@@ -50,9 +50,9 @@ def reference_fillers(audio: Path) -> int | None:
 def measure_one(path: Path, baseline: bool) -> dict:
     """Runs in the child process: load, transcribe, report."""
     sys.path.insert(0, str(ROOT / "src"))
-    from starcoach import transcribe
     from starcoach.audio import decode as audio
-    from starcoach.filler_recovery import is_filled_pause
+    from starcoach.transcribe import whisper as transcribe
+    from starcoach.transcribe.filler_recovery import is_filled_pause
 
     samples = audio.load_audio(path)
     t0 = time.perf_counter()

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from starcoach.analysis import analyze
 from starcoach.analysis.model import SCHEMA, STAR_LABELS, Analysis, AnalysisOptions
 from starcoach.errors import NoSpeechError
-from starcoach.textinput import TextInputError, read_text_transcript
+from starcoach.transcribe.typed import TextInputError, read_text_transcript
 from starcoach.types import SAMPLE_RATE, Transcript, Word
 
 STORY = (

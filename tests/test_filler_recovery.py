@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from starcoach.filler_recovery import CleanupOptions, clean_words, voicing
+from starcoach.transcribe.filler_recovery import CleanupOptions, clean_words, voicing
 from starcoach.types import SAMPLE_RATE, Word
 
 RNG = np.random.default_rng(7)

@@ -95,7 +95,7 @@ def test_a_colour_terminal_gets_coloured_blocks_instead_of_letters(analysis):
 def test_a_typed_answer_reports_words_instead_of_seconds(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(STORY)
-    from starcoach.textinput import read_text_transcript
+    from starcoach.transcribe.typed import read_text_transcript
 
     text = render(analyze(read_text_transcript(path)), no_color=True)
     assert "WPM" not in text and "Seconds" not in text and "Long pauses" not in text

@@ -14,10 +14,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from starcoach import config, transcribe
+from starcoach import config
 from starcoach.audio import decode as audio
 from starcoach.errors import ModelError, NoSpeechError
-from starcoach.filler_recovery import CleanupOptions, Loudness, is_filled_pause
+from starcoach.transcribe import whisper as transcribe
+from starcoach.transcribe.filler_recovery import CleanupOptions, Loudness, is_filled_pause
 from starcoach.types import SAMPLE_RATE, Transcript
 
 pytestmark = pytest.mark.slow

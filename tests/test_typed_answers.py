@@ -13,7 +13,7 @@ import pytest
 
 from starcoach.analysis import analyze
 from starcoach.questions import get_question
-from starcoach.textinput import read_text_transcript
+from starcoach.transcribe.typed import read_text_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "typed_answers"
 

@@ -33,8 +33,8 @@ def transcribe_file(
     path: str | Path, model: str | None = None, progress: ProgressFn | None = None
 ) -> tuple[Transcript, np.ndarray]:
     """Decode and transcribe one recording. Raises AudioError, NoSpeechError or ModelError."""
-    from starcoach import transcribe
     from starcoach.audio import decode as audio
+    from starcoach.transcribe import whisper as transcribe
 
     samples = audio.load_audio(path)
     transcript = transcribe.transcribe(samples, model=model, progress=progress, source=str(path))
@@ -83,7 +83,7 @@ def analyze_text_file(
 ) -> Analysis:
     """Analyze a typed answer: sections by words, no times, no pace."""
     from starcoach.analysis import analyze
-    from starcoach.textinput import read_text_transcript
+    from starcoach.transcribe.typed import read_text_transcript
 
     transcript = read_text_transcript(path)
     return analyze(transcript, samples=None, options=options,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
-from starcoach.filler_recovery import is_filled_pause
+from starcoach.transcribe.filler_recovery import is_filled_pause
 from starcoach.types import Transcript, Word
 
 LINE_GAP_S = 1.0

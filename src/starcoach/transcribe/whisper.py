@@ -71,7 +71,7 @@ class TranscribeOptions:
 
 def speech_span(samples: np.ndarray, cleanup: Any, pad_s: float) -> tuple[float, float]:
     """(start, end) seconds of the voiced part of the recording, padded, inside the audio."""
-    from starcoach.filler_recovery import Loudness
+    from starcoach.transcribe.filler_recovery import Loudness
 
     total = len(samples) / SAMPLE_RATE
     loud = Loudness(samples, cleanup)
@@ -220,7 +220,7 @@ def transcribe(
     ``progress`` is called with (seconds of audio done, total seconds) as segments arrive.
     Raises ModelError when no model can be loaded, NoSpeechError when nothing is recognised.
     """
-    from starcoach.filler_recovery import CleanupOptions, clean_words
+    from starcoach.transcribe.filler_recovery import CleanupOptions, clean_words
 
     opts = options or TranscribeOptions()
     whisper, label = load_model(model)

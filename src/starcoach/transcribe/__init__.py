@@ -1,0 +1,1 @@
+"""Speech to timed words: the Whisper call, model resolution, filler recovery, typed answers."""
