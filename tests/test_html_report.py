@@ -14,8 +14,8 @@ import av
 import pytest
 from _sessiondata import JFK_WORDS, build
 
-from starcoach import html_report
 from starcoach.errors import UsageError
+from starcoach.report import html as html_report
 from starcoach.storage import open_store
 
 CHROMIUM = Path("/usr/bin/chromium")

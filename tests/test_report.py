@@ -18,7 +18,7 @@ from rich.console import Console
 from starcoach.analysis import analyze
 from starcoach.analysis.model import SCHEMA, STAR_LABELS, Analysis
 from starcoach.analysis.notes import clock
-from starcoach.report import analysis_markdown, render_analysis
+from starcoach.report.terminal import analysis_markdown, render_analysis
 from starcoach.types import SAMPLE_RATE, Transcript, Word
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,7 +215,7 @@ def test_the_header_and_the_notes_quote_the_same_figures(analysis):
 
 
 def test_pace_windows_outside_the_band_are_marked(analysis):
-    from starcoach.report import pace_line
+    from starcoach.report.terminal import pace_line
 
     d = analysis.to_dict()
     d["pace"]["windows"] = [{"start": 0, "end": 10, "wpm": 180}, {"start": 10, "end": 20,

@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console
 
-from starcoach.transcript_view import clock, phrases, render_transcript
+from starcoach.report.transcript import clock, phrases, render_transcript
 from starcoach.types import Transcript, Word
 
 WORDS = (

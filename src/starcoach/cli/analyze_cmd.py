@@ -34,7 +34,7 @@ def transcribe(
     if json_out:
         print_json(transcript.to_dict())
         return
-    from starcoach.transcript_view import render_transcript
+    from starcoach.report.transcript import render_transcript
 
     console = stdout_console()
     console.print(render_transcript(transcript, console.width))
@@ -93,7 +93,7 @@ def analyze(
                 question_id=question,
             )
     if html is not None:
-        from starcoach.html_report import write_html_report
+        from starcoach.report.html import write_html_report
 
         write_html_report(result.analysis, audio_path=audio, out=html)
     _emit(result.analysis, json_out, session_id=session_id, html=html)
@@ -107,7 +107,7 @@ def _emit(analysis, json_out: bool, session_id: str | None = None,
             data["session_id"] = session_id
         print_json(data)
         return
-    from starcoach.report import render_analysis
+    from starcoach.report.terminal import render_analysis
 
     console = stdout_console()
     console.print(render_analysis(analysis))

@@ -91,7 +91,7 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
 def _report(path: Any, question_id: str, model: str | None, out: Any, err: Any) -> None:
     from starcoach import practice
     from starcoach.cli.progress import transcription_progress
-    from starcoach.report import render_analysis
+    from starcoach.report.terminal import render_analysis
 
     with transcription_progress(enabled=True) as progress:
         result = practice.analyze_take(path, question_id, model, progress)

@@ -35,7 +35,7 @@ def questions(
         print_json({"schema": "starcoach.questions/1",
                     "questions": [q.to_dict() for q in found]})
         return
-    from starcoach.question_view import render_question_list
+    from starcoach.report.questions import render_question_list
 
     stdout_console().print(render_question_list(found))
 
@@ -58,7 +58,7 @@ def show(
     if json_out:
         print_json({"schema": "starcoach.question/1", **question.to_dict(reference=True)})
         return
-    from starcoach.question_view import render_question
+    from starcoach.report.questions import render_question
 
     stdout_console().print(render_question(question, reference=reference))
 
@@ -75,7 +75,7 @@ def import_(
     Example: starcoach questions import handling-failure.md
     """
     from starcoach.guide_import import import_guide
-    from starcoach.question_view import import_summary
+    from starcoach.report.questions import import_summary
 
     result = import_guide(guide)
     typer.echo(import_summary(result))
@@ -103,6 +103,6 @@ def stories(
                     "practiced": sum(1 for i in items if i.practiced), "total": len(items),
                     "checklists": [c.to_dict() for c in found]})
         return
-    from starcoach.question_view import render_stories
+    from starcoach.report.questions import render_stories
 
     stdout_console().print(render_stories(found))

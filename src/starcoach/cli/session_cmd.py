@@ -63,8 +63,9 @@ def show(
 
     Example: starcoach show 3f9a1c2e --markdown > notes.md
     """
-    from starcoach import reading_view, review
+    from starcoach import review
     from starcoach.errors import UsageError
+    from starcoach.report import reading as reading_view
     from starcoach.storage import open_store
 
     if json_out and markdown:
@@ -187,7 +188,7 @@ def report(
 
     Example: starcoach report 3f9a1c2e --html answer.html
     """
-    from starcoach.html_report import write_html_report
+    from starcoach.report.html import write_html_report
     from starcoach.storage import open_store
 
     with open_store() as store:

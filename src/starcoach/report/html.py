@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from starcoach.reading_view import annotate, flag_name, section_title
+from starcoach.report.reading import annotate, flag_name, section_title
 
 EMBED_LIMIT_BYTES = 10 * 1024 * 1024
 """Audio larger than this is written next to the page instead of inside it."""
