@@ -11,8 +11,8 @@ import pytest
 
 from starcoach.cli import main
 from starcoach.errors import GuideError
-from starcoach.guide_import import import_guide, parse_guide, read_guide
-from starcoach.questions import get_question, list_questions
+from starcoach.questions.bank import get_question, list_questions
+from starcoach.questions.guide_import import import_guide, parse_guide, read_guide
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "handling-failure.md"
 

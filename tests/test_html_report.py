@@ -16,7 +16,7 @@ from _sessiondata import JFK_WORDS, build
 
 from starcoach.errors import UsageError
 from starcoach.report import html as html_report
-from starcoach.storage import open_store
+from starcoach.sessions.store import open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

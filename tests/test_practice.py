@@ -19,8 +19,8 @@ from _virtualmic import load_mic, needs_pulse, speak, unload_mic, wait_for_audio
 
 from starcoach import practice
 from starcoach.audio.wavfile import StreamingWav, read_wav
-from starcoach.review import Summary
-from starcoach.storage import open_store
+from starcoach.sessions.review import Summary
+from starcoach.sessions.store import open_store
 
 QUESTION = "failure-time-you-failed"
 ANSWER = (

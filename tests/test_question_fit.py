@@ -20,7 +20,7 @@ from starcoach.analysis.question_fit import (
     point_families,
     words_from_text,
 )
-from starcoach.questions import get_question, list_questions
+from starcoach.questions.bank import get_question, list_questions
 
 GOOD_FAILURE = (
     "Last year I ran the release of our billing service. It was my mistake: I skipped the load "

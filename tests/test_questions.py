@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from starcoach import questions
 from starcoach.cli import main
 from starcoach.errors import NotFoundError, UsageError
-from starcoach.questions import choose_question, get_question, list_questions
+from starcoach.questions import bank as questions
+from starcoach.questions.bank import choose_question, get_question, list_questions
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "handling-failure.md"
 FAILURE_IDS = [
@@ -288,7 +288,7 @@ def test_stories_on_a_narrow_terminal_keep_each_question_id_whole(capsys, monkey
 
 
 def test_stories_ticks_the_kinds_practiced_from_the_real_session_store(capsys, tmp_path):
-    from starcoach.storage import open_store
+    from starcoach.sessions.store import open_store
 
     run(capsys, "questions", "import", str(minimal_guide(tmp_path)))
     with open_store() as store:
@@ -320,7 +320,7 @@ def test_stories_ticks_the_kinds_practiced_from_the_real_session_store(capsys, t
 def test_a_built_in_session_ticks_the_matching_item_of_an_imported_guide(capsys):
     if not SEED.is_file():
         pytest.skip("seed guide not present")
-    from starcoach.storage import open_store
+    from starcoach.sessions.store import open_store
 
     run(capsys, "questions", "import", str(SEED))
     with open_store() as store:

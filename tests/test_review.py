@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from _sessiondata import build
 
-from starcoach import review
 from starcoach.analysis.model import ANALYZER_VERSION as V
-from starcoach.storage import load_stored_audio, open_store
+from starcoach.sessions import review
+from starcoach.sessions.store import load_stored_audio, open_store
 from starcoach.types import Transcript
 
 QID = "failure-time-you-failed"

@@ -13,9 +13,9 @@ import av
 import pytest
 from _sessiondata import build
 
-from starcoach import storage
 from starcoach.errors import AudioError, NotFoundError, StorageError
-from starcoach.storage import open_store
+from starcoach.sessions import store as storage
+from starcoach.sessions.store import open_store
 from starcoach.types import Transcript
 
 JFK = Path(__file__).resolve().parents[2] / "shared" / "real-speech" / "fw_jfk.flac"
@@ -105,7 +105,7 @@ WRITER = textwrap.dedent(
     import sys
     sys.path.insert(0, sys.argv[1])
     from _sessiondata import build
-    from starcoach.storage import open_store
+    from starcoach.sessions.store import open_store
     t, a = build()
     for _ in range(20):
         with open_store() as store:

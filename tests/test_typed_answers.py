@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from starcoach.analysis import analyze
-from starcoach.questions import get_question
+from starcoach.questions.bank import get_question
 from starcoach.transcribe.typed import read_text_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "typed_answers"

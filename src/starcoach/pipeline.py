@@ -45,7 +45,7 @@ def question_context(question_id: str | None) -> dict[str, Any] | None:
     """The question an answer responds to, as the analyzer wants it (None for no question)."""
     if not question_id:
         return None
-    from starcoach import questions
+    from starcoach.questions import bank as questions
 
     return questions.get_question(question_id).to_dict()
 

@@ -20,8 +20,8 @@ from starcoach.errors import AudioError, StarcoachError, UsageError
 
 if TYPE_CHECKING:
     from starcoach.pipeline import ProgressFn, Result
-    from starcoach.questions import Question
-    from starcoach.review import Summary
+    from starcoach.questions.bank import Question
+    from starcoach.sessions.review import Summary
 
 
 def recordings_dir() -> Path:
@@ -62,8 +62,8 @@ def choose(question_id: str | None = None, category: str | None = None,
            exclude: str | None = None) -> Question:
     """The question to practice: the one asked for, or one from the bank (of ``category``)
     preferring questions not practiced lately and those answered weakly last time."""
-    from starcoach import questions
-    from starcoach.storage import open_store
+    from starcoach.questions import bank as questions
+    from starcoach.sessions.store import open_store
 
     if question_id:
         return questions.choose_question(category=category, question_id=question_id)
@@ -105,7 +105,7 @@ def analyze_take(path: Path, question_id: str | None, model: str | None,
 
 def save_attempt(path: Path, result: Result, question_id: str | None,
                  model: str | None) -> str:
-    from starcoach.storage import open_store
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         return store.save_session(audio_path=path, transcript=result.transcript,
@@ -115,8 +115,8 @@ def save_attempt(path: Path, result: Result, question_id: str | None,
 
 def previous_attempt(question_id: str, session_id: str) -> Summary | None:
     """The attempt at this question saved just before ``session_id``, if any."""
-    from starcoach.review import summarize
-    from starcoach.storage import open_store
+    from starcoach.sessions.review import summarize
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         sessions = store.sessions(question_id)
@@ -127,8 +127,8 @@ def previous_attempt(question_id: str, session_id: str) -> Summary | None:
 
 
 def current_attempt(session_id: str) -> Summary:
-    from starcoach.review import summarize
-    from starcoach.storage import open_store
+    from starcoach.sessions.review import summarize
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         return summarize(store.get(session_id))

@@ -85,7 +85,7 @@ def analyze(
         result = analyze_file(audio, model=model, question_id=question, progress=progress)
     session_id = None
     if save:
-        from starcoach.storage import open_store
+        from starcoach.sessions.store import open_store
 
         with open_store() as store:
             session_id = store.save_session(

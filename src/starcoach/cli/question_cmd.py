@@ -28,7 +28,7 @@ def questions(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from starcoach.questions import list_questions
+    from starcoach.questions.bank import list_questions
 
     found = list_questions(category)
     if json_out:
@@ -52,7 +52,7 @@ def show(
 
     Example: starcoach questions show failure-time-you-failed
     """
-    from starcoach.questions import get_question
+    from starcoach.questions.bank import get_question
 
     question = get_question(question_id)
     if json_out:
@@ -74,7 +74,7 @@ def import_(
 
     Example: starcoach questions import handling-failure.md
     """
-    from starcoach.guide_import import import_guide
+    from starcoach.questions.guide_import import import_guide
     from starcoach.report.questions import import_summary
 
     result = import_guide(guide)
@@ -90,8 +90,8 @@ def stories(
 
     Example: starcoach stories --category failure
     """
-    from starcoach.questions import list_questions
-    from starcoach.stories import load_sessions, story_checklists
+    from starcoach.questions.bank import list_questions
+    from starcoach.questions.stories import load_sessions, story_checklists
 
     if category:
         list_questions(category)  # an unknown category fails here, naming the valid ones

@@ -30,8 +30,8 @@ def history(
 
     Example: starcoach history --question failure-time-you-failed
     """
-    from starcoach import review
-    from starcoach.storage import open_store
+    from starcoach.sessions import review
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         rows = review.history(store, question)
@@ -63,10 +63,10 @@ def show(
 
     Example: starcoach show 3f9a1c2e --markdown > notes.md
     """
-    from starcoach import review
     from starcoach.errors import UsageError
     from starcoach.report import reading as reading_view
-    from starcoach.storage import open_store
+    from starcoach.sessions import review
+    from starcoach.sessions.store import open_store
 
     if json_out and markdown:
         raise UsageError("choose one of --json and --markdown")
@@ -100,8 +100,8 @@ def progress(
 
     Example: starcoach progress --question failure-time-you-failed
     """
-    from starcoach import review
-    from starcoach.storage import open_store
+    from starcoach.sessions import review
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         data = review.progress(store, question)
@@ -120,9 +120,9 @@ def reanalyze(
 
     Example: starcoach reanalyze --all
     """
-    from starcoach import review
     from starcoach.errors import UsageError
-    from starcoach.storage import open_store
+    from starcoach.sessions import review
+    from starcoach.sessions.store import open_store
 
     if (session_id is None) == (not all_):
         raise UsageError("give one session ID or --all")
@@ -147,7 +147,7 @@ def delete(
     Example: starcoach delete 3f9a1c2e --yes
     """
     from starcoach.errors import UsageError
-    from starcoach.storage import open_store
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         session = store.get(session_id)
@@ -171,8 +171,8 @@ def export(
 
     Example: starcoach export ~/starcoach-backup.zip
     """
-    from starcoach import review
-    from starcoach.storage import open_store
+    from starcoach.sessions import review
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         n = review.export(store, out)
@@ -189,7 +189,7 @@ def report(
     Example: starcoach report 3f9a1c2e --html answer.html
     """
     from starcoach.report.html import write_html_report
-    from starcoach.storage import open_store
+    from starcoach.sessions.store import open_store
 
     with open_store() as store:
         session = store.get(session_id)

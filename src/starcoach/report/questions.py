@@ -14,9 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from starcoach.guide_import import ImportResult
-    from starcoach.questions import Question
-    from starcoach.stories import ChecklistStatus
+    from starcoach.questions.bank import Question
+    from starcoach.questions.guide_import import ImportResult
+    from starcoach.questions.stories import ChecklistStatus
 
 
 def render_question_list(questions: Sequence[Question]) -> RenderableType:

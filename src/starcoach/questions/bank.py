@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from starcoach.errors import NotFoundError, UsageError
-from starcoach.question_store import load_guides, save_guide, user_bank_path
+from starcoach.questions.user_store import load_guides, save_guide, user_bank_path
 
 __all__ = ["Question", "Point", "Checklist", "get_question", "list_questions", "categories",
            "choose_question", "session_weakness", "checklists", "load_guides", "save_guide",

@@ -75,7 +75,7 @@ class ChecklistStatus:
 def story_checklists(sessions: Iterable[dict[str, Any]]) -> list[ChecklistStatus]:
     """Every checklist with the practice it has had. ``sessions`` are dicts with at least
     ``question_id`` and ``created_at`` (``Session.to_dict()`` fits)."""
-    from starcoach.questions import all_questions, checklists
+    from starcoach.questions.bank import all_questions, checklists
 
     questions = all_questions()
     by_question: dict[str, list[str]] = {}
@@ -107,7 +107,7 @@ def story_checklists(sessions: Iterable[dict[str, Any]]) -> list[ChecklistStatus
 def load_sessions() -> list[dict[str, Any]]:
     """The saved sessions (question and time only), from the session store."""
     from starcoach import config
-    from starcoach.storage import DB_NAME, open_store
+    from starcoach.sessions.store import DB_NAME, open_store
 
     if not (config.data_dir() / DB_NAME).exists():
         return []  # nothing practiced yet: do not create an empty database just to read it

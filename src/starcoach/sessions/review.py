@@ -17,7 +17,7 @@ from typing import Any
 
 from starcoach.analysis.notes import clock as notes_clock
 from starcoach.errors import NotFoundError, UsageError
-from starcoach.storage import Session, Store, load_stored_audio
+from starcoach.sessions.store import Session, Store, load_stored_audio
 
 SPARKS = "▁▂▃▄▅▆▇█"
 

@@ -295,7 +295,7 @@ def read_guide(path: str | Path) -> Guide:
 
 def guide_record(guide: Guide, source: str) -> dict[str, Any]:
     """The guide as stored in the user's bank, its questions in ``Question.to_dict`` form."""
-    from starcoach.stories import best_item
+    from starcoach.questions.stories import best_item
 
     flags = [{"name": a, "detail": b} for a, b in guide.red_flags]
     themes = [{"name": a, "detail": b} for a, b in guide.themes]
@@ -318,7 +318,7 @@ def guide_record(guide: Guide, source: str) -> dict[str, Any]:
 
 def import_guide(path: str | Path) -> ImportResult:
     """Read, check and store a guide; importing it again replaces its earlier version."""
-    from starcoach.question_store import save_guide
+    from starcoach.questions.user_store import save_guide
 
     guide = read_guide(path)
     previous = save_guide(guide_record(guide, str(Path(path).resolve())))

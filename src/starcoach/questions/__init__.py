@@ -1,0 +1,1 @@
+"""The question bank, the user's imported guides, the guide importer and the stories checklist."""
