@@ -1,4 +1,4 @@
-"""The pipeline in one place: audio file -> Transcript -> Analysis.
+"""The pipeline in one place: audio file -> Transcript -> Analysis (and a stored one again).
 
 Commands (analyze, practice, reanalyze) call these functions, so that what a test checks here
 is what the user runs.
@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starcoach.errors import NotFoundError
 from starcoach.types import Transcript
 
 if TYPE_CHECKING:
     import numpy as np
 
     from starcoach.analysis.model import Analysis, AnalysisOptions
+    from starcoach.sessions.store import Store
 
 ProgressFn = Callable[[float, float], None]
 """Called with (seconds of audio transcribed, total seconds)."""
@@ -88,3 +90,24 @@ def analyze_text_file(
     transcript = read_text_transcript(path)
     return analyze(transcript, samples=None, options=options,
                    question=question_context(question_id))
+
+
+def reanalyze_session(store: Store, session_id: str) -> tuple[str | None, str | None, bool]:
+    """Run the current analyzer, with its default options, on a stored transcript (and the
+    stored audio, for the pauses). No re-transcription.
+
+    Returns (analyzer version before, after, whether the audio was there to measure pauses).
+    """
+    from starcoach.audio.stored import load_stored_audio
+
+    session = store.get(session_id)
+    transcript = Transcript.from_dict(session.transcript)
+    has_audio = session.audio_path is not None and session.audio_path.is_file()
+    # Without its audio (deleted by hand) the analyzer falls back on the gaps between words.
+    samples = load_stored_audio(session.audio_path) if has_audio else None
+    try:
+        analysis = analyze_transcript(transcript, samples, session.question_id)
+    except NotFoundError:  # the question was removed from the bank since: judge without it
+        analysis = analyze_transcript(transcript, samples, None)
+    store.update_analysis(session.id, analysis)
+    return session.analyzer_version, analysis.to_dict().get("analyzer_version"), has_audio

@@ -91,11 +91,12 @@ def stories(
     Example: starcoach stories --category failure
     """
     from starcoach.questions.bank import list_questions
-    from starcoach.questions.stories import load_sessions, story_checklists
+    from starcoach.questions.stories import story_checklists
+    from starcoach.sessions.review import practiced_questions
 
     if category:
         list_questions(category)  # an unknown category fails here, naming the valid ones
-    found = [c for c in story_checklists(load_sessions())
+    found = [c for c in story_checklists(practiced_questions())
              if not category or c.category == category.strip().lower()]
     if json_out:
         items = [i for c in found for i in c.items]

@@ -121,7 +121,7 @@ def reanalyze(
     Example: starcoach reanalyze --all
     """
     from starcoach.errors import UsageError
-    from starcoach.sessions import review
+    from starcoach.pipeline import reanalyze_session
     from starcoach.sessions.store import open_store
 
     if (session_id is None) == (not all_):
@@ -129,7 +129,7 @@ def reanalyze(
     with open_store() as store:
         ids = [s.id for s in store.sessions()] if all_ else [store.get(session_id).id]
         for sid in ids:
-            before, after, has_audio = review.reanalyze(store, sid)
+            before, after, has_audio = reanalyze_session(store, sid)
             _note(f"{sid}: re-analyzed (analyzer v{before or '?'} -> v{after or '?'})"
                   + ("" if has_audio else "; its audio is missing, so pauses come from the "
                      "gaps between words"))

@@ -103,14 +103,3 @@ def story_checklists(sessions: Iterable[dict[str, Any]]) -> list[ChecklistStatus
                                    tuple(items), total))
     return out
 
-
-def load_sessions() -> list[dict[str, Any]]:
-    """The saved sessions (question and time only), from the session store."""
-    from starcoach import config
-    from starcoach.sessions.store import DB_NAME, open_store
-
-    if not (config.data_dir() / DB_NAME).exists():
-        return []  # nothing practiced yet: do not create an empty database just to read it
-    with open_store() as store:
-        return [{"question_id": s.question_id, "created_at": s.created_at}
-                for s in store.sessions()]

@@ -232,7 +232,7 @@ def _worked(a: dict[str, Any]) -> str:
 
 
 def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
-    from starcoach.sessions.store import convert_to_flac
+    from starcoach.audio.stored import convert_to_flac
 
     flac = audio_path
     if audio_path.suffix.lower() != ".flac":

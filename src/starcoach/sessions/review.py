@@ -1,4 +1,4 @@
-"""Looking back at saved answers: the history list, progress across attempts, re-analysis, export.
+"""Looking back at saved answers: the history list, progress across attempts, export.
 
 Everything here works on the stored JSON (``Analysis.to_dict()``), so old sessions stay
 readable whatever the analyzer has become since. Rendering returns rich renderables or strings;
@@ -17,7 +17,7 @@ from typing import Any
 
 from starcoach.analysis.notes import clock as notes_clock
 from starcoach.errors import NotFoundError, UsageError
-from starcoach.sessions.store import Session, Store, load_stored_audio
+from starcoach.sessions.store import Session, Store
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -262,29 +262,6 @@ def progress_view(data: dict[str, Any]):  # -> rich renderable
     return Group(table, bars)
 
 
-# -- reanalyze -----------------------------------------------------------------------------
-def reanalyze(store: Store, session_id: str) -> tuple[str | None, str | None, bool]:
-    """Run the current analyzer, with its default options, on a stored transcript (and the
-    stored audio, for the pauses). No re-transcription.
-
-    Returns (analyzer version before, after, whether the audio was there to measure pauses).
-    """
-    from starcoach.pipeline import analyze_transcript
-    from starcoach.types import Transcript
-
-    session = store.get(session_id)
-    transcript = Transcript.from_dict(session.transcript)
-    has_audio = session.audio_path is not None and session.audio_path.is_file()
-    # Without its audio (deleted by hand) the analyzer falls back on the gaps between words.
-    samples = load_stored_audio(session.audio_path) if has_audio else None
-    try:
-        analysis = analyze_transcript(transcript, samples, session.question_id)
-    except NotFoundError:  # the question was removed from the bank since: judge without it
-        analysis = analyze_transcript(transcript, samples, None)
-    store.update_analysis(session.id, analysis)
-    return session.analyzer_version, analysis.to_dict().get("analyzer_version"), has_audio
-
-
 # -- export --------------------------------------------------------------------------------
 def export(store: Store, out: Path) -> int:
     """Write every session to ``out`` (a folder, or a ``.zip``): sessions.json plus the audio."""
@@ -314,3 +291,15 @@ def export(store: Store, out: Path) -> int:
         (out / "audio" / f.name).write_bytes(f.read_bytes())
     (out / "sessions.json").write_text(payload + "\n", encoding="utf-8")
     return len(sessions)
+
+
+def practiced_questions() -> list[dict[str, Any]]:
+    """The saved sessions as the stories checklist wants them: question and time only."""
+    from starcoach import config
+    from starcoach.sessions.store import DB_NAME, open_store
+
+    if not (config.data_dir() / DB_NAME).exists():
+        return []  # nothing practiced yet: do not create an empty database just to read it
+    with open_store() as store:
+        return [{"question_id": s.question_id, "created_at": s.created_at}
+                for s in store.sessions()]
