@@ -244,3 +244,10 @@ def test_fillers_and_repeats_are_in_order_never_overlap_and_point_at_their_words
     reps = find_disfluencies(words, skip)
     assert [d.word_index for d in reps] == sorted({d.word_index for d in reps})
     assert all(d.word_index not in skip for d in reps)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u2018"])
+def test_a_curly_apostrophe_reads_as_a_straight_one(apostrophe):
+    """Text pasted from a word processor has curly quotes; the filler rules must not care."""
+    assert filler_texts(f"it{apostrophe}s like totally broken") == ["like"]
+    assert filler_texts(f"I{apostrophe}d like to say") == []

@@ -57,9 +57,13 @@ class Word:
         )
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def normalize(text: str) -> str:
-    """Lowercase a word and strip the punctuation around it ("Um," -> "um", "I'm" stays)."""
-    return text.strip().strip(".,!?;:\"()[]{}…-—–").lower()
+    """The one word normalizer of every stage: lowercase, curly apostrophes straightened, the
+    punctuation around the word stripped ("Um," -> "um", "I’m," -> "i'm")."""
+    return text.translate(_QUOTES).strip().strip(".,!?;:\"()[]{}…-—–").lower()
 
 
 @dataclass(frozen=True)

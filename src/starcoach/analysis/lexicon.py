@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from starcoach.types import Word
+from starcoach.types import Word, normalize
 
 HESITATIONS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm", "mhm"})
 """Sounds skipped when matching phrases, so "my, um, mistake" still reads "my mistake"."""
@@ -39,7 +39,7 @@ class Text:
         for i in indices:
             if i in skip:
                 continue
-            token = " ".join(norm(words[i].text).replace("—", " ").replace("–", " ").split())
+            token = " ".join(normalize(words[i].text).replace("—", " ").replace("–", " ").split())
             if not token or token in HESITATIONS:
                 continue
             if parts:
@@ -60,12 +60,6 @@ class Text:
 
     def count(self, pattern: re.Pattern[str]) -> int:
         return sum(1 for _ in pattern.finditer(self.string))
-
-
-def norm(text: str) -> str:
-    """Lowercase, curly quotes straightened, outer punctuation stripped ("I’m," -> "i'm")."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return text.strip().strip(".,!?;:\"()[]{}…-—–").lower()
 
 
 def rx(*alternatives: str) -> re.Pattern[str]:

@@ -22,9 +22,8 @@ from starcoach.analysis.lexicon import (
     YEAR,
     Text,
 )
-from starcoach.analysis.lexicon import norm as _norm
 from starcoach.analysis.model import STAR_LABELS, AnalysisOptions
-from starcoach.types import Word
+from starcoach.types import Word, normalize
 
 Span = tuple[str, int, int]
 
@@ -116,8 +115,8 @@ def _units(words: Sequence[Word]) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for s, e in sentence_bounds(words):
         # "Because they had ..." split off by the model still belongs to the sentence before.
-        follows = _norm(words[s].text) in CONTINUERS and not (
-            s + 1 <= e and _norm(words[s + 1].text) == "then")
+        follows = normalize(words[s].text) in CONTINUERS and not (
+            s + 1 <= e and normalize(words[s + 1].text) == "then")
         out.extend((a, b, k > 0 or follows)
                    for k, (a, b) in enumerate(_split_long(words, s, e)))
     return out
@@ -130,7 +129,7 @@ def _split_long(words: Sequence[Word], s: int, e: int) -> list[tuple[int, int]]:
         return words[i].text.endswith((",", ";", ":", "—", "-"))
 
     def before_joiner(i: int) -> bool:
-        return (_norm(words[i + 1].text) in JOINERS
+        return (normalize(words[i + 1].text) in JOINERS
                 or words[i + 1].start - words[i].end > GAP_S)
 
     out: list[tuple[int, int]] = []
@@ -159,7 +158,7 @@ def sentence_scores(words: Sequence[Word], s: int, e: int,
     text = Text(words, range(s, e + 1), skip)
     scores = [0.0] * len(STAR_LABELS)
     # The opening word, looking past a joining "and"/"but" ("and I had to ..." opens with "I").
-    opening = [i for i in text.indices[:2] if _norm(words[i].text) not in {"and", "but"}]
+    opening = [i for i in text.indices[:2] if normalize(words[i].text) not in {"and", "but"}]
     first = opening[0] if opening else -1
     for k, label in enumerate(STAR_LABELS):
         for pattern, weight in STAR_CUES[label]:
