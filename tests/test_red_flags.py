@@ -411,3 +411,11 @@ def test_without_punctuation_sentences_end_at_pauses_for_context_rules() -> None
     found = find_red_flags(words, label_sections(words, OPTIONS), OPTIONS)
     assert [f.quote for f in found if f.category == "blame_shifting"] == [
         "the requirements kept changing", "nobody told me"]
+
+
+@pytest.mark.parametrize("hesitation", ["um,", "uhm,", "ummm,", "Uhh,", "erm,", "mm-hmm,"])
+def test_any_spelling_of_a_filled_pause_is_skipped_inside_a_phrase(hesitation: str) -> None:
+    """The phrase matcher skips every filled pause the filler counter counts, in any spelling."""
+    text = (f"The report went out with the wrong totals. It was my, {hesitation} mistake. "
+            "I fixed the sheet and told the client that afternoon.")
+    assert "owned_mistake" in strengths(text)

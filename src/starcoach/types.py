@@ -8,6 +8,7 @@ All times are seconds from the start of the audio.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -115,3 +116,29 @@ class Transcript:
 def as_plain(obj: Any) -> Any:
     """A dataclass as plain JSON-ready data."""
     return asdict(obj)
+
+
+FILLED_PAUSES: dict[str, re.Pattern[str]] = {
+    # canonical form: the spellings a transcriber writes for it
+    "um": re.compile(r"u+h?m+"),
+    "uh": re.compile(r"u+h+"),
+    "er": re.compile(r"e+r+m*"),
+    "ah": re.compile(r"a+h+"),
+    "eh": re.compile(r"e+h+"),
+    "hmm": re.compile(r"h+m+"),
+    "mm": re.compile(r"m{2,}|m+h+m+|mm-hmm|mm-hm|m-hm"),
+}
+"""The one definition of a filled pause, used by the transcriber's clean-up, the filler count,
+the phrase matcher (which skips them) and the transcript view."""
+
+
+def filled_pause(text: str) -> str | None:
+    """The canonical filled pause a written word is ("Umm," -> "um", "uhm" -> "um"), or None."""
+    raw = text.strip().strip(".,!?;:\"()…")
+    if len(raw) > 1 and raw.isupper() and raw.lower() in ("er", "ah"):
+        return None  # "ER" (emergency room), not a hesitation
+    norm = normalize(text)
+    for canonical, pattern in FILLED_PAUSES.items():
+        if pattern.fullmatch(norm):
+            return canonical
+    return None

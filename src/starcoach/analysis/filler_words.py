@@ -5,19 +5,6 @@ Each list is named for the question it answers; the rules in ``fillers.py`` read
 
 from __future__ import annotations
 
-import re
-
-FILLED_PAUSES = {
-    # canonical form: spellings the model writes
-    "um": re.compile(r"u+h?m+"),
-    "uh": re.compile(r"u+h+"),
-    "er": re.compile(r"e+r+m*"),
-    "ah": re.compile(r"a+h+"),
-    "eh": re.compile(r"e+h+"),
-    "hmm": re.compile(r"h+m+"),
-    "mm": re.compile(r"m{2,}|m+h+m+|mm-hmm|mm-hm|m-hm"),
-}
-
 SENTENCE_END = (".", "!", "?", "…")
 CLAUSE_END = (*SENTENCE_END, ",", ";", ":", "—", "–")
 SUBJECTS = {"i", "we", "they", "he", "she", "you", "it", "there", "nobody", "everyone",

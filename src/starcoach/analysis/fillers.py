@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from starcoach import types
 from starcoach.analysis.filler_words import (
     AMOUNT_AFTER_A,
     APPROX_HEADS,
@@ -23,7 +24,6 @@ from starcoach.analysis.filler_words import (
     CONJUNCTIONS,
     COPULAS,
     DETERMINERS,
-    FILLED_PAUSES,
     FILLER_WORDS,
     FINITE_VERBS,
     I_MEAN_BLOCK,
@@ -51,14 +51,7 @@ Rule = Callable[[Sequence[Word], int], "tuple[str, int] | None"]
 
 def filled_pause(word: Word) -> str | None:
     """The canonical filled pause a word is ("Umm," -> "um"), or None."""
-    raw = word.text.strip().strip(".,!?;:\"()…")
-    if len(raw) > 1 and raw.isupper() and raw.lower() in ("er", "ah"):
-        return None  # "ER" (emergency room), not a hesitation
-    norm = word.norm
-    for canonical, pattern in FILLED_PAUSES.items():
-        if pattern.fullmatch(norm):
-            return canonical
-    return None
+    return types.filled_pause(word.text)
 
 
 def _norm(words: Sequence[Word], i: int) -> str:

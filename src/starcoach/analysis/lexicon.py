@@ -3,8 +3,8 @@
 Phrases are regular expressions over the normalized words of a stretch of the answer, joined
 by single spaces ("i was working at a bank"). ``Text`` keeps the map back from characters to
 word indices, so every match can quote the words that triggered it, with their times.
-Filler words are kept in ``fillers.py``; only the hesitation sounds that would split a phrase
-("I was, um, wrong") are listed here, so phrase matching can look past them.
+Filled pauses (``types.filled_pause``, in any spelling) are skipped, so a phrase split by one
+("I was, um, wrong") still matches.
 """
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from starcoach.types import Word, normalize
-
-HESITATIONS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm", "mhm"})
-"""Sounds skipped when matching phrases, so "my, um, mistake" still reads "my mistake"."""
+from starcoach.types import Word, filled_pause, normalize
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,7 @@ class Text:
             if i in skip:
                 continue
             token = " ".join(normalize(words[i].text).replace("—", " ").replace("–", " ").split())
-            if not token or token in HESITATIONS:
+            if not token or filled_pause(words[i].text) is not None:
                 continue
             if parts:
                 parts.append(" ")

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from starcoach.types import SAMPLE_RATE, Word, normalize
+from starcoach.types import SAMPLE_RATE, Word, filled_pause
 
-FILLED_PAUSES = frozenset({"um", "uh", "umm", "uhm", "uhh", "er", "erm", "ah", "hmm", "mm"})
 FRAME_S = 0.02
 
 
@@ -110,7 +109,7 @@ class Loudness:
 
 
 def is_filled_pause(word: Word) -> bool:
-    return normalize(word.text) in FILLED_PAUSES
+    return filled_pause(word.text) is not None
 
 
 def strip_tail(
