@@ -118,6 +118,15 @@ def as_plain(obj: Any) -> Any:
     return asdict(obj)
 
 
+SENTENCE_END = (".", "!", "?", "…")
+"""The marks that end a sentence, for every stage that splits an answer into sentences."""
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a written word closes its sentence ("done." and 'done."' do, "done," does not)."""
+    return text.rstrip().rstrip("\"')]\u201d\u2019").endswith(SENTENCE_END)
+
+
 FILLED_PAUSES: dict[str, re.Pattern[str]] = {
     # canonical form: the spellings a transcriber writes for it
     "um": re.compile(r"u+h?m+"),

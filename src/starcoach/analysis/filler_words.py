@@ -5,7 +5,8 @@ Each list is named for the question it answers; the rules in ``fillers.py`` read
 
 from __future__ import annotations
 
-SENTENCE_END = (".", "!", "?", "…")
+from starcoach.types import SENTENCE_END
+
 CLAUSE_END = (*SENTENCE_END, ",", ";", ":", "—", "–")
 SUBJECTS = {"i", "we", "they", "he", "she", "you", "it", "there", "nobody", "everyone",
             "everybody", "i'm", "we're", "they're", "it's", "there's", "i've", "we've", "i'd"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from starcoach.analysis.model import AnalysisOptions, Pace, PaceWindow, Pause, Section
-from starcoach.types import SAMPLE_RATE, Word
+from starcoach.types import SAMPLE_RATE, Word, ends_sentence
 
 FRAME_S = 0.025
 HOP_S = 0.010
@@ -30,7 +30,6 @@ MIN_MARGIN_DB, MAX_MARGIN_DB = 6.0, 15.0
 """A voiced frame is this far above the floor: 30% of the speech-to-floor range, clipped."""
 MIN_BURST_S = 0.08
 """Voiced stretches shorter than this inside a silence are clicks or breaths, not speech."""
-SENTENCE_END = (".", "!", "?", "…")
 EDGE_S = 1.0
 """Sound this close before the first word (or after the last) is taken as part of the answer."""
 
@@ -141,7 +140,7 @@ def find_pauses(voicing: Voicing, words: Sequence[Word], sections: Sequence[Sect
         k = before[-1]
         if k in last_of_section:
             where = "between_sections"
-        elif words[k].text.rstrip("\"')]").endswith(SENTENCE_END):
+        elif ends_sentence(words[k].text):
             where = "between_sentences"
         else:
             where = "mid_sentence"

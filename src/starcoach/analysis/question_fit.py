@@ -23,7 +23,7 @@ from typing import Any
 
 from starcoach.analysis.model import Finding, ThemeCheck
 from starcoach.analysis.question_cues import EXPECTATIONS, FAMILIES, POINT_FAMILIES
-from starcoach.types import Word, normalize
+from starcoach.types import Word, ends_sentence, normalize
 
 STRENGTH_FAMILY = {"owned_mistake": "ownership", "learning": "learning", "change": "change",
                    "quantified_result": "outcome", "transparency": "communication"}
@@ -73,7 +73,7 @@ def _match_at(cue: list[str], tokens: list[str], i: int) -> int | None:
 def _quote(words: Sequence[Word], start: int, end: int) -> str:
     stop = end
     while stop < min(len(words), end + QUOTE_AFTER):
-        if words[stop - 1].text.rstrip().endswith((".", "!", "?")):
+        if ends_sentence(words[stop - 1].text):
             break
         stop += 1
     return " ".join(w.text for w in words[start:stop]).strip(" ,;")

@@ -17,7 +17,7 @@ from starcoach.analysis import lexicon as lx
 from starcoach.analysis.lexicon import Match, Text
 from starcoach.analysis.model import THEMES, AnalysisOptions, Finding, ThemeCheck
 from starcoach.analysis.star import sentence_bounds
-from starcoach.types import Word
+from starcoach.types import Word, ends_sentence
 
 Span = tuple[str, int, int]
 
@@ -108,7 +108,7 @@ def humble_brag(ctx: Context) -> list[Finding]:
         # not past a full stop (run-on speech has no sentences to go by).
         s = m.first
         while s > max(0, m.first - REPORTED_BY_OTHERS) and \
-                not ctx.words[s - 1].text.rstrip().endswith((".", "!", "?")):
+                not ends_sentence(ctx.words[s - 1].text):
             s -= 1
         if ctx.sub(s, m.first - 1).count(lx.TOLD_ME):
             continue

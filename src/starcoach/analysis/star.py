@@ -23,11 +23,10 @@ from starcoach.analysis.lexicon import (
     Text,
 )
 from starcoach.analysis.model import STAR_LABELS, AnalysisOptions
-from starcoach.types import Word, normalize
+from starcoach.types import Word, ends_sentence, normalize
 
 Span = tuple[str, int, int]
 
-SENTENCE_END = (".", "!", "?", "…")
 GAP_S = 0.6
 """Without punctuation, a silence longer than this between two words ends a sentence."""
 CHUNK_WORDS = 15
@@ -95,12 +94,12 @@ def split_sentences(words: Sequence[Word]) -> list[tuple[int, int]]:
 
 def sentence_bounds(words: Sequence[Word]) -> list[tuple[int, int]]:
     """(first, last) of each whole sentence: by punctuation, else by gaps, else in chunks."""
-    has_punct = any(w.text.rstrip("\"')]").endswith(SENTENCE_END) for w in words[:-1])
+    has_punct = any(ends_sentence(w.text) for w in words[:-1])
     bounds: list[tuple[int, int]] = []
     start = 0
     for i, w in enumerate(words[:-1]):
         if has_punct:
-            end_here = w.text.rstrip("\"')]").endswith(SENTENCE_END)
+            end_here = ends_sentence(w.text)
         else:
             end_here = words[i + 1].start - w.end > GAP_S or i - start + 1 >= CHUNK_WORDS
         if end_here:

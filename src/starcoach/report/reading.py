@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starcoach.analysis.notes import clock
-
-SENTENCE_END = (".", "?", "!")
+from starcoach.types import ends_sentence
 
 
 @dataclass
@@ -105,7 +104,7 @@ def annotate(a: dict[str, Any]) -> list[Block]:
         block.tokens.append(tok)
         if tok.flag is not None and tok.flag not in block.flags:
             block.flags.append(tok.flag)
-        line_break = w["text"].endswith(SENTENCE_END)
+        line_break = ends_sentence(w["text"])
     for p in pauses:  # silence after the last word
         if blocks:
             blocks[-1].tokens.append(Token("pause", f"{p['seconds']:.1f} s", p["start"], p["end"]))

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.text import Text
 
 from starcoach.transcribe.filler_recovery import is_filled_pause
-from starcoach.types import Transcript, Word
+from starcoach.types import Transcript, Word, ends_sentence
 
 LINE_GAP_S = 1.0
 """A silence this long starts a new line."""
@@ -34,7 +34,7 @@ def phrases(words: tuple[Word, ...] | list[Word],
     for w in words:
         if current and (
             w.start - current[-1].end >= LINE_GAP_S
-            or current[-1].text.endswith((".", "?", "!"))
+            or ends_sentence(current[-1].text)
             or sum(len(x.text) + 1 for x in current) + len(w.text) > max_chars
         ):
             lines.append(current)
