@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console
 
-from starcoach.report.transcript import clock, phrases, render_transcript
+from starcoach.report.transcript import phrases, render_transcript
 from starcoach.types import Transcript, Word
 
 WORDS = (
@@ -52,11 +52,6 @@ def test_on_a_color_terminal_fillers_are_dimmed() -> None:
     out = plain(render_transcript(t), color=True)
     assert "\x1b[2mum,\x1b[0m" in out
     assert "\x1b[0mshipped" not in out.replace(" ", "")  # ordinary words stay undimmed
-
-
-def test_clock_formats_minutes_and_tenths() -> None:
-    assert clock(0) == "0:00.0"
-    assert clock(75.25) == "1:15.2"
 
 
 def test_a_long_sentence_is_split_so_no_line_wraps_at_80_columns() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from starcoach.types import ends_sentence, filled_pause, normalize
+from starcoach.types import clock, ends_sentence, filled_pause, normalize
 
 
 @pytest.mark.parametrize("raw,norm", [
@@ -28,3 +28,18 @@ def test_filled_pause(raw: str, canonical: str | None) -> None:
 ])
 def test_ends_sentence(raw: str, ends: bool) -> None:
     assert ends_sentence(raw) is ends
+
+
+@pytest.mark.parametrize("seconds,shown", [
+    (0, "0:00"), (59.4, "0:59"), (59.6, "1:00"), (89.5, "1:30"), (89.6, "1:30"), (125, "2:05"),
+    (-3, "0:00"), (None, "-"),
+])
+def test_one_clock_rounds_to_the_second(seconds: float | None, shown: str) -> None:
+    assert clock(seconds) == shown
+
+
+def test_the_clock_with_tenths() -> None:
+    assert clock(0, tenths=True) == "0:00.0"
+    assert clock(75.25, tenths=True) == "1:15.2"
+    assert clock(78.44, tenths=True) == "1:18.4"
+    assert clock(59.96, tenths=True) == "1:00.0"

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starcoach import config
-from starcoach.analysis.notes import clock
 from starcoach.errors import AudioError, StarcoachError, UsageError
+from starcoach.types import clock
 
 if TYPE_CHECKING:
     from starcoach.pipeline import ProgressFn, Result

@@ -118,6 +118,19 @@ def as_plain(obj: Any) -> Any:
     return asdict(obj)
 
 
+def clock(seconds: float | None, tenths: bool = False) -> str:
+    """The one m:ss clock: 78.4 -> "1:18" (rounded to the nearest second, so the report, the
+    live panel, the history and the HTML page agree); ``tenths``: 78.44 -> "1:18.4"; None -> "-"."""
+    if seconds is None:
+        return "-"
+    seconds = max(0.0, seconds)
+    if tenths:
+        m, s = divmod(round(seconds, 1), 60)
+        return f"{int(m)}:{s:04.1f}"
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
 SENTENCE_END = (".", "!", "?", "…")
 """The marks that end a sentence, for every stage that splits an answer into sentences."""
 

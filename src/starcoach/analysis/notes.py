@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from starcoach.analysis.model import Analysis, Note
+from starcoach.types import clock
 
 NoteRule = Callable[[Analysis], "list[Note]"]
 
@@ -19,10 +20,6 @@ MISSING_ADVICE = {
 }
 
 
-def clock(seconds: float) -> str:
-    """78.4 -> "1:18"."""
-    s = int(round(seconds))
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def estimated_seconds(a: Analysis) -> float:

@@ -8,6 +8,7 @@ or on Ctrl-C / SIGTERM, and the file is kept in every case.
 from __future__ import annotations
 
 import contextlib
+import math
 import select
 import signal
 import sys
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from starcoach.audio.recorder import Recorder, Take
+from starcoach.types import clock
 
 TARGET_S = (90.0, 150.0)
 """The length a spoken STAR answer should land in (the analyzer's target_min_s, target_max_s)."""
@@ -23,9 +25,6 @@ METER_WIDTH = 30
 METER_FLOOR_DBFS = -60.0
 
 
-def clock(seconds: float) -> str:
-    s = int(seconds)
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def stdin_is_terminal() -> bool:
@@ -157,7 +156,7 @@ def countdown(seconds: float, console: Any) -> None:
             return
         with console.status("") as status:
             while (left := end - time.monotonic()) > 0:
-                status.update(f"Prepare your answer: {clock(left + 0.99)} left"
+                status.update(f"Prepare your answer: {clock(math.ceil(left))} left"
                               + (" (Enter to start now)" if watch_enter else ""))
                 if watch_enter and enter_pressed():
                     return

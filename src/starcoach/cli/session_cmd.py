@@ -10,6 +10,7 @@ import typer
 
 from starcoach.cli import app
 from starcoach.cli.output import print_json, stdout_console
+from starcoach.types import clock
 
 
 def _note(message: str) -> None:
@@ -79,7 +80,7 @@ def show(
     header = [
         f"Session {session.id} · {review.local_time(session.created_at)}",
         f"Question: {session.question_text or session.question_id or '(none)'}",
-        f"Length {review.clock(s.length_s)} · "
+        f"Length {clock(s.length_s)} · "
         + (f"{s.wpm:.0f} wpm · " if s.wpm is not None else "")
         + (f"{s.fillers_per_min:.1f} fillers/min · " if s.fillers_per_min is not None else "")
         + f"{len(s.flags)} red flag(s) · analyzer v{session.analyzer_version or '?'}",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from starcoach.report.reading import annotate, flag_name, section_title
+from starcoach.types import clock
 
 EMBED_LIMIT_BYTES = 10 * 1024 * 1024
 """Audio larger than this is written next to the page instead of inside it."""
@@ -70,9 +71,6 @@ if(audio)audio.addEventListener('timeupdate',()=>{
 """
 
 
-def _clock(seconds: float) -> str:
-    s = int(round(seconds))
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def _pct(t: float, total: float) -> str:
@@ -105,7 +103,7 @@ def timeline_svg(a: dict[str, Any]) -> str:
         out.append(f'<line class="mk filler-mk" data-start="{f["start"]:.2f}" '
                    f'x1="{_pct(f["start"], total)}" x2="{_pct(f["start"], total)}" y1="44" y2="60" '
                    f'stroke="#e07b00" stroke-width="3"><title>{escape(f["text"])} '
-                   f'{_clock(f["start"])}</title></line>')
+                   f'{clock(f["start"])}</title></line>')
     for f in a.get("red_flags", []):
         if f.get("start") is not None:
             out.append(f'<circle class="mk flag-mk" data-start="{f["start"]:.2f}" '
@@ -114,7 +112,7 @@ def timeline_svg(a: dict[str, Any]) -> str:
     step = next(s for s in (5, 10, 15, 30, 60, 120, 300, 10**9) if total / s <= 10)
     for t in range(0, int(total) + 1, step):
         anchor = "start" if t == 0 else ("end" if t / total > 0.97 else "middle")
-        out.append(f'<text x="{_pct(t, total)}" y="90" text-anchor="{anchor}">{_clock(t)}</text>')
+        out.append(f'<text x="{_pct(t, total)}" y="90" text-anchor="{anchor}">{clock(t)}</text>')
     out.append('<line id="playhead" x1="0%" x2="0%" y1="0" y2="76" stroke="#1d2330" '
                'stroke-width="2"/></svg>')
     return "".join(out)
@@ -169,7 +167,7 @@ def transcript_html(a: dict[str, Any]) -> str:
                 continue
             if tok.new_line:
                 out.append(f'</p><p><span class="ts" data-start="{tok.start:.2f}">'
-                           f"{_clock(tok.start)}</span>")
+                           f"{clock(tok.start)}</span>")
             else:
                 out.append(" ")
             if tok.flag is not None and open_flag is None:
@@ -194,7 +192,7 @@ def transcript_html(a: dict[str, Any]) -> str:
 def _findings(a: dict[str, Any]) -> str:
     items = []
     for f in a.get("red_flags", []):
-        when = f' <span class="ts" data-start="{f["start"]:.2f}">{_clock(f["start"])}</span>' \
+        when = f' <span class="ts" data-start="{f["start"]:.2f}">{clock(f["start"])}</span>' \
             if f.get("start") is not None else ""
         quote = f" “{escape(f['quote'])}”" if f.get("quote") else ""
         items.append(f'<li class="miss"><b>{escape(flag_name(f["category"]))}</b>{when}{quote}'
@@ -249,7 +247,7 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
 def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: str) -> str:
     pace = a.get("pace") or {}
     long_s = (a.get("options") or {}).get("long_pause_s", 2.0)
-    kpis = [("Length", _clock(a.get("duration_s", 0))),
+    kpis = [("Length", clock(a.get("duration_s", 0))),
             ("Pace", f"{pace['wpm']:.0f} wpm" if pace else "-"),
             ("Fillers", f"{len(a.get('fillers', []))}"
              + (f" ({pace['fillers_per_min']:.1f}/min)" if pace else "")),

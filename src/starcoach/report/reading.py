@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from starcoach.analysis.notes import clock
-from starcoach.types import ends_sentence
+from starcoach.types import clock, ends_sentence
 
 
 @dataclass

@@ -12,7 +12,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from starcoach.analysis.model import Analysis, Finding, Section, ThemeCheck
-from starcoach.analysis.notes import clock, estimated_seconds
+from starcoach.analysis.notes import estimated_seconds
+from starcoach.types import clock
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult

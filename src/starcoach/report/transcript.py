@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.text import Text
 
 from starcoach.transcribe.filler_recovery import is_filled_pause
-from starcoach.types import Transcript, Word, ends_sentence
+from starcoach.types import Transcript, Word, clock, ends_sentence
 
 LINE_GAP_S = 1.0
 """A silence this long starts a new line."""
@@ -20,10 +20,6 @@ LINE_MAX_CHARS = 60
 a line without its time."""
 
 
-def clock(seconds: float) -> str:
-    """``m:ss.s`` for a time in the recording."""
-    m, s = divmod(max(0.0, seconds), 60)
-    return f"{int(m)}:{s:04.1f}"
 
 
 def phrases(words: tuple[Word, ...] | list[Word],
@@ -58,11 +54,12 @@ def render_transcript(transcript: Transcript, width: int | None = None) -> Group
     lines are cut shorter so that none wraps without its time."""
     max_chars = LINE_MAX_CHARS
     if width is not None:  # room left after the "[m:ss.s] " stamp (longer past 10 minutes)
-        max_chars = max(20, min(max_chars, width - len(clock(transcript.duration_s)) - 3))
+        stamp = len(clock(transcript.duration_s, tenths=True))
+        max_chars = max(20, min(max_chars, width - stamp - 3))
     rows: list[Text] = []
     for line in phrases(transcript.words, max_chars):
         row = Text()
-        row.append(f"[{clock(line[0].start)}] ", style="cyan")
+        row.append(f"[{clock(line[0].start, tenths=True)}] ", style="cyan")
         for i, w in enumerate(line):
             if i:
                 row.append(" ")
@@ -74,7 +71,8 @@ def render_transcript(transcript: Transcript, width: int | None = None) -> Group
         f"{len(transcript.words)} words, {len(fillers)} filled "
         + ("pause" if len(fillers) == 1 else "pauses")
         + (f" ({restored} restored from the audio, shown in parentheses)" if restored else "")
-        + f"; {clock(transcript.duration_s)} of audio; model {transcript.model or 'unknown'}"
+        + f"; {clock(transcript.duration_s, tenths=True)} of audio"
+        + f"; model {transcript.model or 'unknown'}"
     )
     rows.append(Text(""))
     rows.append(Text(summary, style="dim"))

@@ -15,16 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from starcoach.analysis.notes import clock as notes_clock
 from starcoach.errors import NotFoundError, UsageError
 from starcoach.sessions.store import Session, Store
+from starcoach.types import clock
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def clock(seconds: float | None) -> str:
-    """``83.4`` -> ``"1:23"``; ``None`` -> ``"-"``."""
-    return "-" if seconds is None else notes_clock(seconds)
 
 
 def local_time(iso: str) -> str:
