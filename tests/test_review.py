@@ -198,15 +198,6 @@ def test_progress_without_attempts_is_an_error_with_the_next_step() -> None:
            "--save` or `starcoach practice`)\n")
 
 
-def _have_analyzer() -> bool:
-    try:
-        from starcoach.analysis import analyze  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _have_analyzer(), reason="starcoach.analysis.analyze is not built yet")
 def test_reanalyze_replaces_the_analysis_from_the_stored_transcript_and_audio(
     three_attempts: list[str],
 ) -> None:
@@ -229,14 +220,12 @@ def test_reanalyze_replaces_the_analysis_from_the_stored_transcript_and_audio(
                              f"-> v{after.analyzer_version})\n")
 
 
-@pytest.mark.skipif(not _have_analyzer(), reason="starcoach.analysis.analyze is not built yet")
 def test_reanalyze_all_touches_every_session(three_attempts: list[str]) -> None:
     result = run_cli("reanalyze", "--all")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "4 session(s) re-analyzed."
 
 
-@pytest.mark.skipif(not _have_analyzer(), reason="starcoach.analysis.analyze is not built yet")
 def test_reanalyze_without_the_audio_file_still_works_and_says_so(
     three_attempts: list[str],
 ) -> None:

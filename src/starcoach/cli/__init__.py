@@ -56,14 +56,7 @@ def _debug_requested(argv: list[str]) -> bool:
 
 
 # Command modules register themselves on `app`; they import only typer at module level.
-from starcoach.cli import analyze_cmd  # noqa: E402,F401
-
-for _optional in ("record_cmd", "session_cmd", "question_cmd"):
-    try:
-        __import__(f"starcoach.cli.{_optional}")
-    except ModuleNotFoundError as _exc:  # a command group not built yet
-        if _exc.name != f"starcoach.cli.{_optional}":
-            raise
+from starcoach.cli import analyze_cmd, question_cmd, record_cmd, session_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:
