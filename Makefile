@@ -22,6 +22,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks samples
+	$(BIN)/mypy src
 
 bench: setup
 	$(BIN)/python benchmarks/transcribe.py

@@ -96,3 +96,23 @@ def test_json_output_has_no_bar_and_parses(tmp_path: Path, real_speech: Path) ->
     data = json.loads(result.stdout)
     assert data["schema"] == "starcoach.transcript/1"
     assert [w["text"].strip(",.").lower() for w in data["words"]].count("uh") == 1
+
+
+def test_bar_shown_before_any_window_is_decoded_draws_without_a_total(
+    pty_pair, monkeypatch
+) -> None:
+    """A take that starts with a long silence: Whisper reports nothing for a while, so the bar
+    is drawn before the total is known. It used to raise TypeError from its refresh thread."""
+    tty_stderr, stream = pty_pair
+    monkeypatch.setattr(sys, "stderr", stream)
+    errors: list[BaseException] = []
+    monkeypatch.setattr("threading.excepthook", lambda args: errors.append(args.exc_value))
+    with progress.transcription_progress(enabled=True) as update:
+        time.sleep(progress.SHOW_AFTER_S + 0.4)  # the bar is up, no total yet
+        first = read_all(tty_stderr, 0.5)
+        update(40.0, 64.0)
+        time.sleep(0.3)
+    out = first + read_all(tty_stderr)
+    assert errors == []
+    assert "Traceback" not in out and "TypeError" not in out
+    assert "0 s of audio" in first

@@ -102,9 +102,10 @@ def reanalyze_session(store: Store, session_id: str) -> tuple[str | None, str | 
 
     session = store.get(session_id)
     transcript = Transcript.from_dict(session.transcript)
-    has_audio = session.audio_path is not None and session.audio_path.is_file()
+    audio_path = session.audio_path
+    has_audio = audio_path is not None and audio_path.is_file()
     # Without its audio (deleted by hand) the analyzer falls back on the gaps between words.
-    samples = load_stored_audio(session.audio_path) if has_audio else None
+    samples = load_stored_audio(audio_path) if audio_path is not None and has_audio else None
     try:
         analysis = analyze_transcript(transcript, samples, session.question_id)
     except NotFoundError:  # the question was removed from the bank since: judge without it

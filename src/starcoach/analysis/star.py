@@ -209,7 +209,10 @@ def viterbi(scores: Sequence[Sequence[float]],
     back: list[list[int]] = []
     for k, row in enumerate(scores[1:], start=1):
         f = CLAUSE_STICKINESS if continues and continues[k] else 1.0
-        prev = [max(range(n), key=lambda i, j=j: best[i] - cost(i, j, f)) for j in range(n)]
+        prev = []
+        for j in range(n):
+            came_from = [best[i] - cost(i, j, f) for i in range(n)]
+            prev.append(max(range(n), key=came_from.__getitem__))
         best = [best[prev[j]] - cost(prev[j], j, f) + row[j] for j in range(n)]
         back.append(prev)
     state = max(range(n), key=lambda j: best[j])

@@ -133,7 +133,7 @@ def _check_wav_length(p: Path, size: int) -> bool:
         while True:
             header = fh.read(8)
             if len(header) < 8:
-                return
+                return False  # no data chunk: FFmpeg decides whether anything is there
             chunk_id, chunk_size = struct.unpack("<4sI", header)
             if chunk_id == b"data":
                 # 0 and 0xFFFFFFFF mean "unknown" (streamed WAVs); nothing to compare then.
@@ -191,6 +191,7 @@ def _decode(p: Path, data: io.BytesIO | None = None) -> np.ndarray:
             raise AudioError(f"cannot read audio {_name(p)}: the file has no audio track; "
                              f"give a {FORMATS} recording")
         stream = container.streams.audio[0]
+        assert isinstance(container, av.container.InputContainer)  # opened for reading
         declared_s = None
         if stream.duration is not None and stream.time_base is not None:
             declared_s = float(stream.duration * stream.time_base)
@@ -236,6 +237,7 @@ def encode_pcm16(pcm: np.ndarray, path: Path, container_format: str = "flac",
 
     with av.open(str(path), mode="w", format=container_format) as out:
         stream = out.add_stream(codec, rate=SAMPLE_RATE)
+        assert isinstance(stream, av.audio.stream.AudioStream)
         stream.layout = "mono"
         stream.format = "s16"
         step = 4096

@@ -22,7 +22,8 @@ def render_question(q: Any) -> Any:
         text.append("\nWhat interviewers look for:\n", style="underline")
         for point in q.look_for:
             text.append(f"  • {point}\n")
-    return Panel(text.rstrip() or text, title=f"{q.id} ({q.category})", title_align="left")
+    text.rstrip()  # in place: Text.rstrip returns None
+    return Panel(text, title=f"{q.id} ({q.category})", title_align="left")
 
 
 def render_changes(changes: list[Any]) -> Any:

@@ -41,16 +41,26 @@ def transcription_progress(enabled: bool = True) -> Iterator[ProgressFn | None]:
         return
     import threading
 
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     from starcoach.cli.output import stderr_console
 
+    class SecondsColumn(ProgressColumn):
+        """``12/104 s of audio``; before the first window is decoded the total is unknown."""
+
+        def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+            if task.total is None:
+                return Text(f"{task.completed:.0f} s of audio")
+            return Text(f"{task.completed:.0f}/{task.total:.0f} s of audio")
+
     lock = threading.Lock()
-    state = {"done": 0.0, "total": None}
+    done_s = 0.0
+    total_s: float | None = None
     bar = Progress(
         TextColumn("Transcribing"),
         BarColumn(),
-        TextColumn("{task.completed:.0f}/{task.total:.0f} s of audio"),
+        SecondsColumn(),
         TimeElapsedColumn(),
         console=stderr_console(),
         transient=True,
@@ -64,14 +74,14 @@ def transcription_progress(enabled: bool = True) -> Iterator[ProgressFn | None]:
             if finished or task is not None:
                 return
             bar.start()
-            task = bar.add_task("transcribe", total=state["total"] or None,
-                                completed=state["done"])
+            task = bar.add_task("transcribe", total=total_s, completed=int(done_s))
 
     def update(done: float, total: float) -> None:
+        nonlocal done_s, total_s
         with lock:
-            state["done"], state["total"] = min(done, total), max(total, 0.01)
+            done_s, total_s = min(done, total), max(total, 0.01)
             if task is not None:
-                bar.update(task, completed=state["done"], total=state["total"])
+                bar.update(task, completed=done_s, total=total_s)
 
     timer = threading.Timer(SHOW_AFTER_S, show)
     timer.daemon = True

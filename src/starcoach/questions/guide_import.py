@@ -239,10 +239,9 @@ class _Parser:
             raise self.fail(q["line"], f"a \"{LOOK_FOR_LABEL}\" list under Q{q['number']}")
         if not q["look_for"]:
             raise self.fail(q["look_for_line"], f"'- ' items after \"{LOOK_FOR_LABEL}\"")
-        answer = "\n".join(q["answer"]).strip()
-        answer = re.sub(r"\n{3,}", "\n\n", answer).replace("**", "") or None
+        answer = re.sub(r"\n{3,}", "\n\n", "\n".join(q["answer"]).strip()).replace("**", "")
         self.questions.append(GuideQuestion(q["number"], q["text"], tuple(q["look_for"]),
-                                            answer, q["line"]))
+                                            answer or None, q["line"]))
 
     def _close_section(self, section: str, line: int, table: list[tuple[int, list[str]]]) -> None:
         if section == "themes":

@@ -13,11 +13,14 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starcoach.errors import NotFoundError, UsageError
 from starcoach.sessions.store import Session, Store
 from starcoach.types import clock
+
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -78,8 +81,9 @@ def history(store: Store, question_id: str | None = None) -> list[Summary]:
     return [summarize(s) for s in store.sessions(question_id)]
 
 
-HISTORY_COLUMNS = (("ID", "left"), ("Date", "left"), ("Question", "left"), ("Length", "right"),
-                   ("WPM", "right"), ("Fillers/min", "right"), ("Flags", "left"))
+HISTORY_COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
+    ("ID", "left"), ("Date", "left"), ("Question", "left"), ("Length", "right"),
+    ("WPM", "right"), ("Fillers/min", "right"), ("Flags", "left"))
 
 
 def _history_cells(r: Summary) -> tuple[str, ...]:

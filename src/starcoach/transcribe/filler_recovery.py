@@ -96,7 +96,7 @@ class Loudness:
         """Voiced stretches inside [start, end], bridging dips shorter than 60 ms."""
         i0, i1 = self._index(start), self._index(end)
         out: list[list[int]] = []
-        for i in np.flatnonzero(self.voiced[i0:i1]) + i0:
+        for i in (int(k) for k in np.flatnonzero(self.voiced[i0:i1]) + i0):
             if out and i - out[-1][1] <= 3:
                 out[-1][1] = i + 1
             else:
@@ -286,7 +286,8 @@ def drop_doubtful(
     words: list[Word], loud: Loudness, opts: CleanupOptions
 ) -> tuple[list[Word], list[Word]]:
     """A word over silence that the model itself doubted was not said."""
-    kept, dropped = [], []
+    kept: list[Word] = []
+    dropped: list[Word] = []
     for w in words:
         silent = not loud.any_voiced(w.start - 0.1, w.end + 0.1)
         (dropped if silent and w.probability < opts.doubt_probability else kept).append(w)
