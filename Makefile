@@ -1,4 +1,6 @@
-# Quickstart: `make demo` and `make test`. Both create .venv and install the project first.
+# Quickstart: `make demo` and `make test`. Both create .venv and install the project first;
+# `make test` also installs the Debian packages the tests use (when it may) and runs pytest with a
+# private virtual microphone.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +20,8 @@ demo: setup
 	$(BIN)/starcoach analyze samples/clean_star.flac
 
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@bash scripts/install-test-packages
+	bash scripts/with-virtual-mic $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks samples

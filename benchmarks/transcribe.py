@@ -1,6 +1,6 @@
 """Transcription speed, memory and fillers on the bundled samples and the real speech clips.
 
-For every ``samples/*.flac`` and every clip in ``../shared/real-speech/`` (when present), run
+For every ``samples/*.flac`` and every clip in ``tests/data/real-speech/``, run
 ``starcoach.transcribe.whisper.transcribe`` in a fresh process, so that the peak memory is that
 of one transcription (model included) and the model load is timed apart. Prints a Markdown table:
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-REAL_SPEECH = ROOT.parent / "shared" / "real-speech"
+REAL_SPEECH = ROOT / "tests" / "data" / "real-speech"
 FILLED = {"um", "uh"}
 
 
@@ -84,9 +84,7 @@ def measure_one(path: Path, baseline: bool) -> dict:
 
 
 def clips(only: str | None) -> list[Path]:
-    paths = sorted(SAMPLES.glob("*.flac"))
-    if REAL_SPEECH.is_dir():
-        paths += sorted(REAL_SPEECH.glob("*.flac"))
+    paths = sorted(SAMPLES.glob("*.flac")) + sorted(REAL_SPEECH.glob("*.flac"))
     return [p for p in paths if only is None or p.stem == only]
 
 

@@ -3,7 +3,8 @@
 Each test run loads its own null sink and points the recorder at the sink's monitor with
 PULSE_SOURCE (read by PulseAudio's ALSA plugin, which PortAudio's ``pulse`` device uses), so
 sounds played by other programs into ``starcoach_sink`` cannot leak into a take. Falls back to
-``starcoach_sink`` (the one ``.ci/start-pulse`` makes) if a sink cannot be loaded.
+``starcoach_sink`` (the one ``scripts/with-virtual-mic`` and ``.ci/start-pulse`` make) if a sink
+cannot be loaded.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ def pulse_problem() -> str | None:
     try:
         r = subprocess.run(["pactl", "info"], capture_output=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
-        return "`pactl info` did not answer: start PulseAudio with `bash .ci/start-pulse`"
+        return ("`pactl info` did not answer: run the tests with `make test`, which starts a "
+                "private one")
     if r.returncode != 0:
-        return ("PulseAudio is not running (`pactl info` failed): "
-                "start it with `bash .ci/start-pulse`")
+        return ("PulseAudio is not running (`pactl info` failed): run the tests with `make test` "
+                "or under `scripts/with-virtual-mic`, which start a private one")
     return None
 
 

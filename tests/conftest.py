@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-REAL_SPEECH = ROOT.parent / "shared" / "real-speech"
+# Real recordings with verbatim transcripts, their sources and licenses: see the README there.
+REAL_SPEECH = ROOT / "tests" / "data" / "real-speech"
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,5 @@ def starcoach_home(
 
 @pytest.fixture(scope="session")
 def real_speech() -> Path:
-    """The folder of real recordings with verbatim references; skip where it is absent."""
-    if not REAL_SPEECH.is_dir():
-        pytest.skip(f"real speech clips not found at {REAL_SPEECH}")
+    """The folder of real recordings with verbatim references (it ships with the tests)."""
     return REAL_SPEECH

@@ -18,8 +18,6 @@ from starcoach.sessions import store as storage
 from starcoach.sessions.store import open_store
 from starcoach.types import Transcript
 
-JFK = Path(__file__).resolve().parents[2] / "shared" / "real-speech" / "fw_jfk.flac"
-
 
 @pytest.fixture
 def jfk(real_speech: Path) -> Path:
