@@ -12,8 +12,9 @@ import pytest
 from _sessiondata import build
 
 from starcoach.analysis.model import ANALYZER_VERSION as V
+from starcoach.audio.decode import load_audio
 from starcoach.sessions import review
-from starcoach.sessions.store import load_stored_audio, open_store
+from starcoach.sessions.store import open_store
 from starcoach.types import Transcript
 
 QID = "failure-time-you-failed"
@@ -210,7 +211,7 @@ def test_reanalyze_replaces_the_analysis_from_the_stored_transcript_and_audio(
     with open_store() as store:
         after = store.get(three_attempts[0])
     expected = analyze_transcript(Transcript.from_dict(before.transcript),
-                                  load_stored_audio(before.audio_path), QID).to_dict()
+                                  load_audio(before.audio_path), QID).to_dict()
     assert after.analysis == json.loads(json.dumps(expected))
     assert after.analysis != before.analysis  # the hand-made flags are gone
     assert after.transcript == before.transcript

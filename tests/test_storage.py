@@ -13,6 +13,7 @@ import av
 import pytest
 from _sessiondata import build
 
+from starcoach.audio.decode import load_audio
 from starcoach.errors import AudioError, NotFoundError, StorageError
 from starcoach.sessions import store as storage
 from starcoach.sessions.store import open_store
@@ -58,10 +59,31 @@ def test_stored_audio_reads_back_as_the_samples_the_analyzer_measures(jfk: Path)
     transcript, analysis = build()
     with open_store() as store:
         session = store.get(store.save_session(jfk, transcript, analysis))
-    samples = storage.load_stored_audio(session.audio_path)
+    samples = load_audio(session.audio_path)
     assert samples.dtype.name == "float32"
     assert len(samples) == pytest.approx(11.0 * 16000, abs=160)
     assert 0.3 < float(abs(samples).max()) <= 1.0
+
+
+def test_a_session_keeps_exactly_the_samples_that_were_analyzed(jfk: Path) -> None:
+    """The 44.1 kHz stereo source is decoded once; the stored FLAC holds those samples (to
+    16-bit precision), not a second conversion of the file with its own resampler."""
+    analyzed = load_audio(jfk)
+    transcript, analysis = build()
+    with open_store() as store:
+        session = store.get(store.save_session(jfk, transcript, analysis, samples=analyzed))
+    stored = load_audio(session.audio_path)
+    assert len(stored) == len(analyzed)
+    assert float(abs(stored - analyzed).max()) <= 0.5 / 32768 + 1e-7
+
+
+def test_without_samples_the_source_is_decoded_as_the_analyzer_reads_it(jfk: Path) -> None:
+    transcript, analysis = build()
+    with open_store() as store:
+        session = store.get(store.save_session(jfk, transcript, analysis))
+    stored, analyzed = load_audio(session.audio_path), load_audio(jfk)
+    assert len(stored) == len(analyzed)
+    assert float(abs(stored - analyzed).max()) <= 0.5 / 32768 + 1e-7
 
 
 def test_migrations_run_once_in_order_and_are_recorded(starcoach_home: Path) -> None:

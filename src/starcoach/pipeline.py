@@ -98,14 +98,14 @@ def reanalyze_session(store: Store, session_id: str) -> tuple[str | None, str | 
 
     Returns (analyzer version before, after, whether the audio was there to measure pauses).
     """
-    from starcoach.audio.stored import load_stored_audio
+    from starcoach.audio.decode import load_audio
 
     session = store.get(session_id)
     transcript = Transcript.from_dict(session.transcript)
     audio_path = session.audio_path
     has_audio = audio_path is not None and audio_path.is_file()
     # Without its audio (deleted by hand) the analyzer falls back on the gaps between words.
-    samples = load_stored_audio(audio_path) if audio_path is not None and has_audio else None
+    samples = load_audio(audio_path) if audio_path is not None and has_audio else None
     try:
         analysis = analyze_transcript(transcript, samples, session.question_id)
     except NotFoundError:  # the question was removed from the bank since: judge without it

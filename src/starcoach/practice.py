@@ -110,7 +110,7 @@ def save_attempt(path: Path, result: Result, question_id: str | None,
     with open_store() as store:
         return store.save_session(audio_path=path, transcript=result.transcript,
                                   analysis=result.analysis, question_id=question_id,
-                                  model=model)
+                                  model=model, samples=result.samples)
 
 
 def previous_attempt(question_id: str, session_id: str) -> Summary | None:

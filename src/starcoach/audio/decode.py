@@ -225,7 +225,10 @@ def _decode(p: Path, data: io.BytesIO | None = None) -> np.ndarray:
 
 
 def _encode(samples: np.ndarray, path: Path, container_format: str, codec: str) -> Path:
-    pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0) * 32767.0).astype("<i2")
+    # The inverse of the decoder (FFmpeg reads 16-bit k as k / 32768): rounded, so decoding
+    # what was written gives back the samples to within half a step.
+    scaled = np.round(np.asarray(samples, dtype=np.float64) * 32768.0)
+    pcm = np.clip(scaled, -32768, 32767).astype("<i2")
     path.parent.mkdir(parents=True, exist_ok=True)
     return encode_pcm16(pcm, path, container_format, codec)
 

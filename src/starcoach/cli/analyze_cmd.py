@@ -90,7 +90,7 @@ def analyze(
         with open_store() as store:
             session_id = store.save_session(
                 audio_path=audio, transcript=result.transcript, analysis=result.analysis,
-                question_id=question,
+                question_id=question, samples=result.samples,
             )
     if html is not None:
         from starcoach.report.html import write_html_report

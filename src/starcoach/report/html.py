@@ -230,12 +230,11 @@ def _worked(a: dict[str, Any]) -> str:
 
 
 def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
-    from starcoach.audio.stored import convert_to_flac
+    from starcoach.audio.decode import load_audio, save_flac
 
     flac = audio_path
     if audio_path.suffix.lower() != ".flac":
-        flac = tmp / "audio.flac"
-        convert_to_flac(audio_path, flac)
+        flac = save_flac(load_audio(audio_path), tmp / "audio.flac")
     data = flac.read_bytes()
     if len(data) <= EMBED_LIMIT_BYTES:
         return "data:audio/flac;base64," + base64.b64encode(data).decode("ascii")

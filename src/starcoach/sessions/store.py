@@ -14,6 +14,7 @@ written before the file has been read successfully.
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -24,10 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from starcoach import config
-from starcoach.audio.stored import convert_to_flac, load_stored_audio
 from starcoach.errors import NotFoundError, StorageError
 
-__all__ = ["Session", "Store", "open_store", "convert_to_flac", "load_stored_audio"]
+__all__ = ["Session", "Store", "open_store"]
 
 DB_NAME = "sessions.db"
 AUDIO_DIR = "audio"
@@ -130,8 +130,14 @@ class Store:
         analysis: Any,
         question_id: str | None = None,
         model: str | None = None,
+        samples: Any = None,
     ) -> str:
-        """Copy the audio in as FLAC and record the session; return its ID (8 hex digits)."""
+        """Record the session with its audio as FLAC; return its ID (8 hex digits).
+
+        ``samples`` (16 kHz mono float32) are what was analyzed: they are encoded once, so the
+        stored audio is exactly what the analysis measured. Without them ``audio_path`` is
+        decoded by the same decoder the analyzer reads with.
+        """
         t = _plain(transcript)
         a = _plain(analysis)
         question = a.get("question") or {}
@@ -139,7 +145,7 @@ class Store:
         stored: Path | None = None
         if audio_path is not None:
             stored = self.root / AUDIO_DIR / f"{session_id}.flac"
-            convert_to_flac(Path(audio_path), stored)
+            _store_flac(Path(audio_path), samples, stored)
         options = {"analysis": a.get("options", {}), "transcription": t.get("settings", {})}
         try:
             with self._write():
@@ -317,3 +323,19 @@ def open_store(root: Path | None = None) -> Iterator[Store]:
         yield Store(db, root)
     finally:
         db.close()
+
+
+def _store_flac(source: Path, samples: Any, dest: Path) -> None:
+    """Encode the analyzed samples (or decode ``source``) to ``dest`` as 16 kHz mono FLAC,
+    through a temporary name, so a crash never leaves half a file under the session's ID."""
+    from starcoach.audio.decode import load_audio, save_flac
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if samples is None:
+        samples = load_audio(source)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    try:
+        save_flac(samples, tmp)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
