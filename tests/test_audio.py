@@ -228,3 +228,40 @@ def test_a_flac_take_that_never_finished_points_to_its_part_file(tmp_path):
         f"is kept in '{part}'; analyze that file"
     )
     assert len(audio.load_audio(part)) == 16000
+
+
+def _riff(*chunks: tuple[bytes, bytes], data_size: int | None = None) -> bytes:
+    import struct
+
+    body = b"WAVE"
+    for cid, payload in chunks:
+        size = data_size if cid == b"data" and data_size is not None else len(payload)
+        body += cid + struct.pack("<I", size) + payload + (b"\0" if len(payload) & 1 else b"")
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+def test_the_riff_walker_skips_odd_sized_chunks_and_reads_the_frame_size() -> None:
+    import io
+    import struct
+
+    from starcoach.audio import riff
+
+    fmt = struct.pack("<HHIIHH", 1, 2, 16000, 64000, 4, 16)  # stereo: 4 bytes a frame
+    raw = _riff((b"fmt ", fmt), (b"LIST", b"abc"), (b"data", b"\1\0" * 10), data_size=8)
+    data = riff.find_data(io.BytesIO(raw), len(raw))
+    assert raw[data.offset:data.offset + 2] == b"\1\0"
+    assert (data.declared, data.block_align) == (8, 4)
+    assert data.present(len(raw)) == 20  # 20 bytes there, five whole frames
+
+
+def test_the_riff_walker_refuses_a_file_without_audio_or_with_a_broken_chunk() -> None:
+    import io
+    import struct
+
+    from starcoach.audio import riff
+
+    no_data = _riff((b"LIST", b"abcd"))
+    broken = b"RIFF" + struct.pack("<I", 100) + b"WAVE" + b"LIST" + struct.pack("<I", 5000)
+    for raw, why in ((no_data, "no data chunk"), (broken, "damaged")):
+        with pytest.raises(riff.RiffError, match=why):
+            riff.find_data(io.BytesIO(raw), len(raw))

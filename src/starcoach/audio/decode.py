@@ -11,7 +11,6 @@ so the CLI can print it as is.
 from __future__ import annotations
 
 import io
-import struct
 from pathlib import Path
 
 import numpy as np
@@ -120,7 +119,9 @@ def _check_file(p: Path) -> bool:
     if size == 0:
         raise AudioError(f"cannot read audio {_name(p)}: the file is empty (0 bytes); "
                          "record again or choose another file")
-    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+    from starcoach.audio import riff
+
+    if riff.is_wave(head):
         return _check_wav_length(p, size)
     return False
 
@@ -128,52 +129,41 @@ def _check_file(p: Path) -> bool:
 def _check_wav_length(p: Path, size: int) -> bool:
     """A WAV header states its data length; FFmpeg quietly decodes whatever is there, so a
     file cut short (a copy interrupted, a recorder that crashed) must be caught here."""
+    from starcoach.audio import riff
+
     with p.open("rb") as fh:
-        fh.seek(12)
-        while True:
-            header = fh.read(8)
-            if len(header) < 8:
-                return False  # no data chunk: FFmpeg decides whether anything is there
-            chunk_id, chunk_size = struct.unpack("<4sI", header)
-            if chunk_id == b"data":
-                # 0 and 0xFFFFFFFF mean "unknown" (streamed WAVs); nothing to compare then.
-                if chunk_size in (0, 0xFFFFFFFF):
-                    return False
-                present = size - fh.tell()
-                if present < chunk_size:
-                    raise AudioError(
-                        f"cannot read audio {_name(p)}: the file is truncated "
-                        f"(its header promises {chunk_size} bytes of audio, only {present} "
-                        "are there); record or copy it again"
-                    )
-                # More audio than the header says, and no chunk after it: the header is stale
-                # (the recorder updates it every half second), so read everything there is.
-                fh.seek(chunk_size + (chunk_size & 1), 1)
-                after = fh.read(4)
-                return present - chunk_size >= 4 and not (len(after) == 4 and after.isalpha())
-            fh.seek(chunk_size + (chunk_size & 1), 1)
-    return False
+        try:
+            data = riff.find_data(fh, size)
+        except riff.RiffError:
+            return False  # FFmpeg decides whether anything is there
+        # 0 and 0xFFFFFFFF mean "unknown" (streamed WAVs); nothing to compare then.
+        if data.declared in (0, riff.UNKNOWN_SIZE):
+            return False
+        present = size - data.offset
+        if present < data.declared:
+            raise AudioError(
+                f"cannot read audio {_name(p)}: the file is truncated "
+                f"(its header promises {data.declared} bytes of audio, only {present} "
+                "are there); record or copy it again"
+            )
+        # More audio than the header says, and no chunk after it: the header is stale
+        # (the recorder updates it every half second), so read everything there is.
+        return present - data.declared >= 4 and not riff.chunk_follows(fh, data)
 
 
 def _with_true_wav_sizes(p: Path) -> io.BytesIO:
     """An in-memory copy of a WAV whose size fields match the audio in the file (whole
     frames only); the user's file is left as it is."""
-    buf = bytearray(p.read_bytes())
-    block_align, off = 2, 12
-    while off + 8 <= len(buf):
-        chunk_id = bytes(buf[off : off + 4])
-        chunk_size = struct.unpack_from("<I", buf, off + 4)[0]
-        if chunk_id == b"fmt " and chunk_size >= 14:
-            block_align = max(1, struct.unpack_from("<H", buf, off + 8 + 12)[0])
-        if chunk_id == b"data":
-            present = len(buf) - (off + 8)
-            present -= present % block_align
-            struct.pack_into("<I", buf, off + 4, present)
-            struct.pack_into("<I", buf, 4, off + present)  # RIFF size: everything after it
-            del buf[off + 8 + present :]
-            break
-        off += 8 + chunk_size + (chunk_size & 1)
-    return io.BytesIO(bytes(buf))
+    from starcoach.audio import riff
+
+    buf = io.BytesIO(p.read_bytes())
+    size = len(buf.getbuffer())
+    data = riff.find_data(buf, size)
+    present = data.present(size)
+    riff.set_sizes(buf, data, present)
+    buf.truncate(data.offset + present)
+    buf.seek(0)
+    return buf
 
 
 def _decode(p: Path, data: io.BytesIO | None = None) -> np.ndarray:

@@ -17,19 +17,19 @@ from typing import BinaryIO
 
 import numpy as np
 
+from starcoach.audio import riff
 from starcoach.errors import AudioError
 from starcoach.types import SAMPLE_RATE
 
-_UNKNOWN = 0xFFFFFFFF
 _HEADER_BYTES = 44
 _RIFF_SIZE_AT = 4
 _DATA_SIZE_AT = 40
 
 
 def _header(rate: int, data_bytes: int) -> bytes:
-    riff = _UNKNOWN if data_bytes == _UNKNOWN else 36 + data_bytes
+    riff_size = riff.UNKNOWN_SIZE if data_bytes == riff.UNKNOWN_SIZE else 36 + data_bytes
     return (
-        b"RIFF" + struct.pack("<I", riff) + b"WAVE"
+        b"RIFF" + struct.pack("<I", riff_size) + b"WAVE"
         + b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
         + b"data" + struct.pack("<I", data_bytes)
     )
@@ -48,7 +48,7 @@ class StreamingWav:
         self.rate = rate
         self.data_bytes = 0
         self._fh: BinaryIO = open(self.path, "wb", buffering=0)  # noqa: SIM115 - closed in close()
-        self._fh.write(_header(rate, _UNKNOWN))
+        self._fh.write(_header(rate, riff.UNKNOWN_SIZE))
 
     @property
     def frames(self) -> int:
@@ -92,19 +92,15 @@ def repair_wav(path: str | Path) -> bool:
         size = p.stat().st_size
         with p.open("r+b") as fh:
             head = fh.read(12)
-            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+            if len(head) < 12 or not riff.is_wave(head):
                 raise AudioError(f"cannot repair '{p}': it is not a WAV file")
-            data_at, declared, block_align = _find_data(fh, p, size)
-            present = size - data_at
-            present -= present % block_align  # a half-written sample is dropped
+            data = _find_data(fh, p, size)
+            present = data.present(size)  # a half-written sample is dropped
             riff_declared = struct.unpack("<I", _read_at(fh, _RIFF_SIZE_AT, 4))[0]
-            if declared == present and riff_declared == data_at - 8 + present:
+            if data.declared == present and riff_declared == data.offset - 8 + present:
                 return False
-            fh.seek(_RIFF_SIZE_AT)
-            fh.write(struct.pack("<I", data_at - 8 + present))
-            fh.seek(data_at - 4)
-            fh.write(struct.pack("<I", present))
-            fh.truncate(data_at + present)
+            riff.set_sizes(fh, data, present)
+            fh.truncate(data.offset + present)
             return True
     except OSError as exc:
         raise AudioError(f"cannot repair '{p}': {exc.strerror or exc}") from exc
@@ -115,26 +111,11 @@ def _read_at(fh: BinaryIO, offset: int, n: int) -> bytes:
     return fh.read(n)
 
 
-def _find_data(fh: BinaryIO, p: Path, size: int) -> tuple[int, int, int]:
-    """(offset of the audio, declared data size, bytes per frame) of a RIFF/WAVE file."""
-    block_align = 2
-    fh.seek(12)
-    while True:
-        chunk = fh.read(8)
-        if len(chunk) < 8:
-            raise AudioError(f"cannot repair '{p}': it holds no audio (no data chunk)")
-        chunk_id, chunk_size = struct.unpack("<4sI", chunk)
-        if chunk_id == b"fmt ":
-            fmt = fh.read(min(chunk_size, 16))
-            if len(fmt) >= 14:
-                block_align = max(1, struct.unpack("<H", fmt[12:14])[0])
-            fh.seek(chunk_size - len(fmt) + (chunk_size & 1), os.SEEK_CUR)
-            continue
-        if chunk_id == b"data":
-            return fh.tell(), chunk_size, block_align
-        if chunk_size == _UNKNOWN or fh.tell() + chunk_size > size:
-            raise AudioError(f"cannot repair '{p}': its chunks are damaged")
-        fh.seek(chunk_size + (chunk_size & 1), os.SEEK_CUR)
+def _find_data(fh: BinaryIO, p: Path, size: int) -> riff.DataChunk:
+    try:
+        return riff.find_data(fh, size)
+    except riff.RiffError as exc:
+        raise AudioError(f"cannot repair '{p}': {exc}") from exc
 
 
 def read_wav(path: str | Path) -> np.ndarray:
@@ -212,9 +193,8 @@ def read_pcm(path: str | Path) -> np.ndarray:
     """The 16-bit samples of a mono WAV written by ``StreamingWav``."""
     p = Path(path)
     with p.open("rb") as fh:
-        data_at, declared, _ = _find_data(fh, p, p.stat().st_size)
-        fh.seek(data_at)
-        raw = fh.read() if declared == _UNKNOWN else fh.read(declared)
+        data = _find_data(fh, p, p.stat().st_size)
+        raw = fh.read() if data.declared == riff.UNKNOWN_SIZE else fh.read(data.declared)
     return np.frombuffer(raw[: len(raw) - len(raw) % 2], dtype="<i2")
 
 
