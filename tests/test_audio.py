@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from starcoach.audio import decode as audio
+from starcoach.audio.levels import to_dbfs
 from starcoach.errors import AudioError, NoSpeechError
 from starcoach.types import SAMPLE_RATE
 
@@ -64,7 +65,7 @@ def test_any_format_rate_and_channel_count_decodes_to_16k_mono_float(
     # Lossy codecs pad a few milliseconds at the edges.
     assert audio.duration_s(samples) == pytest.approx(2.0, abs=0.06)
     # The tone survives: its level is about -15 dBFS RMS (0.25 peak sine).
-    level = float(audio.dbfs(np.sqrt(np.mean(samples[4000:-4000] ** 2))))
+    level = to_dbfs(float(np.sqrt(np.mean(samples[4000:-4000] ** 2))))
     assert -17.5 < level < -13.5
 
 

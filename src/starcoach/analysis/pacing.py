@@ -62,15 +62,9 @@ class Voicing:
 
 def frame_levels(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     """RMS level in dB (full scale 1.0) of each 25 ms frame, one every 10 ms."""
-    x = np.asarray(samples, dtype=np.float64).ravel()
-    frame, hop = int(sample_rate * FRAME_S), int(sample_rate * HOP_S)
-    if x.size < frame:
-        x = np.pad(x, (0, frame - x.size))
-    n = 1 + (x.size - frame) // hop
-    cs = np.concatenate(([0.0], np.cumsum(x * x)))
-    starts = np.arange(n) * hop
-    power = np.maximum(cs[starts + frame] - cs[starts], 0.0) / frame
-    return np.maximum(10.0 * np.log10(power + 1e-20), SILENCE_DB)
+    from starcoach.audio.levels import frame_db
+
+    return frame_db(samples, FRAME_S, HOP_S, floor_db=SILENCE_DB, rate=sample_rate)
 
 
 def detect_voicing(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Voicing:

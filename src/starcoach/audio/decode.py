@@ -57,26 +57,13 @@ def duration_s(samples: np.ndarray) -> float:
     return float(len(samples)) / SAMPLE_RATE
 
 
-def frame_rms(samples: np.ndarray, frame_s: float = 0.03) -> np.ndarray:
-    """Root-mean-square level of consecutive frames (the last partial frame is dropped)."""
-    n = max(1, int(frame_s * SAMPLE_RATE))
-    usable = (len(samples) // n) * n
-    if usable == 0:
-        return np.sqrt(np.mean(np.square(samples, dtype=np.float64), keepdims=True))
-    frames = samples[:usable].astype(np.float64).reshape(-1, n)
-    return np.sqrt(np.mean(frames * frames, axis=1))
-
-
-def dbfs(rms: np.ndarray | float) -> np.ndarray:
-    """A level in decibels relative to full scale (-120 for digital silence)."""
-    return 20.0 * np.log10(np.maximum(np.asarray(rms, dtype=np.float64), 1e-6))
-
-
 def is_silent(samples: np.ndarray) -> bool:
     """True when no 30 ms frame reaches ``SILENCE_DBFS``."""
     if samples.size == 0:
         return True
-    return bool(dbfs(frame_rms(samples)).max() < SILENCE_DBFS)
+    from starcoach.audio.levels import frame_db
+
+    return bool(frame_db(samples, 0.03).max() < SILENCE_DBFS)
 
 
 def save_flac(samples: np.ndarray, path: str | Path) -> Path:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from starcoach.audio.levels import to_dbfs
 from starcoach.types import SAMPLE_RATE
 
 
@@ -27,10 +28,6 @@ class MeterOptions:
     """A sample at or above this (in [0, 1]) is clipped."""
     clip_hold_s: float = 2.0
     """How long the clipping warning stays up after the last clipped sample."""
-
-
-def to_dbfs(x: float) -> float:
-    return float(20.0 * np.log10(max(x, 1e-6)))
 
 
 class Meter:

@@ -67,10 +67,10 @@ class Loudness:
     """Frame levels of one recording and which frames are voiced."""
 
     def __init__(self, samples: np.ndarray, opts: CleanupOptions) -> None:
-        from starcoach.audio.decode import dbfs, frame_rms
+        from starcoach.audio.levels import frame_db
 
         self.samples = samples
-        self.db = dbfs(frame_rms(samples, FRAME_S))
+        self.db = frame_db(samples, FRAME_S)
         floor = float(np.percentile(self.db, 10))
         peak = float(self.db.max())
         self.threshold = max(floor + opts.noise_margin_db, peak - opts.peak_range_db)
@@ -295,13 +295,15 @@ def drop_doubtful(
 
 
 def clean_words(
-    words: list[Word], samples: np.ndarray, opts: CleanupOptions | None = None
+    words: list[Word], samples: np.ndarray, opts: CleanupOptions | None = None,
+    loud: Loudness | None = None,
 ) -> tuple[list[Word], dict[str, list[str]]]:
-    """Drop unspoken words, restore skipped fillers. Returns the words and a log of both."""
+    """Drop unspoken words, restore skipped fillers. Returns the words and a log of both.
+    ``loud`` is the recording's ``Loudness`` when the caller has it already."""
     opts = opts or CleanupOptions()
     if not words or samples.size == 0:
         return words, {"dropped": [], "restored": []}
-    loud = Loudness(samples, opts)
+    loud = loud or Loudness(samples, opts)
     kept, dropped = strip_tail(words, loud, opts)
     kept, more = collapse_stacks(kept, opts)
     dropped += more

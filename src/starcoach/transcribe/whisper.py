@@ -77,12 +77,10 @@ class TranscribeOptions:
     """Stop decoding once a segment ends this close to the last voiced frame."""
 
 
-def speech_span(samples: np.ndarray, cleanup: Any, pad_s: float) -> tuple[float, float]:
-    """(start, end) seconds of the voiced part of the recording, padded, inside the audio."""
-    from starcoach.transcribe.filler_recovery import Loudness
-
-    total = len(samples) / SAMPLE_RATE
-    loud = Loudness(samples, cleanup)
+def decode_span(loud: Any, total: float, pad_s: float) -> tuple[float, float]:
+    """(start, end) seconds of the recording to decode: its voiced part (``Loudness``),
+    padded, inside the audio. (The report's speech span is the analyzer's: from the first
+    word to the last.)"""
     first = loud.first_voiced_s()
     last = loud.last_voiced_s()
     if last <= first:
@@ -254,13 +252,14 @@ def transcribe(
     ``progress`` is called with (seconds of audio done, total seconds) as segments arrive.
     Raises ModelError when no model can be loaded, NoSpeechError when nothing is recognised.
     """
-    from starcoach.transcribe.filler_recovery import CleanupOptions, clean_words
+    from starcoach.transcribe.filler_recovery import CleanupOptions, Loudness, clean_words
 
     opts = options or TranscribeOptions()
     whisper, label = load_model(model)
     total = len(samples) / SAMPLE_RATE
     cleanup = CleanupOptions()
-    clip = speech_span(samples, cleanup, opts.edge_pad_s) if opts.trim_silence else (0.0, total)
+    loud = Loudness(samples, cleanup)  # built once: the decode span and the clean-up share it
+    clip = decode_span(loud, total, opts.edge_pad_s) if opts.trim_silence else (0.0, total)
     if progress is not None:
         progress(0.0, total)
     segments, _info = whisper.transcribe(
@@ -291,7 +290,7 @@ def transcribe(
     if progress is not None:
         progress(total, total)
     words = _monotonic(raw, total)
-    words, log = clean_words(words, samples, cleanup)
+    words, log = clean_words(words, samples, cleanup, loud)
     if not words:
         where = f"'{source}'" if source else "the recording"
         raise NoSpeechError(
