@@ -249,3 +249,15 @@ def test_work_the_team_did_is_not_your_own_role():
     text = ("The team rewrote the form and they added a retry. We shipped it in two weeks and "
             "drop-off went from fifteen percent to four.")
     assert not checks_for("teamwork-successful-project", text)["Your own role"].met
+
+
+def test_cues_are_matched_like_every_other_phrase_past_fillers_and_dashes() -> None:
+    """Question cues go through the lexicon's matcher: a filled pause in any spelling does not
+    split a cue, a dash joins two words, and a negation before a cue still cancels it."""
+    from starcoach.analysis.question_fit import find_cues, words_from_text
+
+    assert [q for _, q in find_cues("learning", words_from_text("Looking back, I, uhm, learned "
+                                                                 "a lot."))]
+    assert find_cues("change", words_from_text("It was my assumption--since then I check."))
+    assert find_cues("learning", words_from_text("There was no lesson in it.")) == []
+    assert find_cues("learning", words_from_text("Honestly I never learned much.")) == []

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from starcoach.types import Word, filled_pause, normalize
 
+_DASHES = re.compile(r"[—–]|--")
+"""Dashes join words in typed answers ("assumptions—I now"): each side is a word."""
+
 
 @dataclass(frozen=True)
 class Match:
@@ -36,7 +39,7 @@ class Text:
         for i in indices:
             if i in skip:
                 continue
-            token = " ".join(normalize(words[i].text).replace("—", " ").replace("–", " ").split())
+            token = " ".join(_DASHES.sub(" ", normalize(words[i].text)).split())
             if not token or filled_pause(words[i].text) is not None:
                 continue
             if parts:

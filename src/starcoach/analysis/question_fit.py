@@ -9,10 +9,11 @@ Two kinds of check, each met or missing with the words that meet it:
   wrong, a concrete learning and evidence of change; for conflict listening to the other side and
   common ground; for leadership direction, support and outcome; and so on.
 
-Cues (in ``question_cues``) are short phrases matched on normalized words: ``word*`` matches a
-prefix, ``~`` skips up to three words, ``#`` matches a number. A cue right after a negation
-("no lesson", "never learned") does not count. The analyzer's strengths (owned mistake,
-learning, change...) count as evidence for the matching family.
+Cues (in ``question_cues``) are short phrases: ``word*`` matches a prefix, ``~`` skips up to
+three words, ``#`` matches a number. Each becomes a regular expression matched, as every phrase
+of the analyzer is, on the lexicon's ``Text`` (normalized words, filled pauses skipped). A cue
+right after a negation ("no lesson", "never learned") does not count. The analyzer's strengths
+(owned mistake, learning, change...) count as evidence for the matching family.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from starcoach.analysis.lexicon import Text
 from starcoach.analysis.model import Finding, ThemeCheck
 from starcoach.analysis.question_cues import EXPECTATIONS, FAMILIES, POINT_FAMILIES
 from starcoach.types import Word, ends_sentence, normalize
@@ -35,39 +37,38 @@ QUOTE_AFTER = 4
 """Words quoted after a cue, so the evidence reads as a phrase ("I learned that careful ...")."""
 
 
-def _compile(cue: str) -> list[str]:
-    return [normalize(t) if t not in ("~", "#") else t for t in cue.split()]
+_NUMBER = (r"[$£€]?\d[\d,.]*[%k]?|one|two|three|four|five|six|seven|eight|nine|ten|twenty"
+           r"|thirty|fifty|hundred|half")
+_NOT_NEGATED = "".join(f"(?<!(?<![^ ]){re.escape(n)} )" for n in sorted(NEGATIONS))
+"""A cue right after a negation ("no lesson", "never learned") does not count."""
 
 
-_DASHES = re.compile(r"[—–]|--")
-_CUES = {name: [_compile(c) for c in cues] for name, cues in FAMILIES.items()}
+def cue_pattern(cue: str) -> str:
+    """A cue of ``question_cues`` as a regular expression over the lexicon's ``Text``."""
+    parts: list[str] = []
+    for token in cue.split():
+        if token == "~":
+            parts.append(r"(?: [^ ]+){0,3}?")
+            continue
+        if token == "#":
+            body = f"(?:{_NUMBER})"
+        elif token == "#%":
+            body = r"\d[\d,.]*%"
+        elif token.endswith("*"):
+            body = re.escape(normalize(token[:-1])) + "[^ ]*"
+        else:
+            body = re.escape(normalize(token))
+        parts.append((" " if parts else "") + body)
+    return "".join(parts)
 
 
-def _tok_match(pattern: str, token: str) -> bool:
-    if pattern == "#":
-        return bool(re.fullmatch(r"[$£€]?\d[\d,.]*[%k]?|one|two|three|four|five|six|seven|eight"
-                                 r"|nine|ten|twenty|thirty|fifty|hundred|half", token))
-    if pattern == "#%":
-        return bool(re.fullmatch(r"\d[\d,.]*%", token))
-    if pattern.endswith("*"):
-        return token.startswith(pattern[:-1])
-    return token == pattern
+def _family_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    # Alternatives are tried in the family's order, as its list reads.
+    return re.compile(r"(?<![^ ])" + _NOT_NEGATED + "(?:" + "|".join(cue_pattern(c) for c in cues)
+                      + r")(?![^ ])")
 
 
-def _match_at(cue: list[str], tokens: list[str], i: int) -> int | None:
-    """End index (exclusive) of ``cue`` matched at ``tokens[i]``, or None."""
-    if not cue:
-        return i
-    head, rest = cue[0], cue[1:]
-    if head == "~":
-        for skip in range(0, 4):
-            end = _match_at(rest, tokens, i + skip)
-            if end is not None:
-                return end
-        return None
-    if i < len(tokens) and _tok_match(head, tokens[i]):
-        return _match_at(rest, tokens, i + 1)
-    return None
+_CUES = {name: _family_pattern(cues) for name, cues in FAMILIES.items()}
 
 
 def _quote(words: Sequence[Word], start: int, end: int) -> str:
@@ -81,28 +82,9 @@ def _quote(words: Sequence[Word], start: int, end: int) -> str:
 
 def find_cues(family: str, words: Sequence[Word]) -> list[tuple[float, str]]:
     """(time, quote) of every place the answer uses a cue of ``family``, in time order."""
-    # Typed answers join words with dashes ("assumptions—I now"): match on the parts, quote
-    # whole words. ``owner[k]`` is the word that token k came from.
-    tokens: list[str] = []
-    owner: list[int] = []
-    for index, w in enumerate(words):
-        for part in _DASHES.split(w.text):
-            if normalize(part):
-                tokens.append(normalize(part))
-                owner.append(index)
-    hits: list[tuple[float, str]] = []
-    taken = -1
-    for i in range(len(tokens)):
-        if i <= taken or (i > 0 and tokens[i - 1] in NEGATIONS):
-            continue
-        for cue in _CUES[family]:
-            end = _match_at(cue, tokens, i)
-            if end is not None and end > i:
-                first, last = owner[i], owner[end - 1]
-                hits.append((words[first].start, _quote(words, first, last + 1)))
-                taken = end - 1
-                break
-    return hits
+    text = Text(words, range(len(words)))
+    return [(words[m.first].start, _quote(words, m.first, m.last + 1))
+            for m in text.find(_CUES[family])]
 
 
 def point_families(point: str) -> list[str]:
