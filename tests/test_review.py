@@ -60,7 +60,8 @@ def test_history_lists_each_session_with_its_key_numbers(three_attempts: list[st
     first = rows[0]
     assert first["question_id"] == "failure-time-you-failed"
     assert first["question"] == QUESTION["text"]
-    assert first["duration_s"] == 11.0
+    assert first["duration_s"] == 11.0  # the recording
+    assert first["length_s"] == 9.88  # the answer: first word to last, as the report says
     assert first["wpm"] == pytest.approx(133.6, abs=0.1)  # 22 words over 9.88 s of speech
     assert [r["fillers_per_min"] for r in rows[:3]] == [12.15, 6.07, 0.0]
     assert first["red_flags"] == ["blame_shifting", "no_learning"]
@@ -70,7 +71,7 @@ def test_history_lists_each_session_with_its_key_numbers(three_attempts: list[st
     lines = table.splitlines()
     assert lines[0].split() == ["ID", "Date", "Question", "Length", "WPM", "Fillers/min", "Flags"]
     assert lines[1].split()[0] == three_attempts[0]
-    assert lines[1].split()[3:] == [QID, "0:11", "134", "12.2", "2:", "blame", "shifting", "+1"]
+    assert lines[1].split()[3:] == [QID, "0:10", "134", "12.2", "2:", "blame", "shifting", "+1"]
     assert lines[4].split()[-3:] == ["1:", "no", "learning"]
 
 
@@ -100,7 +101,7 @@ def test_history_on_a_narrow_terminal_keeps_every_question_id_and_number_whole(
     assert all(len(line) <= 60 for line in lines)
     assert lines[0].startswith(f"{three_attempts[0]}  ") and lines[0].endswith(f"  {QID}")
     assert " ".join(" ".join(lines[1:3]).split()) == (
-        "0:11 · 134 wpm · 12.2 fillers/min · flags 2: blame shifting +1")
+        "0:10 · 134 wpm · 12.2 fillers/min · flags 2: blame shifting +1")
 
 
 def test_history_into_a_pipe_is_one_whole_line_a_session(three_attempts: list[str]) -> None:
@@ -108,7 +109,7 @@ def test_history_into_a_pipe_is_one_whole_line_a_session(three_attempts: list[st
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["ID", "Date", "Question", "Length", "WPM", "Fillers/min", "Flags"]
     assert len(lines) == 5
-    assert lines[1].split()[3:] == [QID, "0:11", "134", "12.2", "2:", "blame", "shifting", "+1"]
+    assert lines[1].split()[3:] == [QID, "0:10", "134", "12.2", "2:", "blame", "shifting", "+1"]
 
 
 def test_history_with_no_sessions_says_how_to_make_one() -> None:
@@ -133,7 +134,7 @@ def test_show_reads_the_answer_under_star_headings_with_fillers_flags_and_pauses
     assert result.returncode == 0, result.stderr
     out = result.stdout.splitlines()
     assert out[1] == f"Question: {QUESTION['text']}"
-    assert out[2] == "Length 0:11 · 134 wpm · 12.2 fillers/min · 2 red flag(s) · analyzer v1"
+    assert out[2] == "Length 0:10 · 134 wpm · 12.2 fillers/min · 2 red flag(s) · analyzer v1"
     headings = [line for line in out if line[:1].isupper() and "–" in line]
     assert headings == ["SITUATION  0:00–0:04  (3 s, 33%)", "TASK  0:04–0:05  (1 s, 14%)",
                         "ACTION  0:05–0:08  (3 s, 26%)", "RESULT  0:08–0:10  (3 s, 26%)"]
@@ -335,3 +336,22 @@ def test_export_refuses_a_folder_that_holds_other_files_and_accepts_an_empty_one
     empty.mkdir()
     assert run_cli("export", str(empty)).returncode == 0
     assert len(json.loads((empty / "sessions.json").read_text())["sessions"]) == 4
+
+
+def test_one_length_everywhere_the_report_history_show_and_html(
+    three_attempts: list[str], tmp_path: Path
+) -> None:
+    """The answer's length is computed once (Analysis.length_s): the report's Length, the
+    history row, `show` and the HTML card all say the same m:ss."""
+    from starcoach.analysis.model import Analysis
+    from starcoach.types import clock
+
+    sid = three_attempts[0]
+    with open_store() as store:
+        expected = clock(Analysis.from_dict(store.get(sid).analysis).length_s)
+    assert f" {expected} " in run_cli("history").stdout.splitlines()[1]
+    assert f"Length {expected} " in run_cli("show", sid).stdout
+    page = tmp_path / "r.html"
+    assert run_cli("report", sid, "--html", str(page)).returncode == 0
+    html = page.read_text()
+    assert f">{expected}<" in html.split("Length", 1)[1][:200]

@@ -324,6 +324,16 @@ class Analysis:
     def speaking_s(self) -> float:
         return max(0.0, self.speech_end - self.speech_start)
 
+    @property
+    def length_s(self) -> float:
+        """The answer's length, the one figure every view shows and judges: the speaking time
+        (first word to last) of a recording; for a typed answer an estimate at the middle of
+        the comfortable speaking band."""
+        if self.timed:
+            return self.speaking_s
+        wpm = (self.options.wpm_min + self.options.wpm_max) / 2
+        return sum(s.words for s in self.sections) / wpm * 60.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,

@@ -22,19 +22,9 @@ MISSING_ADVICE = {
 
 
 
-def estimated_seconds(a: Analysis) -> float:
-    """How long the answer takes: measured for a recording, estimated for a typed answer (at
-    the middle of the comfortable speaking band)."""
-    if a.timed:
-        return a.speaking_s
-    wpm = (a.options.wpm_min + a.options.wpm_max) / 2
-    spoken = sum(s.words for s in a.sections)
-    return spoken / wpm * 60.0
-
-
 def length_note(a: Analysis) -> list[Note]:
     o = a.options
-    s = estimated_seconds(a)
+    s = a.length_s
     said = f"{s:.0f} s" if a.timed else f"about {s:.0f} s when spoken"
     target = f"aim for {o.target_min_s:.0f}-{o.target_max_s:.0f} s"
     if s < o.thin_s:

@@ -246,7 +246,10 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
 def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: str) -> str:
     pace = a.get("pace") or {}
     long_s = (a.get("options") or {}).get("long_pause_s", 2.0)
-    kpis = [("Length", clock(a.get("duration_s", 0))),
+    from starcoach.analysis.model import Analysis
+
+    # The answer's length as the terminal report and the history show it (not the file's).
+    kpis = [("Length", clock(Analysis.from_dict(a).length_s)),
             ("Pace", f"{pace['wpm']:.0f} wpm" if pace else "-"),
             ("Fillers", f"{len(a.get('fillers', []))}"
              + (f" ({pace['fillers_per_min']:.1f}/min)" if pace else "")),

@@ -12,7 +12,6 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from starcoach.analysis.model import Analysis, Finding, Section, ThemeCheck
-from starcoach.analysis.notes import estimated_seconds
 from starcoach.types import clock
 
 if TYPE_CHECKING:
@@ -47,7 +46,7 @@ def key_numbers(a: Analysis) -> list[tuple[str, str, str]]:
     """(name, value, detail) for the header: length, pace, fillers, red flags, strengths."""
     o = a.options
     length = next((n.message.split(":")[0] for n in a.notes if n.aspect == "length"), "")
-    seconds = estimated_seconds(a)
+    seconds = a.length_s
     verdict = length.replace("Length OK", "ok").lower()
     target = f"target {clock(o.target_min_s)}-{clock(o.target_max_s)}"
     if a.timed:

@@ -48,16 +48,29 @@ class Summary:
     shares: dict[str, float]
     missing: tuple[str, ...]
     analyzer_version: str | None
+    recording_s: float | None = None
+    """The recording's length; ``length_s`` is the answer's (see ``Analysis.length_s``)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "created_at": self.created_at, "question_id": self.question_id,
-            "question": self.question, "duration_s": self.length_s,
+            "question": self.question, "length_s": round(self.length_s, 2),
+            "duration_s": self.recording_s,
             "speaking_s": self.speaking_s, "wpm": self.wpm,
             "fillers_per_min": self.fillers_per_min, "red_flags": list(self.flags),
             "section_shares": self.shares, "missing": list(self.missing),
             "analyzer_version": self.analyzer_version,
         }
+
+
+def answer_length(a: dict[str, Any]) -> float:
+    """``Analysis.length_s`` of a stored analysis: the same length the report showed."""
+    from starcoach.analysis.model import Analysis
+
+    try:
+        return Analysis.from_dict(a).length_s
+    except (KeyError, TypeError, ValueError):  # an analysis from an older starcoach
+        return float(a.get("speaking_s", a.get("duration_s", 0.0)))
 
 
 def summarize(session: Session) -> Summary:
@@ -68,11 +81,12 @@ def summarize(session: Session) -> Summary:
         shares[sec["label"]] = round(shares.get(sec["label"], 0.0) + sec.get("share", 0.0), 3)
     return Summary(
         id=session.id, created_at=session.created_at, question_id=session.question_id,
-        question=session.question_text, length_s=float(a.get("duration_s", session.duration_s)),
+        question=session.question_text, length_s=answer_length(a),
         speaking_s=float(a.get("speaking_s", a.get("duration_s", 0.0))),
         wpm=pace.get("wpm"), fillers_per_min=pace.get("fillers_per_min"),
         flags=tuple(f["category"] for f in a.get("red_flags", [])), shares=shares,
         missing=tuple(a.get("missing", [])), analyzer_version=session.analyzer_version,
+        recording_s=float(a.get("duration_s", session.duration_s)),
     )
 
 
