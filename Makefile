@@ -5,8 +5,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every package, with its hashes: pyproject.toml's dependencies, its [test] extra and
+# requirements/tools.in (pip, setuptools), for Python 3.11 on Linux, x86_64 or aarch64.
+LOCK := requirements/lock.txt
+LOCK_IN := pyproject.toml requirements/tools.in
+# `make lock` runs uv from a venv of its own; LOCK_ARGS passes more options, e.g.
+# LOCK_ARGS=--upgrade (newest releases the ranges allow) or LOCK_ARGS='--upgrade-package numpy'.
+LOCK_VENV := .venv-lock
+UV_VERSION := 0.13.8
+UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile $(LOCK_IN) --extra test --python-version 3.11 \
+	--only-binary :all: --generate-hashes --quiet
 
-.PHONY: setup demo test lint bench clean samples
+.PHONY: setup demo test lint bench clean samples lock
 
 setup: $(STAMP)
 
@@ -15,6 +25,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Regenerates $(LOCK) from $(LOCK_IN), keeping the current pins where the ranges still allow
+# them, and checks that the same pins have wheels for aarch64 too.
+lock:
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	$(UV_COMPILE) --python-platform x86_64-manylinux_2_28 --custom-compile-command 'make lock' \
+		$(LOCK_ARGS) -o $(LOCK)
+	cp $(LOCK) $(LOCK_VENV)/lock-aarch64.txt
+	$(UV_COMPILE) --python-platform aarch64-manylinux_2_28 -o $(LOCK_VENV)/lock-aarch64.txt
+	grep -v '^#' $(LOCK) > $(LOCK_VENV)/lock-x86_64.txt
+	grep -v '^#' $(LOCK_VENV)/lock-aarch64.txt | cmp -s - $(LOCK_VENV)/lock-x86_64.txt \
+		|| { echo "$(LOCK) differs on aarch64: see $(LOCK_VENV)/lock-aarch64.txt" >&2; exit 1; }
 
 demo: setup
 	$(BIN)/starcoach analyze samples/clean_star.flac
@@ -35,4 +58,4 @@ samples: setup
 	$(BIN)/python samples/make_samples.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+	rm -rf $(VENV) $(LOCK_VENV) build dist src/*.egg-info .pytest_cache
