@@ -1,4 +1,5 @@
-# Quickstart: `make demo` and `make test`. Both create .venv and install the project first;
+# Quickstart: `make demo` and `make test`. Both create .venv and install the project first, its
+# dependencies from the hash-checked lock requirements/lock.txt (`make lock` regenerates it);
 # `make test` also installs the Debian packages the tests use (when it may) and runs pytest with a
 # private virtual microphone.
 PYTHON ?= python3
@@ -20,10 +21,15 @@ UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile $(LOCK_IN) --extra test --python-ve
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Installs exactly the lock (pip refuses any file whose hash is not in it, and builds nothing
+# from source), then starcoach itself with no dependencies of its own. `pip check` catches a
+# dependency added to pyproject.toml but not yet to the lock.
+$(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check >/dev/null \
+		|| { $(BIN)/python -m pip check; echo "$(LOCK) is out of date: run make lock" >&2; exit 1; }
 	touch $(STAMP)
 
 # Regenerates $(LOCK) from $(LOCK_IN), keeping the current pins where the ranges still allow
