@@ -1,4 +1,4 @@
-"""Importing a Markdown study guide: the real seed page, re-imports, and malformed guides."""
+"""Importing a Markdown study guide: a full guide page, re-imports, and malformed guides."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from starcoach.errors import GuideError
 from starcoach.questions.bank import get_question, list_questions
 from starcoach.questions.guide_import import import_guide, parse_guide, read_guide
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "handling-failure.md"
+# A complete guide in the layout the importer reads, written for these tests.
+GUIDE = Path(__file__).resolve().parent / "data" / "guides" / "failure-guide.md"
 
 GOOD = """\
 ---
@@ -64,13 +65,6 @@ Avoid these patterns:
 """
 
 
-@pytest.fixture
-def seed() -> Path:
-    if not SEED.is_file():
-        pytest.skip(f"seed guide not found at {SEED}")
-    return SEED
-
-
 def write(tmp_path: Path, text: str, name: str = "guide.md") -> Path:
     path = tmp_path / name
     path.write_text(text)
@@ -84,63 +78,67 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return int(exit_info.value.code or 0), out, err
 
 
-# -- the real seed page -----------------------------------------------------------------------
-def test_the_seed_guide_gives_five_questions_with_three_points_five_red_flags_and_five_themes(seed):
-    result = import_guide(seed)
+# -- a full guide page --------------------------------------------------------------------------
+def test_the_full_guide_gives_five_questions_with_three_points_five_red_flags_and_five_themes():
+    result = import_guide(GUIDE)
     guide = result.guide
-    assert (guide.slug, guide.title, guide.category) == ("handling-failure", "Handling Failure",
-                                                          "failure")
+    assert (guide.slug, guide.title, guide.category) == ("learning-from-failure",
+                                                          "Learning From Failure", "failure")
     assert [q.number for q in guide.questions] == [1, 2, 3, 4, 5]
     assert all(len(q.look_for) == 3 for q in guide.questions)
-    assert [n for n, _ in guide.red_flags] == ["Blame shifting", "Humble brags",
-                                               "External factors only", "No learnings",
-                                               "No change"]
-    assert [n for n, _ in guide.themes] == ["Ownership", "Transparency", "Learning",
-                                            "Resilience", "Prevention"]
-    assert len(guide.stories) == 5 and guide.front_matter == {"sidebar_position": "6"}
-    assert result.added == tuple(f"handling-failure-q{i}" for i in range(1, 6))
+    assert [n for n, _ in guide.red_flags] == ["Finger-pointing", "Fake weakness",
+                                               "Bad-luck story", "No takeaway",
+                                               "Same old habits"]
+    assert [n for n, _ in guide.themes] == ["Accountability", "Candor", "Reflection",
+                                            "Recovery", "Safeguards"]
+    assert [n for n, _ in guide.qualities] == ["A genuine setback", "Your part in it",
+                                               "An honest diagnosis", "Proof it stuck"]
+    assert len(guide.stories) == 5 and guide.front_matter == {"sidebar_position": "4"}
+    assert result.added == tuple(f"learning-from-failure-q{i}" for i in range(1, 6))
 
-    q2 = get_question("handling-failure-q2")
-    assert q2.category == "failure" and q2.source == "handling-failure"
-    assert q2.text == "Describe a time you made a mistake that affected others."
-    assert q2.look_for[1] == "How you communicate bad news"
+    q2 = get_question("learning-from-failure-q2")
+    assert q2.category == "failure" and q2.source == "learning-from-failure"
+    assert q2.text == "Tell me about an error of yours that caused trouble for other people."
+    assert q2.look_for[1] == "Telling the affected people quickly and directly"
     assert len(q2.red_flags) == 5 and len(q2.themes) == 5
-    assert q2.story == "A mistake that affected others"
+    assert q2.story == "An error that caused trouble for other people"
 
 
-def test_the_example_answer_is_kept_as_a_reference_but_not_shown_by_default(seed, capsys):
-    import_guide(seed)
-    q1 = get_question("handling-failure-q1")
-    assert q1.reference_answer.startswith("Situation: I led a migration project")
+def test_the_example_answer_is_kept_as_a_reference_but_not_shown_by_default(capsys):
+    import_guide(GUIDE)
+    q1 = get_question("learning-from-failure-q1")
+    assert q1.reference_answer.startswith("Situation: I ran the rollout of a new billing export")
     assert "**" not in q1.reference_answer and "\nResult: " in q1.reference_answer
     assert "reference_answer" not in q1.to_dict()
 
-    code, out, _ = run(capsys, "questions", "show", "handling-failure-q1")
-    assert code == 0 and "migration project" not in out
+    code, out, _ = run(capsys, "questions", "show", "learning-from-failure-q1")
+    assert code == 0 and "billing export" not in out
     assert "add --reference to see it" in out
-    code, out, _ = run(capsys, "questions", "show", "handling-failure-q1", "--reference")
-    assert "Situation: I led a migration project" in out
+    code, out, _ = run(capsys, "questions", "show", "learning-from-failure-q1", "--reference")
+    assert "Situation: I ran the rollout of a new billing export" in out
 
 
-def test_reimporting_updates_instead_of_duplicating(seed, tmp_path, capsys):
-    code, out, err = run(capsys, "questions", "import", str(seed))
+def test_reimporting_updates_instead_of_duplicating(tmp_path, capsys):
+    code, out, err = run(capsys, "questions", "import", str(GUIDE))
     assert code == 0 and err == ""
     assert out == (
-        "Imported 5 questions from 'Handling Failure' into category 'failure': 5 new.\n"
+        "Imported 5 questions from 'Learning From Failure' into category 'failure': 5 new.\n"
         "The guide has 5 red flags, 5 themes and 5 stories to prepare.\n"
         "List them: starcoach questions --category failure\n"
     )
     before = len(list_questions("failure"))
     # An edited copy elsewhere: same title, so the same guide; one question reworded.
-    edited = write(tmp_path, seed.read_text().replace(
-        "### Q3: Tell me about a project that didn't go as planned.",
-        "### Q3: Tell me about a project that went off the rails."), "copy.md")
+    original = GUIDE.read_text()
+    assert "### Q3: Describe a project that went off course.\n" in original
+    edited = write(tmp_path, original.replace(
+        "### Q3: Describe a project that went off course.",
+        "### Q3: Describe a project that went off the rails."), "copy.md")
     code, out, _ = run(capsys, "questions", "import", str(edited))
-    assert out.startswith("Imported 5 questions from 'Handling Failure' into category "
+    assert out.startswith("Imported 5 questions from 'Learning From Failure' into category "
                           "'failure': 5 updated.\n")
     assert len(list_questions("failure")) == before == 10
-    assert get_question("handling-failure-q3").text == (
-        "Tell me about a project that went off the rails.")
+    assert get_question("learning-from-failure-q3").text == (
+        "Describe a project that went off the rails.")
 
 
 def test_a_question_dropped_from_the_guide_is_removed_on_reimport(tmp_path):

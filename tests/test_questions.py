@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -16,7 +17,12 @@ from starcoach.errors import NotFoundError, UsageError
 from starcoach.questions import bank as questions
 from starcoach.questions.bank import choose_question, get_question, list_questions
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "handling-failure.md"
+GUIDES = Path(__file__).resolve().parent / "data" / "guides"
+# A complete guide in the layout the importer reads, written for these tests.
+GUIDE = GUIDES / "failure-guide.md"
+# Fingerprints of an outside guide's lines: how they were made is at the top of the file.
+UNLICENSED_LINES = {ln for ln in (GUIDES / "unlicensed-guide-lines.sha256").read_text().split()
+                    if not ln.startswith("#") and len(ln) == 64}
 FAILURE_IDS = [
     "failure-time-you-failed",
     "failure-mistake-affected-others",
@@ -64,15 +70,28 @@ def test_every_question_carries_look_for_points_red_flags_themes_and_a_story():
         assert q.text.endswith((".", "?"))
 
 
-def test_the_bank_is_in_our_own_words_not_copied_from_the_seed_guide():
-    if not SEED.is_file():
-        pytest.skip("seed guide not present")
-    seed_lines = {ln.strip("-*>#| ").lower() for ln in SEED.read_text().splitlines()}
-    seed_lines = {ln for ln in seed_lines if len(ln) > 25}
+def copied_from_the_unlicensed_guide(text: str) -> bool:
+    line = text.strip("-*>#| ").lower()
+    return len(line) > 25 and hashlib.sha256(line.encode()).hexdigest() in UNLICENSED_LINES
+
+
+def test_the_unlicensed_guide_fingerprints_are_loaded():
+    assert len(UNLICENSED_LINES) == 62
+
+
+def test_the_bank_is_in_our_own_words_not_copied_from_the_unlicensed_guide():
     for q in list_questions():
         texts = [q.text, *q.look_for, *(p.detail for p in q.red_flags + q.themes)]
         for text in texts:
-            assert text.lower() not in seed_lines, text
+            assert not copied_from_the_unlicensed_guide(text), text
+
+
+def test_the_guides_the_tests_import_are_in_our_own_words_too():
+    guides = sorted(GUIDES.glob("*.md"))
+    assert GUIDE in guides
+    for guide in guides:
+        for line in guide.read_text().splitlines():
+            assert not copied_from_the_unlicensed_guide(line), f"{guide.name}: {line}"
 
 
 def test_to_dict_round_trips_and_hides_the_reference_answer_unless_asked():
@@ -318,14 +337,13 @@ def test_stories_ticks_the_kinds_practiced_from_the_real_session_store(capsys, t
 
 
 def test_a_built_in_session_ticks_the_matching_item_of_an_imported_guide(capsys):
-    if not SEED.is_file():
-        pytest.skip("seed guide not present")
     from starcoach.sessions.store import open_store
 
-    run(capsys, "questions", "import", str(SEED))
+    run(capsys, "questions", "import", str(GUIDE))
     with open_store() as store:
         save(store, "failure-mistake-affected-others")
     code, out, _ = run(capsys, "stories", "--json")
-    guide = next(c for c in json.loads(out)["checklists"] if c["source"] == "handling-failure")
+    guide = next(c for c in json.loads(out)["checklists"]
+                 if c["source"] == "learning-from-failure")
     ticked = [i["item"] for i in guide["items"] if i["practiced"]]
-    assert ticked == ["A mistake that affected others"]
+    assert ticked == ["An error that caused trouble for other people"]
