@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean samples
+.PHONY: setup demo test lint bench clean samples corpus
 
 setup: $(STAMP)
 
@@ -29,6 +29,16 @@ bench: setup
 
 samples: setup
 	$(BIN)/python samples/make_samples.py
+
+CORPUS_STAMP := $(VENV)/.corpus-installed
+
+$(CORPUS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,corpus]'
+	touch $(CORPUS_STAMP)
+
+# The development corpus (about a hundred answers, not committed) into samples/corpus/.
+corpus: $(CORPUS_STAMP)
+	$(BIN)/python samples/corpus.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
