@@ -16,7 +16,7 @@ FAILURE: tuple[Answer, ...] = (
         names_parts=True,
         sections=(
             (S, (
-                "So the situation was, I was about eight months into my first backend job, at a "
+                "{So} the situation was, I was about eight months into my first backend job, at a "
                 "company that sold booking software to dental clinics.",
                 "I had written a caching layer to speed up the calendar page, and I was pretty "
                 "proud of it.",
@@ -145,8 +145,8 @@ FAILURE: tuple[Answer, ...] = (
         names_parts=True,
         sections=(
             (S, (
-                "So the situation was my mid-year review, about a year into an analyst role at an "
-                "insurance company.",
+                "{So} the situation was my mid-year review, about a year into an analyst role at "
+                "an insurance company.",
                 "My manager said my analysis was solid, but that senior people stopped listening "
                 "halfway through my presentations.",
             )),
@@ -188,7 +188,7 @@ FAILURE: tuple[Answer, ...] = (
         names_parts=True,
         sections=(
             (S, (
-                "Okay, so the situation was that our warehouse needed new handheld scanners, and "
+                "Okay, {so} the situation was that our warehouse needed new handheld scanners, and "
                 "I was the one who made the case for the cheapest supplier, and I made it pretty "
                 "loudly in front of the regional director.",
             )),
@@ -266,7 +266,7 @@ FAILURE: tuple[Answer, ...] = (
         names_parts=True,
         sections=(
             (S, (
-                "{Um,} so the situation: we had two interns on my team last summer, and I was "
+                "{Um,} {so} the situation: we had two interns on my team last summer, and I was "
                 "reviewing most of their code.",
                 "After a month one of them told our manager that my comments made her not want to "
                 "open a pull request at all.",
@@ -351,8 +351,8 @@ FAILURE: tuple[Answer, ...] = (
         names_parts=True,
         sections=(
             (S, (
-                "So the situation was a big release of our banking app, version four, with the new "
-                "login flow.",
+                "{So} the situation was a big release of our banking app, version four, with the "
+                "new login flow.",
             )),
             (T, (
                 "My task was to get it into the app stores by the end of the sprint.",
@@ -458,7 +458,7 @@ FAILURE: tuple[Answer, ...] = (
         names_parts=True,
         sections=(
             (S, (
-                "So the situation, {um,} was a customer survey we ran every quarter, and I owned "
+                "{So} the situation, {um,} was a customer survey we ran every quarter, and I owned "
                 "the spreadsheet where all the answers came in.",
             )),
             (T, (
@@ -549,7 +549,7 @@ FAILURE: tuple[Answer, ...] = (
                 "The department expected every class to be ready for a mock exam in January.",
             )),
             (A, (
-                "When the results came back, my class averaged about fifteen points below the "
+                "When the marks came back, my class averaged about fifteen points below the "
                 "other classes.",
                 "[2.2] <I, I> was pretty shaken, honestly.",
                 "I went through the papers question by question, and the pattern was clear: they "
@@ -1191,6 +1191,7 @@ FAILURE: tuple[Answer, ...] = (
             ("external_factors", "the council closed the main road"),
             ("external_factors", "the whole bike trade went into a slump"),
             ("blame_shifting", "the landlord refused to lower the rent"),
+            ("external_factors", "nothing anyone could have done"),
             ("no_learning", None),
             ("no_change", None),
         ),
@@ -1262,5 +1263,126 @@ FAILURE: tuple[Answer, ...] = (
             ("no_change", None),
         ),
         features=("we_heavy",),
+    ),
+    Answer(
+        name="f_flag_deadline_excuses",
+        question_id="failure-time-you-failed",
+        description="Missed deadline explained by everyone else's delays and a heatwave; "
+        "brisk, lexical fillers, no lesson.",
+        names_parts=False,
+        sections=(
+            (S, (
+                "Last summer I was putting together the annual report for our charity, and "
+                "it had to go to the printers by the end of July.",
+            )),
+            (T, (
+                "I was in charge of collecting the stories and the figures from every region.",
+            )),
+            (A, (
+                "{Basically,} half the regional managers sent their sections late, and the "
+                "designer we used was off sick for a week.",
+                "There was also a heatwave, and the office had no air conditioning, so nobody "
+                "could really concentrate.",
+                "I chased people every day and, {like,} did what I could.",
+            )),
+            (R, (
+                "It went to the printers three weeks late, and we missed the donor event it was "
+                "meant for.",
+            )),
+        ),
+        red_flags=(
+            ("blame_shifting", "half the regional managers sent their sections late"),
+            ("external_factors", "There was also a heatwave"),
+            ("no_learning", None),
+            ("no_change", None),
+        ),
+        traps=(("so", "so nobody could really concentrate"),),
+        features=("fillers",),
+    ),
+    Answer(
+        name="f_spreadsheet_formula",
+        question_id="failure-mistake-affected-others",
+        description="Planner whose broken formula overstated stock; implicit, hesitant, "
+        "first person, numbers.",
+        names_parts=False,
+        sections=(
+            (S, (
+                "I was a stock planner for a chain of pharmacies, and I kept the spreadsheet "
+                "that told each shop how much to order.",
+                "I had added a new column for a winter flu campaign.",
+            )),
+            (T, (
+                "Every shop relied on my numbers for its weekly order, so they had to be right "
+                "by Monday morning.",
+            )),
+            (A, (
+                "I copied a formula down the sheet without locking one cell, and from row fifty "
+                "onwards every number was doubled.",
+                "Twenty shops ordered twice the flu tablets they needed.",
+                "When a shop manager asked why her order was so big, I found the error within "
+                "the hour.",
+                "I called the supplier to stop the deliveries that hadn't gone out, and I wrote "
+                "to every shop with the correct numbers and said the error was mine.",
+            )),
+            (R, (
+                "We stopped about two thirds of the extra stock, and the rest was moved to "
+                "shops that needed it, so nothing was wasted.",
+                "I learned that a copied formula needs checking at the bottom of the sheet, not "
+                "just the top.",
+                "Now I add a total check at the end of every sheet that turns red when the "
+                "numbers don't add up.",
+            )),
+        ),
+        strengths=(
+            ("owned_mistake", "said the error was mine"),
+            ("quantified_result", "about two thirds of the extra stock"),
+            ("learning", "I learned that a copied formula needs checking"),
+            ("change", "Now I add a total check"),
+        ),
+        traps=(("so", "so they had to be right"), ("so", "so big"), ("so", "so nothing was")),
+        features=("numbers",),
+    ),
+    Answer(
+        name="f_newsletter_list",
+        question_id="failure-mistake-affected-others",
+        description="Marketing assistant who emailed the wrong list; implicit, no task part, "
+        "goes back to action after a first result.",
+        names_parts=False,
+        sections=(
+            (S, (
+                "I was a marketing assistant at a language school, and I sent out the monthly "
+                "newsletter.",
+                "One month I picked the wrong list, and a discount meant for former students "
+                "went to all eleven thousand current ones.",
+            )),
+            (A, (
+                "Within an hour the front desk was getting calls from students asking for "
+                "money back.",
+                "I told my manager straight away that I had sent it to the wrong list, and we "
+                "agreed to honour the discount for anyone who asked that week.",
+            )),
+            (R, (
+                "About three hundred students used it, which cost the school around four "
+                "thousand.",
+            )),
+            (A, (
+                "Afterwards I renamed every list so that the audience was in the name, and I set "
+                "up a rule that a second person approves any send over a thousand people.",
+            )),
+            (R, (
+                "There hasn't been a wrong send since.",
+                "I learned that a tired click on a badly named list can cost real money.",
+                "Now I read the list name out loud before I press send.",
+            )),
+        ),
+        strengths=(
+            ("owned_mistake", "I had sent it to the wrong list"),
+            ("transparency", "I told my manager straight away"),
+            ("quantified_result", "around four thousand"),
+            ("learning", "I learned that a tired click"),
+            ("change", "Now I read the list name out loud"),
+        ),
+        traps=(("so", "so that the audience"),),
+        features=("missing_task", "returns", "numbers"),
     ),
 )

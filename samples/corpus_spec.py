@@ -9,7 +9,8 @@ Fillers follow one convention, so the answer key can be defended word by word:
 - filled pauses (um, uh) are always fillers;
 - "like", "you know", "I mean", "basically", "kind of", "sort of" are fillers only where they
   carry no meaning ("it was, like, a mess"), and are marked ``{like,}``;
-- "so" is a filler only as an empty opener said on its own ("{So,} the project was ...");
+- "so" is a filler only as an empty opener ("{So} the situation was ...", said as its own
+  clip with a breath after it);
   "so" meaning "therefore" in the middle of run-on speech ("it broke, so I rolled it back") is
   an ordinary word;
 - every ordinary use of one of those words that a filler rule might take for a filler ("I would
