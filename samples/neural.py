@@ -19,12 +19,19 @@ from pathlib import Path
 from make_samples import to_16k, trim
 
 SPOKEN = {
-    # How hibari is asked to say each filled pause, as phonemes (misaki/Kokoro alphabet). Fed
-    # the word "um" as text, the model says a short /ʌm/. "umm" reads as /ʌmm/: a longer hum
-    # that tiny.en still writes as "um". "uh" is a bare /ʌ/; the lengthened /əː/ stands apart
-    # better. The choice is measured in samples/corpus.py (``--probe-fillers``).
+    # How hibari is asked to say each filled pause, as phonemes (misaki/Kokoro alphabet), each
+    # its own clip with silence around it. Measured with tiny.en through starcoach's transcriber
+    # on a 22 s test answer with three "um" and three "uh" (December 2026):
+    #   the words "um" / "uh" (hibari reads /ʌm/, /ʌ/):  um 3 of 3, uh 0 of 3
+    #   "umm" / "uhh" as text:                            um 3 of 3, uh 0 of 3
+    #   /ɜːm/ / /ɜː/ (British "erm"):                     um 3 of 3, uh 0 of 3
+    #   /əːm/ / /ʌː/:                                     um written "M", uh 3 of 3
+    #   /ʌmm/ / /əː/:                                     um 3 of 3, uh 3 of 3
+    #   /ʌmm/ / /ʌː/ (used):                              6 of 6 on a second answer at each
+    #                                                     of three speeds
+    # faster-whisper's default decoding kept far fewer (0-3 of 6), as it drops fillers anyway.
     "um": "ˈʌmm",
-    "uh": "ˈəː",
+    "uh": "ˈʌː",
 }
 FILLED_PAUSE_SLOW = 0.8
 """Fillers at this fraction of the speaking rate: people drag a filled pause out."""
