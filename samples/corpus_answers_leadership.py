@@ -340,7 +340,8 @@ LEADERSHIP: tuple[Answer, ...] = (
             )),
             (A, (
                 "Honestly, the team before me just didn't have the skills.",
-                "I rewrote most of the pipelines myself over a couple of months.",
+                "I rewrote most of the pipelines myself over a couple of months, and I took over "
+                "the reporting layer as well, because it was quicker than explaining it.",
                 "I'm a bit of a workaholic, I just can't stop until something is done properly.",
             )),
             (R, (
@@ -408,6 +409,7 @@ LEADERSHIP: tuple[Answer, ...] = (
             )),
             (R, (
                 "The result was the reports came in on time, and two people left.",
+                "The rest of the team got the message, and we haven't missed a report since.",
                 "That's just what leadership is sometimes.",
             )),
         ),
@@ -1011,6 +1013,8 @@ LEADERSHIP: tuple[Answer, ...] = (
             (A, (
                 "We wrote a proposal, we held a few meetings, and we built a first version.",
                 "We got two of the three teams to move over.",
+                "We also wrote the documentation and ran a couple of training sessions for the "
+                "other developers.",
             )),
             (R, (
                 "We saved a lot of duplicate work, and the third team joined the next year.",
@@ -1073,7 +1077,8 @@ LEADERSHIP: tuple[Answer, ...] = (
             (A, (
                 "I let her watch me present to the leadership team a few times, because "
                 "presenting is honestly my strength.",
-                "I gave her some tips after each one.",
+                "I gave her some tips after each one, mostly about how I would have done it.",
+                "She also sat in on a couple of my client pitches.",
             )),
             (R, (
                 "She got a bit more confident over the year.",
