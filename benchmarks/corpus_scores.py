@@ -124,7 +124,8 @@ def filler_kind(text: str) -> str:
     return "filled_pause" if W.normalize(text) == [W.FILLED_TOKEN] else "lexical"
 
 
-def score_fillers(row: Row, sample: dict, found: list[tuple[str, float]]) -> None:
+def score_fillers(row: Row, sample: dict, found: list[tuple[str, float]],
+                  tolerance: float = FILLER_TOLERANCE_S) -> None:
     expected = [(f["text"], f["start"], "filled_pause" if f["kind"] == "filled_pause"
                  else "lexical") for f in sample["fillers"]]
     traps = list(sample.get("traps", []))
@@ -134,7 +135,7 @@ def score_fillers(row: Row, sample: dict, found: list[tuple[str, float]]) -> Non
         kind = filler_kind(text)
         counts = row.fp if kind == "filled_pause" else row.lex
         counts[1] += 1
-        near = [e for e in unused if e[2] == kind and abs(e[1] - start) <= FILLER_TOLERANCE_S
+        near = [e for e in unused if e[2] == kind and abs(e[1] - start) <= tolerance
                 and (kind == "filled_pause" or e[0] == text.lower())]
         if near:
             unused.remove(min(near, key=lambda e: abs(e[1] - start)))
@@ -155,16 +156,20 @@ def score_fillers(row: Row, sample: dict, found: list[tuple[str, float]]) -> Non
 
 
 def score_answer(path: Path, model: str | None, default_path: str | None,
-                 verbose: bool) -> Row:
+                 verbose: bool, use_script: bool = False) -> Row:
     sample = json.loads(path.read_text(encoding="utf-8"))
     audio = path.with_suffix(".flac")
-    transcript = acc.real_transcript(audio, model)
-    result = acc.analyze(transcript, audio, sample.get("question_id"))
+    if use_script:  # the script's words, times spread over each sentence: rule errors only
+        transcript = acc.script_transcript(sample)
+    else:
+        transcript = acc.real_transcript(audio, model)
+    result = acc.analyze(transcript, None if use_script else audio, sample.get("question_id"))
     row = Row(sample["name"], sample.get("category", "?"), sample["says_section_names"],
               sample["voice"], sample.get("half", "-"),
               acc.star_share(sample, transcript.words, result["sections"], result["times"]),
               bool(sample["red_flags"]))
-    score_fillers(row, sample, result["fillers"])
+    score_fillers(row, sample, result["fillers"],
+                  acc.SCRIPT_FILLER_TOLERANCE_S if use_script else FILLER_TOLERANCE_S)
     missed, extra = acc.match_findings(sample["red_flags"], result["red_flags"])
     # A second flag of the same category inside a seeded sentence ("I'm a perfectionist, and I
     # work too hard") is the same finding said twice, not an extra one.
@@ -335,12 +340,14 @@ def run_corpus(args) -> bool:
     if args.only:
         names = [n for n in names if n in args.only]
     paths = corpus.ensure(args.corpus_dir, names, log=log)
-    default_path = None if args.no_default else default_model_path(args.model)
+    use_default = not (args.no_default or args.script)
+    default_path = default_model_path(args.model) if use_default else None
     rows = []
     for k, path in enumerate(paths, 1):
         log(f"[{k}/{len(paths)}] {path.stem}")
-        rows.append(score_answer(path, args.model, default_path, args.verbose))
-    print(f"## Development corpus, {args.corpus} half: {len(rows)} answers")
+        rows.append(score_answer(path, args.model, default_path, args.verbose, args.script))
+    words = "the scripts' own words (--script)" if args.script else "Whisper transcripts"
+    print(f"## Development corpus, {args.corpus} half: {len(rows)} answers, {words}")
     print()
     group_table(rows)
     ok = targets(summary(rows))
