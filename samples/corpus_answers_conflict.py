@@ -147,11 +147,11 @@ CONFLICT: tuple[Answer, ...] = (
                 "he decided.",
             )),
             (A, (
-                "I pulled three months of order data, and I showed him that about a third of "
+                "I pulled three months of order data, {um,} and I showed him that about a third of "
                 "our next day orders were packed between ten at night and four in the morning.",
                 "I also said I might be wrong about how fast the day shift could absorb it, and "
                 "I offered a two week trial.",
-                "We ran the trial with half the night shift.",
+                "{Uh,} we ran the trial with half the night shift.",
             )),
             (R, (
                 "The result was that late deliveries doubled during the trial, so he kept the "
@@ -264,7 +264,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "I listened to her worries, and I agreed to send her a short note every Friday.",
             )),
             (R, (
-                "The result was that the daily emails stopped, and by spring he moved up a "
+                "The result was that the daily emails stopped, {um,} and by spring he moved up a "
                 "group.",
                 "I learned that parents mostly want to see the evidence.",
                 "Now I share records with parents early, before they ask.",
@@ -290,12 +290,12 @@ CONFLICT: tuple[Answer, ...] = (
                 "without telling her.",
             )),
             (T, (
-                "As their lead, my task was to stop it becoming personal and get the feature "
+                "As their lead, {uh,} my task was to stop it becoming personal and get the feature "
                 "out.",
             )),
             (A, (
                 "I met each of them, and <I, I> realised they were both, {sort of,} right.",
-                "Her designs were good, and his worry was that the phones our customers used "
+                "{Um,} her designs were good, and his worry was that the phones our customers used "
                 "were slow.",
                 "I got them in a room with two cheap phones, and they tested the animations "
                 "together.",
@@ -328,7 +328,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "to work with.",
             )),
             (T, (
-                "My task was to get a monthly report out with him.",
+                "{Uh,} my task was to get a monthly report out with him.",
             )),
             (A, (
                 "He refused to use the template everyone else used, and he never answered "
@@ -337,7 +337,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "part myself.",
             )),
             (R, (
-                "The result was that the report went out, but it was late every month.",
+                "{Um,} the result was that the report went out, but it was late every month.",
                 "He left the company about six months later.",
             )),
         ),
@@ -361,14 +361,14 @@ CONFLICT: tuple[Answer, ...] = (
                 "system for them.",
             )),
             (T, (
-                "Our task was to go live in their three regional offices by June.",
+                "{Uh,} our task was to go live in their three regional offices by June.",
             )),
             (A, (
                 "We ran workshops, we wrote the training, we set up the test systems, and we "
                 "changed the forms they didn't like.",
                 "Their operations director kept cancelling our meetings, and the regulator "
                 "changed the reporting rules halfway through.",
-                "We worked around it as well as we could.",
+                "{Um,} we worked around it as well as we could.",
             )),
             (R, (
                 "The result was that we went live in two offices, and the third was pushed to "
@@ -545,7 +545,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "complaining about the noise.",
             )),
             (T, (
-                "It had got to the point where people were sending angry emails to the whole "
+                "{Uh,} it had got to the point where people were sending angry emails to the whole "
                 "office, and my boss asked me to calm it down.",
             )),
             (A, (
@@ -554,7 +554,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "at the end of each month.",
                 "[2.6] <I, I> drew up a floor plan that moved finance to the far side, and I set "
                 "up two quiet rooms anyone could book.",
-                "I showed the plan to both teams before we moved a single desk.",
+                "{Um,} I showed the plan to both teams before we moved a single desk.",
             )),
             (R, (
                 "The complaints stopped within a couple of weeks, and the two leads started "
@@ -583,13 +583,13 @@ CONFLICT: tuple[Answer, ...] = (
                 "Their account director was pretty aggressive on the phone.",
             )),
             (T, (
-                "I was accountable for keeping the contract within budget without losing the "
+                "{Uh,} I was accountable for keeping the contract within budget without losing the "
                 "service.",
             )),
             (A, (
                 "I asked to meet in person, and I asked him to show me where his costs had gone "
                 "up.",
-                "Most of it was wages, which was fair.",
+                "{Um,} most of it was wages, which was fair.",
             )),
             (R, (
                 "We settled at eight percent for the first year.",
@@ -628,9 +628,9 @@ CONFLICT: tuple[Answer, ...] = (
                 "of us to agree first.",
             )),
             (A, (
-                "I asked him what had burned him in the past, and he told me about an outage "
+                "I asked him what had burned him in the past, {uh,} and he told me about an outage "
                 "that unit tests had missed.",
-                "That changed how I saw it.",
+                "{Um,} that changed how I saw it.",
                 "<We, we> looked at tools like contract testing together, and we tried it on one "
                 "service for a month.",
                 "{I mean,} it caught two real bugs in that month.",
@@ -661,11 +661,11 @@ CONFLICT: tuple[Answer, ...] = (
                 "officer kept refusing our plans.",
             )),
             (T, (
-                "The committee gave me the job of getting the licence for two days and eight "
+                "{Uh,} the committee gave me the job of getting the licence for two days and eight "
                 "thousand visitors.",
             )),
             (A, (
-                "I went to see her instead of emailing, and I asked what worried her most.",
+                "{Um,} I went to see her instead of emailing, and I asked what worried her most.",
                 "It was crowd safety at the narrow end of the high street.",
                 "I hired a safety adviser, we redrew the site with a second exit, and I sent her "
                 "the plan a month early.",
@@ -764,7 +764,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "of the month.",
             )),
             (T, (
-                "I needed the claims three days before month end to close the books on time.",
+                "{Uh,} I needed the claims three days before month end to close the books on time.",
             )),
             (A, (
                 "We had some tense emails, so I walked over to his desk instead.",
@@ -806,8 +806,8 @@ CONFLICT: tuple[Answer, ...] = (
                 "team.",
             )),
             (A, (
-                "I set up a fortnightly half hour with him, just the two of us.",
-                "I asked which deals each request was tied to, and how much they were worth.",
+                "I set up a fortnightly half hour with him, {um,} just the two of us.",
+                "{Uh,} I asked which deals each request was tied to, and how much they were worth.",
                 "{You know,} once we put numbers next to them, he dropped most of them himself.",
                 "Two were worth it, and I moved them up the roadmap and told the team why.",
             )),
@@ -908,10 +908,10 @@ CONFLICT: tuple[Answer, ...] = (
                 "One priced everything low to sell fast, and the other priced high to raise more.",
             )),
             (T, (
-                "It was upsetting the newer volunteers, and I wanted to keep both of them.",
+                "It was upsetting the newer volunteers, {um,} and I wanted to keep both of them.",
             )),
             (A, (
-                "I had a cup of tea with each of them and listened.",
+                "{Uh,} I had a cup of tea with each of them and listened.",
                 "Then I suggested we test both ways for a month, one rail each, and count what "
                 "sold.",
                 "We looked at the numbers together at the end of the month.",
@@ -942,7 +942,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "the builder was waiting to start.",
             )),
             (T, (
-                "I had to get a final design signed off within a month, or we would lose the "
+                "I had to get a final design signed off within a month, {um,} or we would lose the "
                 "builder's slot until the next year.",
             )),
             (A, (
@@ -953,7 +953,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "I mean it, we have to pick one today.",
             )),
             (R, (
-                "They chose one in that meeting, and the builder started on time.",
+                "{Uh,} they chose one in that meeting, and the builder started on time.",
                 "I learned that a client who keeps changing their mind may be two clients.",
                 "I now meet every person who lives in the house before I draw anything.",
             )),
@@ -977,10 +977,10 @@ CONFLICT: tuple[Answer, ...] = (
                 "keep patching it.",
             )),
             (T, (
-                "We needed to decide before the next planning cycle.",
+                "{Um,} we needed to decide before the next planning cycle.",
             )),
             (A, (
-                "We talked about it in a few meetings, but we never really got anywhere.",
+                "{Uh,} we talked about it in a few meetings, but we never really got anywhere.",
                 "We decided to keep patching for now, and we put the rewrite on the list for "
                 "later.",
                 "We didn't want to make it a big thing.",
@@ -1010,13 +1010,13 @@ CONFLICT: tuple[Answer, ...] = (
                 "on the team to make a decision.",
             )),
             (T, (
-                "She wanted every email to a customer to go through her first.",
+                "{Um,} she wanted every email to a customer to go through her first.",
             )),
             (A, (
                 "I told her in a one to one that it was slowing us down, and she didn't really "
                 "listen.",
                 "Head office was putting pressure on her too, so there was nothing I could do.",
-                "I just kept sending the emails through her.",
+                "{Uh,} I just kept sending the emails through her.",
             )),
             (R, (
                 "Nothing changed until she moved to another department.",
@@ -1042,7 +1042,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "personal.",
             )),
             (T, (
-                "I needed to sort it out before our release.",
+                "{Um,} I needed to sort it out before our release.",
             )),
             (A, (
                 "My problem is that I'm too honest, I just tell people exactly what I think.",
@@ -1051,7 +1051,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "One of them was the real problem, to be honest, he was always so defensive.",
             )),
             (R, (
-                "They stopped arguing in front of me, and we made the release.",
+                "{Uh,} they stopped arguing in front of me, and we made the release.",
                 "I think it showed them I take professionalism seriously.",
             )),
         ),
@@ -1075,7 +1075,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "We had a lot of complaints about late parcels.",
             )),
             (T, (
-                "We had to get on time delivery back above ninety percent.",
+                "{Um,} we had to get on time delivery back above ninety percent.",
             )),
             (A, (
                 "We held weekly calls with them, we shared the complaint data, and we set up a "
@@ -1084,7 +1084,7 @@ CONFLICT: tuple[Answer, ...] = (
                 "they kept missing the target.",
             )),
             (R, (
-                "We ended the contract after a year and moved to another partner.",
+                "{Uh,} we ended the contract after a year and moved to another partner.",
             )),
         ),
         red_flags=(

@@ -110,11 +110,11 @@ FAILURE: tuple[Answer, ...] = (
                 "instead of going through the written notes.",
             )),
             (T, (
-                "Part of my job at handover was to flag every allergy and every change in "
+                "{Um,} part of my job at handover was to flag every allergy and every change in "
                 "medication for each patient.",
             )),
             (A, (
-                "I left out that one patient had reacted to a painkiller overnight.",
+                "{Uh,} I left out that one patient had reacted to a painkiller overnight.",
                 "About an hour later the day nurse was about to give the same drug, and the "
                 "patient stopped her.",
                 "[2.5] When I heard, I came back in before I went home, and I filled in an "
@@ -233,12 +233,12 @@ FAILURE: tuple[Answer, ...] = (
                 "The situation was a research grant our lab had spent three months preparing.",
             )),
             (T, (
-                "My task was the final submission, because I ran the lab's admin.",
+                "My task was the final submission, {um,} because I ran the lab's admin.",
             )),
             (A, (
                 "I read the deadline as five in the afternoon our time, but it was five in the "
                 "afternoon in Washington, which for us was ten in the morning.",
-                "I found out at eleven, when the portal was already closed.",
+                "{Uh,} I found out at eleven, when the portal was already closed.",
                 "I told the professor right away, and I wrote to the funder the same hour and "
                 "explained what had happened.",
             )),
@@ -595,12 +595,12 @@ FAILURE: tuple[Answer, ...] = (
                 "with fifty at once.",
                 "I called my manager on Saturday night and told him we were not going to make it "
                 "and that the estimate was mine.",
-                "Then I split the mailboxes by practice group, moved the partners and the "
+                "Then I split the mailboxes by practice group, {um,} moved the partners and the "
                 "litigation team first, and sent everyone else a note saying their old email "
                 "would keep working until Wednesday.",
             )),
             (R, (
-                "On Monday morning the people who needed it most were on the new system, and "
+                "{Uh,} on Monday morning the people who needed it most were on the new system, and "
                 "everyone was moved by Wednesday with no lost mail.",
                 "I learned that a test with one of something tells you nothing about four "
                 "hundred.",
@@ -627,12 +627,12 @@ FAILURE: tuple[Answer, ...] = (
                 "new bus route.",
             )),
             (T, (
-                "It was my job to get the press release out by nine in the morning.",
+                "{Um,} it was my job to get the press release out by nine in the morning.",
             )),
             (A, (
                 "I copied the budget from an old draft, and it said twelve million instead of "
                 "two.",
-                "A local reporter called within the hour.",
+                "{Uh,} a local reporter called within the hour.",
                 "I sent a correction to every outlet by ten, and I told my director it was my "
                 "copy and paste.",
             )),
@@ -756,12 +756,12 @@ FAILURE: tuple[Answer, ...] = (
             (A, (
                 "Six of the eight people couldn't find the button to change their dates, and one "
                 "of them said the screen felt like it was hiding things.",
-                "It stung, because I had argued for that layout.",
+                "{Um,} it stung, because I had argued for that layout.",
                 "I watched all the recordings again that evening, and I wrote down every place "
                 "someone hesitated.",
                 "I asked the developers to let me know which changes were cheap, and I made three "
                 "new versions.",
-                "We tested them with another six people the following week.",
+                "{Uh,} we tested them with another six people the following week.",
             )),
             (R, (
                 "The new checkout cut abandoned bookings by about a fifth after launch.",
@@ -842,7 +842,7 @@ FAILURE: tuple[Answer, ...] = (
                 "wasn't working we agreed together that he would move back to a specialist role.",
             )),
             (R, (
-                "He did well in that role, and the team's scores recovered within a quarter.",
+                "He did well in that role, {um,} and the team's scores recovered within a quarter.",
                 "I learned that when I feel strongly about a candidate, that's the moment to "
                 "listen to the panel more, not less.",
                 "I now score candidates on paper before any discussion, so my first impression "
@@ -885,7 +885,7 @@ FAILURE: tuple[Answer, ...] = (
                 "courier name in big letters at the top of every label.",
             )),
             (R, (
-                "We haven't had a parcel go to the wrong courier since.",
+                "{Uh,} we haven't had a parcel go to the wrong courier since.",
                 "It taught me to remove the old way of doing something, not just add the new one.",
                 "Now when we change a supplier, I delete the old templates the same day.",
             )),
@@ -1030,7 +1030,7 @@ FAILURE: tuple[Answer, ...] = (
             (A, (
                 "I moved it online, because I thought it would reach more people, and I spent most "
                 "of the time on the website and not much on phoning our regular donors.",
-                "Two weeks before the end we were at four thousand.",
+                "{Um,} two weeks before the end we were at four thousand.",
                 "I told the board where we were and that I had leaned too much on the website.",
                 "Then I got six volunteers together and we phoned every donor from the previous "
                 "three years.",
@@ -1063,7 +1063,7 @@ FAILURE: tuple[Answer, ...] = (
                 "back.",
             )),
             (T, (
-                "I was accountable for making sure each job had its paperwork before anyone "
+                "{Uh,} I was accountable for making sure each job had its paperwork before anyone "
                 "started digging.",
             )),
             (A, (
@@ -1106,7 +1106,7 @@ FAILURE: tuple[Answer, ...] = (
                 "about four months to do it.",
             )),
             (T, (
-                "We had to have every dashboard running on the new platform before the old "
+                "{Uh,} we had to have every dashboard running on the new platform before the old "
                 "contract ran out.",
             )),
             (A, (
@@ -1118,7 +1118,7 @@ FAILURE: tuple[Answer, ...] = (
             )),
             (R, (
                 "We got there in the end, but half the reports were wrong for the first few weeks.",
-                "We fixed them as people reported them.",
+                "{Um,} we fixed them as people reported them.",
             )),
         ),
         red_flags=(
@@ -1152,7 +1152,7 @@ FAILURE: tuple[Answer, ...] = (
             )),
             (R, (
                 "The teams were annoyed that they had to wait, but the new starters loved it.",
-                "I suppose I learned that other people don't always share my standards.",
+                "{Uh,} I suppose I learned that other people don't always share my standards.",
             )),
         ),
         red_flags=(
@@ -1174,7 +1174,7 @@ FAILURE: tuple[Answer, ...] = (
                 "and I had signed a three year lease.",
             )),
             (T, (
-                "I needed it to break even within the first year.",
+                "{Um,} I needed it to break even within the first year.",
             )),
             (A, (
                 "Then the council closed the main road for roadworks for eight months, and the "
@@ -1183,7 +1183,7 @@ FAILURE: tuple[Answer, ...] = (
                 "I ran discounts, I did events on Saturdays, and I put ads in the local paper.",
             )),
             (R, (
-                "It closed after fourteen months, and we lost about thirty thousand.",
+                "{Uh,} it closed after fourteen months, and we lost about thirty thousand.",
                 "There was really nothing anyone could have done with the road closed like that.",
             )),
         ),
@@ -1210,7 +1210,7 @@ FAILURE: tuple[Answer, ...] = (
                 "other teams.",
             )),
             (T, (
-                "She wanted me to send a weekly update to the three teams we worked with.",
+                "{Um,} she wanted me to send a weekly update to the three teams we worked with.",
             )),
             (A, (
                 "To be fair, she never actually told me what she wanted in the updates, and the "
@@ -1219,7 +1219,7 @@ FAILURE: tuple[Answer, ...] = (
                 "things got busy.",
             )),
             (R, (
-                "The next review said the same thing, which felt a bit unfair.",
+                "{Uh,} the next review said the same thing, which felt a bit unfair.",
                 "I did learn that some managers care more about the look of communication than "
                 "the work.",
             )),
@@ -1244,7 +1244,7 @@ FAILURE: tuple[Answer, ...] = (
                 "units.",
             )),
             (T, (
-                "We had to keep the launch on track for the big retail chains.",
+                "{Um,} we had to keep the launch on track for the big retail chains.",
             )),
             (A, (
                 "Then a supplier changed the plastic in the handle without telling anyone, and "
@@ -1253,7 +1253,7 @@ FAILURE: tuple[Answer, ...] = (
                 "every kettle that came back.",
             )),
             (R, (
-                "We lost the autumn orders from one of the chains.",
+                "{Uh,} we lost the autumn orders from one of the chains.",
                 "We learned that suppliers can't always be trusted.",
             )),
         ),
@@ -1318,7 +1318,7 @@ FAILURE: tuple[Answer, ...] = (
             (A, (
                 "I copied a formula down the sheet without locking one cell, and from row fifty "
                 "onwards every number was doubled.",
-                "Twenty shops ordered twice the flu tablets they needed.",
+                "{Um,} twenty shops ordered twice the flu tablets they needed.",
                 "When a shop manager asked why her order was so big, I found the error within "
                 "the hour.",
                 "I called the supplier to stop the deliveries that hadn't gone out, and I wrote "

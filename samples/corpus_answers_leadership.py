@@ -113,7 +113,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "to agree an on-call allowance.",
                 "I also cut the alerts by a half before the rota started, so nobody was woken up "
                 "for nothing.",
-                "And I took the first week myself.",
+                "{Um,} and I took the first week myself.",
             )),
             (R, (
                 "The result was that night alerts were answered in under ten minutes, and the "
@@ -144,7 +144,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "The staff were good, but morale was low and two people had just left.",
             )),
             (T, (
-                "The health board told me the clinic had to get the wait down to four weeks "
+                "{Uh,} the health board told me the clinic had to get the wait down to four weeks "
                 "within a year, or lose part of its funding.",
             )),
             (A, (
@@ -182,11 +182,11 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "council had no budget to clean it.",
             )),
             (T, (
-                "Nobody asked me to, but my task, as I saw it, was to get enough neighbours "
+                "Nobody asked me to, {um,} but my task, as I saw it, was to get enough neighbours "
                 "together to clean it once a month.",
             )),
             (A, (
-                "I put a note through fifty doors and started a group chat.",
+                "{Uh,} I put a note through fifty doors and started a group chat.",
                 "I borrowed equipment from the council and gave each volunteer one corner of the "
                 "park to look after.",
             )),
@@ -268,7 +268,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "days.",
             )),
             (R, (
-                "The result was that we didn't lose a single junior in the next year, though "
+                "The result was that we didn't lose a single junior in the next year, {um,} though "
                 "one senior left over it.",
                 "I'd make the same decision, but I learned to share the reasons before the "
                 "rule, not after.",
@@ -294,7 +294,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "believing any date.",
             )),
             (T, (
-                "My task was to get a first version to the app stores within three months.",
+                "{Uh,} my task was to get a first version to the app stores within three months.",
             )),
             (A, (
                 "I spent my first week just listening, and I found the team was trying to build "
@@ -303,7 +303,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "version.",
             )),
             (R, (
-                "The result was that we shipped the first version in ten weeks.",
+                "{Um,} the result was that we shipped the first version in ten weeks.",
             )),
             (A, (
                 "After that I set up a two week release cycle, so that the other features went "
@@ -336,7 +336,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "The situation was a data warehouse project that was going nowhere when I joined.",
             )),
             (T, (
-                "My task was to get it delivered.",
+                "{Uh,} my task was to get it delivered.",
             )),
             (A, (
                 "Honestly, the team before me just didn't have the skills.",
@@ -345,7 +345,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "I'm a bit of a workaholic, I just can't stop until something is done properly.",
             )),
             (R, (
-                "The result was that it went live, and the business finally had its reports.",
+                "{Um,} the result was that it went live, and the business finally had its reports.",
             )),
         ),
         red_flags=(
@@ -367,7 +367,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "scores in the company.",
             )),
             (T, (
-                "We had to get the scores up to eighty percent by the end of the year.",
+                "{Uh,} we had to get the scores up to eighty percent by the end of the year.",
             )),
             (A, (
                 "We redesigned the ticket queues, we wrote new templates, we trained everyone, "
@@ -376,7 +376,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "tickets we couldn't control.",
             )),
             (R, (
-                "The result was that we got to about seventy percent, and we were happy with "
+                "{Um,} the result was that we got to about seventy percent, and we were happy with "
                 "that given everything.",
                 "We learned a lot as a team.",
             )),
@@ -539,7 +539,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "for years.",
             )),
             (A, (
-                "I looked at three options, a smaller shop nearby, shorter opening hours, or "
+                "I looked at three options, {uh,} a smaller shop nearby, shorter opening hours, or "
                 "closing, and I shared the numbers with the shop's manager.",
                 "I decided to close, and I told the staff myself, in person, before anyone else "
                 "knew.",
@@ -581,7 +581,7 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "three questions.",
                 "I asked two people on the team to write proper help articles for those, and I "
                 "closed the old duplicates with a link.",
-                "I set up a daily fifteen minute huddle to pick the oldest tickets first.",
+                "{Um,} I set up a daily fifteen minute huddle to pick the oldest tickets first.",
             )),
             (R, (
                 "We reached three hundred instead of five hundred, and new tickets fell by about "
@@ -622,7 +622,7 @@ LEADERSHIP: tuple[Answer, ...] = (
             (R, (
                 "It grew from five people to about twenty, and three papers came out of "
                 "conversations in that room.",
-                "It still runs, four years after I left.",
+                "It still runs, {uh,} four years after I left.",
                 "I learned that a group lasts when everyone owns a piece of it.",
                 "I now hand out pieces of anything I start from the first week.",
             )),
@@ -647,9 +647,9 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "failing because she was slow with her medication rounds.",
             )),
             (A, (
-                "I watched a full round with her and saw that she checked everything three "
+                "{Um,} I watched a full round with her and saw that she checked everything three "
                 "times because she was afraid of making a mistake.",
-                "I showed her how I check once, carefully, using the same order every time.",
+                "{Uh,} I showed her how I check once, carefully, using the same order every time.",
                 "We practised on quiet shifts first, and I timed her each week so she could see "
                 "her own progress.",
             )),
@@ -762,14 +762,14 @@ LEADERSHIP: tuple[Answer, ...] = (
             (A, (
                 "I asked two other volunteers to help me run a small trial, one donate button on "
                 "our social page for a month.",
-                "I reported back at the next board meeting, with every cost and every "
+                "I reported back at the next board meeting, {um,} with every cost and every "
                 "pound we raised.",
                 "{You know,} I also offered to train anyone who wanted to learn how it worked.",
             )),
             (R, (
                 "The trial raised about two thousand pounds, and the board voted to set up a "
                 "proper donation page.",
-                "Online giving is now a third of what the charity raises.",
+                "{Uh,} online giving is now a third of what the charity raises.",
                 "I learned that a small trial persuades nervous people more than any argument.",
                 "I now suggest a trial whenever I want a group to try something new.",
             )),
@@ -793,10 +793,10 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "A designer on my team told me she was bored and thinking of leaving.",
             )),
             (T, (
-                "I wanted to find a way for her to grow without losing her.",
+                "{Um,} I wanted to find a way for her to grow without losing her.",
             )),
             (A, (
-                "I asked what she enjoyed most, and it was talking to users.",
+                "{Uh,} I asked what she enjoyed most, and it was talking to users.",
                 "I gave her the lead on our next round of user interviews, and I paired her with "
                 "our one researcher.",
                 "We met every two weeks to talk about what she was learning.",
@@ -910,7 +910,7 @@ LEADERSHIP: tuple[Answer, ...] = (
             (A, (
                 "I went through the two hundred open issues and tagged the ones that blocked a "
                 "release.",
-                "I posted a plan with a date and asked people to pick up one issue each.",
+                "{Um,} I posted a plan with a date and asked people to pick up one issue each.",
                 "I wrote a short page on what a finished change looks like, so reviews went "
                 "faster.",
             )),
@@ -946,7 +946,7 @@ LEADERSHIP: tuple[Answer, ...] = (
             )),
             (A, (
                 "I paired them on one project, so each had something to learn from the other.",
-                "I met them together once a week and separately once a week, and I gave the "
+                "I met them together once a week and separately once a week, {uh,} and I gave the "
                 "quiet one the demo to run at the end.",
             )),
             (R, (
@@ -1008,10 +1008,10 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "We noticed that our three teams were all building their own login pages.",
             )),
             (T, (
-                "We wanted to get everyone onto one shared login service.",
+                "{Um,} we wanted to get everyone onto one shared login service.",
             )),
             (A, (
-                "We wrote a proposal, we held a few meetings, and we built a first version.",
+                "{Uh,} we wrote a proposal, we held a few meetings, and we built a first version.",
                 "We got two of the three teams to move over.",
                 "We also wrote the documentation and ran a couple of training sessions for the "
                 "other developers.",
@@ -1038,10 +1038,10 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "manager had let everyone do whatever they wanted.",
             )),
             (T, (
-                "I was told to get campaigns out on time again.",
+                "{Um,} I was told to get campaigns out on time again.",
             )),
             (A, (
-                "I brought in daily check ins and made everyone report their hours.",
+                "{Uh,} I brought in daily check ins and made everyone report their hours.",
                 "A couple of people were, {like,} just lazy, {you know,} and they didn't like "
                 "being watched.",
                 "I moved them off the team.",
@@ -1072,12 +1072,12 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "Last year a new analyst asked me to mentor her.",
             )),
             (T, (
-                "She wanted to get better at presenting.",
+                "{Um,} she wanted to get better at presenting.",
             )),
             (A, (
                 "I let her watch me present to the leadership team a few times, because "
                 "presenting is honestly my strength.",
-                "I gave her some tips after each one, mostly about how I would have done it.",
+                "{Uh,} I gave her some tips after each one, mostly about how I would have done it.",
                 "She also sat in on a couple of my client pitches.",
             )),
             (R, (
@@ -1103,11 +1103,11 @@ LEADERSHIP: tuple[Answer, ...] = (
                 "down.",
             )),
             (T, (
-                "We needed to cut costs by ten percent.",
+                "{Um,} we needed to cut costs by ten percent.",
             )),
             (A, (
                 "Head office made the decision really, we just had to carry it out.",
-                "We told the teams, we stopped the open roles, and we moved people around to "
+                "{Uh,} we told the teams, we stopped the open roles, and we moved people around to "
                 "cover the gaps.",
             )),
             (R, (
