@@ -38,6 +38,8 @@ import words as W
 
 CORPUS_SOURCE = acc.SAMPLES
 FILLER_TOLERANCE_S = 0.5
+WIDE_TOLERANCE_S = 1.0
+"""Also reported: matches within 1 s, which tells a filler found late from one not found."""
 TRAP_TOLERANCE_S = 0.8
 """Trap times are estimated (the trap is said inside a longer clip), so the window is wider."""
 TARGETS = {"star_implicit": 0.95, "fp_recall": 0.95, "fp_precision": 0.95,
@@ -108,6 +110,7 @@ class Row:
     repeat_sc: str | None = None
     repeat_default: str | None = None
     filler_notes: list[str] = field(default_factory=list)
+    wide_right: list[int] = field(default_factory=lambda: [0, 0])  # filled, lexical within 1 s
 
     @property
     def words_sc(self) -> float:
@@ -170,6 +173,10 @@ def score_answer(path: Path, model: str | None, default_path: str | None,
               bool(sample["red_flags"]))
     score_fillers(row, sample, result["fillers"],
                   acc.SCRIPT_FILLER_TOLERANCE_S if use_script else FILLER_TOLERANCE_S)
+    wide = Row(row.name, row.category, row.names, row.voice, row.half, row.star, row.flagged)
+    score_fillers(wide, sample, result["fillers"], max(WIDE_TOLERANCE_S, (
+        acc.SCRIPT_FILLER_TOLERANCE_S if use_script else 0)))
+    row.wide_right = [wide.fp[2], wide.lex[2]]
     missed, extra = acc.match_findings(sample["red_flags"], result["red_flags"])
     # A second flag of the same category inside a seeded sentence ("I'm a perfectionist, and I
     # work too hard") is the same finding said twice, not an extra one.
@@ -230,6 +237,7 @@ def summary(rows: list[Row]) -> dict[str, Any]:
         "fp_recall": ratio(fp[2], fp[0]), "fp_precision": ratio(fp[2], fp[1]), "fp": fp,
         "lex_recall": ratio(lex[2], lex[0]), "lex_precision": ratio(lex[2], lex[1]), "lex": lex,
         "traps": [sum(r.traps[i] for r in rows) for i in range(2)],
+        "wide": [sum(r.wide_right[i] for r in rows) for i in range(2)],
         "flags": [sum(r.flags[i] for r in rows) for i in range(2)],
         "false_on_clean": sum(len(r.false_flags) for r in clean), "n_clean": len(clean),
         "extra_on_flagged": sum(len(r.false_flags) for r in rows if r.flagged),
@@ -321,6 +329,11 @@ def targets(s: dict[str, Any]) -> bool:
     print(f"- lexical fillers: recall {pct(s['lex_recall'])} (target >= 90%), precision "
           f"{pct(s['lex_precision'])} (target >= 95%) ({s['lex'][2]} right of {s['lex'][0]} "
           f"listed, {s['lex'][1]} found); traps flagged {s['traps'][1]} of {s['traps'][0]}")
+    print(f"- fillers found within {WIDE_TOLERANCE_S:.0f} s of the listed start instead of 0.5 s: "
+          f"filled pauses recall {pct(ratio(s['wide'][0], s['fp'][0]))}, precision "
+          f"{pct(ratio(s['wide'][0], s['fp'][1]))}; lexical recall "
+          f"{pct(ratio(s['wide'][1], s['lex'][0]))}, precision "
+          f"{pct(ratio(s['wide'][1], s['lex'][1]))}")
     print(f"- red flags caught: {s['flags'][1]}/{s['flags'][0]}; false flags on the "
           f"{s['n_clean']} clean answers: {s['false_on_clean']}; extra flags on flagged answers: "
           f"{s['extra_on_flagged']}; strengths found {s['strengths'][1]}/{s['strengths'][0]}")
