@@ -17,7 +17,7 @@ UV_VERSION := 0.13.8
 UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile $(LOCK_IN) --extra test --python-version 3.11 \
 	--only-binary :all: --generate-hashes --quiet
 
-.PHONY: setup demo test lint bench clean samples lock
+.PHONY: setup demo test lint bench clean samples lock corpus
 
 setup: $(STAMP)
 
@@ -62,6 +62,16 @@ bench: setup
 
 samples: setup
 	$(BIN)/python samples/make_samples.py
+
+CORPUS_STAMP := $(VENV)/.corpus-installed
+
+$(CORPUS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,corpus]'
+	touch $(CORPUS_STAMP)
+
+# The development corpus (about a hundred answers, not committed) into samples/corpus/.
+corpus: $(CORPUS_STAMP)
+	$(BIN)/python samples/corpus.py
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) build dist src/*.egg-info .pytest_cache

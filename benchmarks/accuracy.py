@@ -17,10 +17,18 @@ skips Whisper and uses the script's own words with times spread over each senten
 separates rule errors from recognition errors (fillers then match within 1.5 s, as those times
 are only rough).
 
+``--corpus tune|check|all`` measures the development corpus instead (samples/corpus.py, made
+on demand), and ``--real`` the recordings of real people with verbatim references; both print
+tables per question category, parts named or not, and voice, and compare starcoach's transcript
+with faster-whisper's default decoding of the same file (see corpus_scores.py).
+
 Usage:
     python benchmarks/accuracy.py                 # all samples, real transcription
     python benchmarks/accuracy.py --script        # the scripts' words, no model
     python benchmarks/accuracy.py --only implicit_star --verbose
+    python benchmarks/accuracy.py --corpus check  # the corpus half that is reported
+    python benchmarks/accuracy.py --corpus tune   # the half to tune rules on
+    python benchmarks/accuracy.py --real          # tests/data/real-speech (or --real-dir DIR)
 """
 
 from __future__ import annotations
@@ -36,9 +44,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from starcoach.analysis import red_flags as rf  # noqa: E402
-from starcoach.analysis import star  # noqa: E402
-from starcoach.analysis.model import AnalysisOptions  # noqa: E402
 from starcoach.types import Transcript, Word  # noqa: E402
 
 SAMPLES = ROOT / "samples"
@@ -80,14 +85,27 @@ def script_transcript(sample: dict[str, Any]) -> Transcript:
     return Transcript(words=tuple(words), duration_s=sample["duration_s"], model="script")
 
 
+def transcriber_hash() -> str:
+    """A digest of the transcriber's code, wherever in src/ it lives.
+
+    Covers src/starcoach/transcribe*.py and transcribe/**, filler_recovery.py and audio*.py /
+    audio*/**, by content only (sorted), so moving a file without changing it keeps the cache.
+    """
+    src = ROOT / "src" / "starcoach"
+    files = {*src.glob("transcribe*.py"), *src.glob("transcribe/**/*.py"),
+             *src.glob("filler_recovery.py"), *src.glob("**/filler_recovery.py"),
+             *src.glob("audio*.py"), *src.glob("audio*/**/*.py")}
+    digests = sorted(hashlib.sha1(f.read_bytes()).hexdigest() for f in files if f.is_file())
+    return hashlib.sha1("".join(digests).encode()).hexdigest()
+
+
 def real_transcript(audio: Path, model: str | None) -> Transcript:
     """The pipeline's transcript of a recording, from the cache when the recording is unchanged."""
     # Keyed by the recording's bytes, the model and the transcriber's code: a regenerated sample
     # or a change to transcription is transcribed again, a change to the rules is not.
     h = hashlib.sha1(audio.read_bytes())
     h.update(f"|{model}|".encode())
-    for code in sorted((ROOT / "src" / "starcoach" / "transcribe").glob("*.py")):
-        h.update(code.read_bytes())
+    h.update(transcriber_hash().encode())
     key = h.hexdigest()
     cached = CACHE / f"{audio.stem}-{key[:12]}.json"
     if cached.exists():
@@ -101,28 +119,27 @@ def real_transcript(audio: Path, model: str | None) -> Transcript:
     return transcript
 
 
-def analyze(transcript: Transcript, audio: Path | None) -> dict[str, Any]:
-    """Sections, fillers, red flags and strengths: from the full analyzer when it is there."""
-    try:
-        from starcoach.analysis import analyze as full  # the whole analyzer, fillers included
+def load_samples(audio: Path):  # -> np.ndarray
+    """16 kHz mono float32, decoded by the app's own decoder."""
+    from starcoach.audio.decode import load_audio
 
-        samples = None
-        if audio is not None and transcript.model != "script":
-            from starcoach.audio.decode import load_audio
+    return load_audio(audio)
 
-            samples = load_audio(audio)
-        a = full(transcript, samples=samples)
-        return {"sections": [(s.label, s.first_word, s.last_word) for s in a.sections],
-                "times": [(s.label, s.start, s.end) for s in a.sections],
-                "fillers": [(f.text, f.start) for f in a.fillers],
-                "red_flags": list(a.red_flags), "strengths": list(a.strengths)}
-    except ImportError as exc:  # the full analyzer is not all there: measure sections and flags
-        print(f"note: full analyzer unavailable ({exc}); fillers not measured", file=sys.stderr)
-    words, options = transcript.words, AnalysisOptions()
-    sections = star.label_sections(words, options)
-    return {"sections": sections, "times": None, "fillers": None,
-            "red_flags": rf.find_red_flags(words, sections, options),
-            "strengths": rf.find_strengths(words, sections, options)}
+
+def analyze(transcript: Transcript, audio: Path | None,
+            question_id: str | None = None) -> dict[str, Any]:
+    """Sections, fillers, red flags and strengths from the full analyzer."""
+    from starcoach.pipeline import analyze_transcript
+
+    samples = None
+    if audio is not None and transcript.model != "script":
+        samples = load_samples(audio)
+    a = analyze_transcript(transcript, samples=samples, question_id=question_id)
+    return {"sections": [(s.label, s.first_word, s.last_word) for s in a.sections],
+            "times": [(s.label, s.start, s.end) for s in a.sections],
+            "fillers": [(f.text, f.start) for f in a.fillers],
+            "filler_objs": list(a.fillers), "words": a.words,
+            "red_flags": list(a.red_flags), "strengths": list(a.strengths)}
 
 
 def star_share(sample: dict[str, Any], words: tuple[Word, ...],
@@ -285,7 +302,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="Whisper model (default: the app's default)")
     ap.add_argument("--only", action="append", help="only this sample (repeatable)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print sections and findings")
+    ap.add_argument("--corpus", choices=("tune", "check", "all"),
+                    help="measure the development corpus (this half) instead of samples/")
+    ap.add_argument("--corpus-dir", type=Path, default=SAMPLES / "corpus",
+                    help="where the corpus audio is made and kept (samples/corpus)")
+    ap.add_argument("--real", action="store_true",
+                    help="measure the real recordings with verbatim references")
+    ap.add_argument("--real-dir", type=Path, default=ROOT / "tests" / "data" / "real-speech",
+                    help="folder of .flac files with a verbatim .txt beside each "
+                    "(tests/data/real-speech; ../shared/real-speech when that is absent)")
+    ap.add_argument("--no-default", action="store_true",
+                    help="skip faster-whisper's default decoding (words kept comparison)")
     args = ap.parse_args(argv)
+    if args.corpus or args.real:
+        import corpus_scores
+
+        return corpus_scores.main(args)
     paths = sorted(SAMPLES.glob("*.json"))
     if args.only:
         paths = [p for p in paths if p.stem in args.only]

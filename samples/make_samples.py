@@ -119,12 +119,30 @@ def verbatim(line: str) -> str:
     return re.sub(r"\s+([,.!?;:])", r"\1", " ".join(words))
 
 
-def synthesize(text: str, sample: Sample, work: Path, index: int, slow: float = 1.0) -> array.array:
-    """Say ``text`` with the sample's voice; return 16 kHz mono 16-bit samples, padding trimmed."""
-    raw, wav16 = work / f"{index}.raw.wav", work / f"{index}.wav"
-    speed = str(round(sample.speed * slow))
-    cmd = ["espeak-ng", "-v", sample.voice, "-s", speed, "-p", str(sample.pitch)]
-    subprocess.run([*cmd, "-w", str(raw), text], check=True, capture_output=True)
+@dataclass(frozen=True)
+class Timing:
+    """The silences put between clips, in seconds; the defaults are the bundled samples'."""
+
+    lead: float = LEAD_S
+    tail: float = TAIL_S
+    clip_gap: float = CLIP_GAP_S
+    filler_gap: float = FILLER_GAP_S
+    repeat_gap: float = REPEAT_GAP_S
+    sentence_gap: float = SENTENCE_GAP_S
+    section_gap: float = SECTION_GAP_S
+
+
+def trim(pcm: array.array, text: str) -> array.array:
+    """Cut a clip's quiet padding at both ends, keeping a 10 ms margin."""
+    loud = [i for i, v in enumerate(pcm) if abs(v) > TRIM_LEVEL]
+    if not loud:
+        raise SystemExit(f"error: the voice produced silence for {text!r}")
+    margin = int(TRIM_MARGIN_S * RATE)
+    return pcm[max(0, loud[0] - margin) : min(len(pcm), loud[-1] + margin + 1)]
+
+
+def to_16k(raw: Path, wav16: Path) -> array.array:
+    """Resample a WAV file to 16 kHz mono 16-bit with sox and return its samples."""
     # -D: no dither, so the same script gives the same samples on every run.
     subprocess.run(
         ["sox", "-D", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(wav16)],
@@ -132,19 +150,43 @@ def synthesize(text: str, sample: Sample, work: Path, index: int, slow: float = 
         capture_output=True,
     )
     with wave.open(str(wav16), "rb") as w:
-        pcm = array.array("h", w.readframes(w.getnframes()))
-    loud = [i for i, v in enumerate(pcm) if abs(v) > TRIM_LEVEL]
-    if not loud:
-        raise SystemExit(f"error: espeak-ng produced silence for {text!r}")
-    margin = int(TRIM_MARGIN_S * RATE)
-    return pcm[max(0, loud[0] - margin) : min(len(pcm), loud[-1] + margin + 1)]
+        return array.array("h", w.readframes(w.getnframes()))
+
+
+@dataclass(frozen=True)
+class Espeak:
+    """An espeak-ng voice: ``clip`` says one piece of text and returns trimmed 16 kHz samples."""
+
+    voice: str = "en-us"
+    speed: int = 150
+    pitch: int = 50
+    engine = "espeak-ng"
+    spoken = SPOKEN
+    filler_slow = FILLED_PAUSE_SLOW
+
+    def clip(self, text: str, work: Path, index: int, slow: float = 1.0) -> array.array:
+        raw, wav16 = work / f"{index}.raw.wav", work / f"{index}.wav"
+        speed = str(round(self.speed * slow))
+        cmd = ["espeak-ng", "-v", self.voice, "-s", speed, "-p", str(self.pitch)]
+        subprocess.run([*cmd, "-w", str(raw), text], check=True, capture_output=True)
+        return trim(to_16k(raw, wav16), text)
+
+
+def synthesize(text: str, sample: Sample, work: Path, index: int, slow: float = 1.0) -> array.array:
+    """Say ``text`` with the sample's voice; return 16 kHz mono 16-bit samples, padding trimmed."""
+    return Espeak(sample.voice, sample.speed, sample.pitch).clip(text, work, index, slow)
 
 
 class Composer:
     """Audio being assembled clip by clip, with the time of everything placed on it."""
 
-    def __init__(self, sample: Sample, work: Path) -> None:
+    def __init__(self, sample: Sample, work: Path, speaker: Espeak | None = None,
+                 timing: Timing | None = None) -> None:
         self.sample, self.work = sample, work
+        self.speaker = speaker or Espeak(sample.voice, sample.speed, sample.pitch)
+        self.timing = timing or Timing()
+        self.log: list[tuple[str, str, float, float]] = []
+        """Every clip placed: (kind, text as written, start, end)."""
         self.pcm = array.array("h")
         self.clips = 0
         self.last_end = 0.0
@@ -162,12 +204,14 @@ class Composer:
     def silence(self, seconds: float) -> None:
         self.pcm.extend([0] * round(seconds * RATE))
 
-    def say(self, text: str, slow: float = 1.0) -> tuple[float, float]:
+    def say(self, text: str, slow: float = 1.0, kind: str = "speech",
+            written: str | None = None) -> tuple[float, float]:
         self.clips += 1
-        clip = synthesize(text, self.sample, self.work, self.clips, slow)
+        clip = self.speaker.clip(text, self.work, self.clips, slow)
         start = round(self.now, 3)
         self.pcm.extend(clip)
         end = round(self.now, 3)
+        self.log.append((kind, text if written is None else written, start, end))
         if self.pending:
             # The whole silence, from the last word before the pause to the next one.
             self.pauses.append(pause_entry(self.last_end, start, self.pending))
@@ -186,12 +230,14 @@ class Composer:
                 gap = 0.0
                 continue
             if spoken:
-                self.silence(max(gap, FILLER_GAP_S if piece.kind == "filler" else CLIP_GAP_S))
+                t = self.timing
+                self.silence(max(gap, t.filler_gap if piece.kind == "filler" else t.clip_gap))
             text = plain(piece.text)
             if piece.kind == "filler":
                 filled = text in FILLED_PAUSES
-                said = SPOKEN.get(text, piece.text) if filled else piece.text
-                start, end = self.say(said, FILLED_PAUSE_SLOW if filled else 1.0)
+                said = self.speaker.spoken.get(text, piece.text) if filled else piece.text
+                start, end = self.say(said, self.speaker.filler_slow if filled else 1.0,
+                                      "filler", piece.text)
                 kind = "filled_pause" if filled else "discourse"
                 self.fillers.append(
                     {"text": text, "start": start, "end": end, "kind": kind, "section": label}
@@ -200,10 +246,10 @@ class Composer:
                 # Each copy is its own clip with a short break between, as people say them;
                 # said as one clip, Whisper merges "I I" into a single "I".
                 words = piece.text.split()
-                start, end = self.say(words[0])
+                start, end = self.say(words[0], kind="repeat")
                 for word in words[1:]:
-                    self.silence(REPEAT_GAP_S)
-                    _, end = self.say(word)
+                    self.silence(self.timing.repeat_gap)
+                    _, end = self.say(word, kind="repeat")
                 self.disfluencies.append(
                     {"text": text, "start": start, "end": end, "kind": "repeat"}
                 )
@@ -211,37 +257,49 @@ class Composer:
                 start, end = self.say(piece.text)
             first = start if first is None else first
             spoken = True
-            gap = FILLER_GAP_S if piece.kind == "filler" else CLIP_GAP_S
+            gap = self.timing.filler_gap if piece.kind == "filler" else self.timing.clip_gap
         self.sentences.append(
             {"section": label, "start": first, "end": self.last_end, "text": verbatim(line)}
         )
+
+
+def compose(sample: Sample, work: Path, speaker: Espeak | None = None,
+            timing: Timing | None = None) -> Composer:
+    """Say every sentence of ``sample`` in order, with the silences of ``timing``."""
+    c = Composer(sample, work, speaker, timing)
+    t = c.timing
+    c.silence(t.lead)
+    for s_index, (label, lines) in enumerate(sample.sections):
+        if s_index:
+            c.silence(t.section_gap)
+        for l_index, line in enumerate(lines):
+            if l_index:
+                c.silence(t.sentence_gap)
+            c.sentence(line, label, opens_section=l_index == 0 and s_index > 0)
+    c.silence(t.tail)
+    return c
+
+
+def write_flac(c: Composer, flac: Path) -> None:
+    """The composed audio as 16 kHz mono FLAC, rounded to KEEP_BITS significant bits."""
+    step = 1 << (16 - KEEP_BITS)
+    pcm = array.array("h", (max(-32768, min(32767, round(v / step) * step)) for v in c.pcm))
+    wav_path = c.work / "answer.wav"
+    with wave.open(str(wav_path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes(pcm.tobytes())
+    flac.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["sox", "-D", str(wav_path), "-C", "8", str(flac)], check=True)
 
 
 def build(sample: Sample, out_dir: Path) -> dict:
     """Render one sample to ``out_dir/<name>.flac`` and return its JSON description."""
     work = Path(tempfile.mkdtemp(prefix=f"starcoach-{sample.name}-"))
     try:
-        c = Composer(sample, work)
-        c.silence(LEAD_S)
-        for s_index, (label, lines) in enumerate(sample.sections):
-            if s_index:
-                c.silence(SECTION_GAP_S)
-            for l_index, line in enumerate(lines):
-                if l_index:
-                    c.silence(SENTENCE_GAP_S)
-                c.sentence(line, label, opens_section=l_index == 0 and s_index > 0)
-        c.silence(TAIL_S)
-        step = 1 << (16 - KEEP_BITS)
-        pcm = array.array("h", (max(-32768, min(32767, round(v / step) * step)) for v in c.pcm))
-        wav_path = work / "answer.wav"
-        with wave.open(str(wav_path), "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(RATE)
-            w.writeframes(pcm.tobytes())
-        out_dir.mkdir(parents=True, exist_ok=True)
-        flac = out_dir / f"{sample.name}.flac"
-        subprocess.run(["sox", "-D", str(wav_path), "-C", "8", str(flac)], check=True)
+        c = compose(sample, work)
+        write_flac(c, out_dir / f"{sample.name}.flac")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return describe(sample, c.sentences, c.fillers, c.disfluencies, c.pauses, round(c.now, 3))
