@@ -18,6 +18,7 @@ import pytest
 from _virtualmic import load_mic, needs_pulse, speak, unload_mic, wait_for_audio, word_overlap
 
 from starcoach import practice
+from starcoach.analysis.model import Analysis
 from starcoach.audio.wavfile import StreamingWav, read_wav
 from starcoach.sessions.review import Summary
 from starcoach.sessions.store import open_store
@@ -190,7 +191,9 @@ def test_practice_records_analyzes_and_saves_a_take_then_compares_the_next_one(
     assert first.id == s.id
     text = plain(r2.stdout)
     assert "Since your previous attempt" in text
-    before, after = practice.clock(first.duration_s), practice.clock(second.duration_s)
+    # The answer's length, as its report said it (not the recording's, silence included).
+    before, after = (practice.clock(Analysis.from_dict(x.analysis).length_s)
+                     for x in (first, second))
     assert re.search(rf"length {before} {after} (better|worse|about the same)", text), text
 
 
