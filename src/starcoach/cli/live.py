@@ -1,19 +1,22 @@
-"""What the terminal shows while recording: the live panel, the Enter key, the countdown.
+"""What the terminal shows while recording: the live panel, the keys, the countdown.
 
 The panel (rich Live on stderr) appears only when stderr is a terminal; Enter stops the take
-only when stdin is one. Without a terminal the take ends at --max-seconds, after the silence,
-or on Ctrl-C / SIGTERM, and the file is kept in every case.
+only when stdin is one. While the panel is
+up the terminal does not echo what is typed: an echoed Enter moved the cursor under the panel,
+and rich's Live then left its top border behind. Without a terminal the take ends at
+--max-seconds, after the silence, or on Ctrl-C / SIGTERM, and the file is kept in every case.
 """
 
 from __future__ import annotations
 
 import contextlib
 import math
+import os
 import select
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from starcoach.audio.recorder import Recorder, Take
@@ -26,7 +29,6 @@ METER_FLOOR_DBFS = -60.0
 
 
 
-
 def stdin_is_terminal() -> bool:
     try:
         return sys.stdin is not None and sys.stdin.isatty()
@@ -34,16 +36,63 @@ def stdin_is_terminal() -> bool:
         return False
 
 
-def enter_pressed() -> bool:
-    """True when a line is waiting on a terminal stdin (consumed). Never blocks."""
+def _no_keys() -> str:
+    return ""
+
+
+def _lines_typed() -> str:
+    """Where the terminal cannot be switched to single keys: each line typed, when ended."""
     try:
         ready, _, _ = select.select([sys.stdin], [], [], 0)
     except (ValueError, OSError):
-        return False
-    if ready:
-        sys.stdin.readline()
-        return True
-    return False
+        return ""
+    return sys.stdin.readline() if ready else ""
+
+
+def _enter(keys: str) -> bool:
+    return "\n" in keys or "\r" in keys
+
+
+def _keys_typed(fd: int) -> str:
+    try:
+        ready, _, _ = select.select([fd], [], [], 0)
+        return os.read(fd, 1024).decode(errors="ignore") if ready else ""
+    except (ValueError, OSError):
+        return ""
+
+
+@contextlib.contextmanager
+def terminal_keys() -> Iterator[Callable[[], str]]:
+    """While inside: the keys typed on a terminal stdin, one by one and not echoed.
+
+    Yields a function that returns the keys typed since it was last called ("" when none;
+    Enter is "\\n"); it never blocks. Ctrl-C still interrupts. The terminal's settings are
+    restored on the way out. Without a terminal no key is ever seen.
+    """
+    if not stdin_is_terminal():
+        yield _no_keys
+        return
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError):  # no termios (Windows) or not a real tty
+        yield _lines_typed
+        return
+    quiet = termios.tcgetattr(fd)
+    quiet[3] &= ~(termios.ECHO | termios.ICANON)  # lflags: no echo, a key at a time
+    quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 1, 0
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    except termios.error:
+        yield _lines_typed
+        return
+    try:
+        yield lambda: _keys_typed(fd)
+    finally:
+        with contextlib.suppress(termios.error):
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
 def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
@@ -113,19 +162,19 @@ def _sigterm_stops(rec: Recorder) -> Iterator[None]:
 def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGET_S) -> Take:
     """Start ``rec``, show the panel until the take stops, finish the file, return the take.
 
-    Ctrl-C ends the take and keeps it. Errors opening the device propagate (nothing recorded).
+    Enter (on a terminal) stops the take; Ctrl-C stops it and keeps it. Errors opening the
+    device propagate (nothing recorded).
     """
     from rich.live import Live
 
     rec.start()
-    watch_enter = stdin_is_terminal()
     try:
-        with _sigterm_stops(rec):
+        with terminal_keys() as typed, _sigterm_stops(rec):
             if console.is_terminal:
                 with Live(render_panel(rec, target), console=console,
                           refresh_per_second=10, transient=True) as live:
                     while not rec.wait(0.1):
-                        if watch_enter and enter_pressed():
+                        if _enter(typed()):
                             rec.stop("enter")
                         live.update(render_panel(rec, target))
             else:
@@ -135,7 +184,7 @@ def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGE
                         console.print(f"Recording from '{rec.device.name if rec.device else '?'}'"
                                       f" into {rec.path}.")
                         announced = True
-                    if watch_enter and enter_pressed():
+                    if _enter(typed()):
                         rec.stop("enter")
     except KeyboardInterrupt:
         rec.stop("interrupted")
@@ -154,11 +203,11 @@ def countdown(seconds: float, console: Any) -> None:
             while (left := end - time.monotonic()) > 0:
                 time.sleep(min(0.1, left))
             return
-        with console.status("") as status:
+        with terminal_keys() as typed, console.status("") as status:
             while (left := end - time.monotonic()) > 0:
                 status.update(f"Prepare your answer: {clock(math.ceil(left))} left"
                               + (" (Enter to start now)" if watch_enter else ""))
-                if watch_enter and enter_pressed():
+                if _enter(typed()):
                     return
                 time.sleep(0.1)
     except KeyboardInterrupt:
