@@ -3,21 +3,20 @@ with capture-pane, so what is checked is what a person would see on the screen."
 
 from __future__ import annotations
 
-import itertools
-import os
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None,
                                 reason="tmux is not installed: apt install tmux")
 
-_count = itertools.count()
 EXIT = "[exit status "
 
 
@@ -30,7 +29,9 @@ class Pane:
 
     def __init__(self, args: list[str], env: dict[str, str], cwd: str | None = None,
                  width: int = 100, height: int = 40) -> None:
-        self.socket = f"starcoach-test-{os.getpid()}-{next(_count)}"
+        # A socket in a folder of its own (tmux leaves its socket file behind otherwise).
+        self._dir = Path(tempfile.mkdtemp(prefix="starcoach-tmux-"))
+        self.socket = str(self._dir / "s")
         env = {**env, "TERM": "xterm-256color"}
         env.pop("TMUX", None)
         env.pop("COLUMNS", None)
@@ -45,7 +46,7 @@ class Pane:
 
     def _tmux(self, *args: str, env: dict[str, str] | None = None,
               cwd: str | None = None) -> str:
-        r = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], env=env,
+        r = subprocess.run(["tmux", "-S", self.socket, "-f", "/dev/null", *args], env=env,
                            cwd=cwd, capture_output=True, text=True, timeout=20)
         if r.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)} failed: {r.stderr}")
@@ -79,7 +80,8 @@ class Pane:
         return int(re.findall(re.escape(EXIT) + r"(\d+)\]", text)[-1])
 
     def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
+        shutil.rmtree(self._dir, ignore_errors=True)
 
     def __enter__(self) -> Pane:
         return self
