@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -274,3 +275,34 @@ def test_a_take_the_model_cannot_read_names_where_it_is_kept(tmp_path: Path) -> 
         practice.analyze_take(take, None, model=str(tmp_path / "no-model"))
     assert exc.value.message.endswith(f" (the recording is kept in '{take}')")
     assert exc.value.message.count(str(take)) == 1
+
+
+@needs_pulse
+@pytest.mark.audio
+def test_without_a_terminal_ctrl_c_twice_keeps_the_take_but_does_not_analyze_it(
+        mic, starcoach_home):
+    """There is no one to ask, so nothing is deleted; the take is not analyzed or saved."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "starcoach", "practice", "--question", QUESTION, "--device",
+         "pulse", "--stop-after-silence", "0"], env=mic.env(), stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while not (parts := list((starcoach_home / "recordings").rglob("*.part.wav"))):
+            assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
+            time.sleep(0.01)
+        wait_for_audio(parts[0])
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    (take,) = [p for p in (starcoach_home / "recordings").rglob("*") if p.is_file()]
+    assert take.suffix == ".flac" and take.stat().st_size > 0
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == (
+        f"Not analyzed (Ctrl-C twice). Without a terminal nothing is asked, so nothing is "
+        f"deleted: the take is kept in '{take}'.")
+    with open_store() as store:
+        assert store.count() == 0

@@ -235,6 +235,25 @@ def test_an_output_path_that_cannot_be_written_is_refused_in_one_line(
     assert (tmp_path / "exists.wav").read_bytes() == b"RIFF"
 
 
+def test_an_unwritable_output_path_is_named_before_any_microphone_is_looked_for(tmp_path):
+    """On a machine with no microphone (no sound server here), the path is what is wrong first:
+    it is said, not "no input device found"."""
+    env = {**os.environ, "PULSE_SERVER": "unix:/nonexistent/starcoach-test-socket"}
+    (tmp_path / "notes.txt").write_text("a file where a folder should be")
+    cases = [("/proc/nope/x.flac", "no such file or directory"),
+             (str(tmp_path / "notes.txt" / "x.flac"), f"'{tmp_path}/notes.txt' is not a folder"),
+             (str(tmp_path / "notes.txt" / "deeper" / "x.wav"),
+              f"'{tmp_path}/notes.txt' is not a folder")]
+    for out, reason in cases:
+        r = subprocess.run([sys.executable, "-m", "starcoach", "record", out], env=env,
+                           capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        assert (r.returncode, r.stderr) == (
+            2, f"error: cannot write the recording to '{out}': {reason}; "
+               "choose a folder you can write to\n"), out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert not Path("/proc/nope").exists()
+
+
 @needs_pulse
 @pytest.mark.audio
 def test_an_unknown_device_is_refused_with_the_valid_ones_listed(tmp_path, capsys):

@@ -1,8 +1,9 @@
 """The practice loop below the terminal: which question, where the take goes, what happens
 to it after recording, and how this attempt compares with the previous one.
 
-Takes are recorded into ``<data dir>/recordings/YYYY-MM-DD/`` and never deleted by starcoach,
-even when transcription fails; the saved session keeps its own FLAC copy.
+Takes are recorded into ``<data dir>/recordings/YYYY-MM-DD/`` and kept, even when transcription
+fails; the saved session keeps its own FLAC copy. The one exception is the take just recorded
+that the user throws away (and confirms): ``discard_take`` deletes its file and nothing else.
 """
 
 from __future__ import annotations
@@ -40,6 +41,23 @@ def take_path(question_id: str | None, now: datetime | None = None) -> Path:
         path = folder / f"{stem}-{n}.flac"
         n += 1
     return path
+
+
+def discard_take(path: Path) -> list[Path]:
+    """Delete a take the user threw away: its file and the ``.part.wav`` it was recorded into,
+    when they are left. Only files of a take inside the recordings folder; returns the ones
+    deleted. Anything else is refused (UsageError), so nothing else can be deleted by mistake."""
+    path = Path(path)
+    folder = recordings_dir().resolve()
+    if path.suffix.lower() not in (".flac", ".wav") or not path.resolve().is_relative_to(folder):
+        raise UsageError(f"refusing to delete '{path}': it is not a take in '{folder}'")
+    part = path if path.name.endswith(".part.wav") else path.with_name(f"{path.stem}.part.wav")
+    deleted = []
+    for p in dict.fromkeys((path, part)):
+        if p.is_file():
+            p.unlink()
+            deleted.append(p)
+    return deleted
 
 
 def recover_interrupted() -> list[Path]:

@@ -1,19 +1,23 @@
-"""What the terminal shows while recording: the live panel, the Enter key, the countdown.
+"""What the terminal shows while recording: the live panel, the keys, the countdown.
 
-The panel (rich Live on stderr) appears only when stderr is a terminal; Enter stops the take
-only when stdin is one. Without a terminal the take ends at --max-seconds, after the silence,
-or on Ctrl-C / SIGTERM, and the file is kept in every case.
+The panel (rich Live on stderr) appears only when stderr is a terminal; keys (Enter stops, and
+in practice ``d`` asks to throw the take away) work only when stdin is one. While the panel is
+up the terminal does not echo what is typed: an echoed Enter moved the cursor under the panel,
+and rich's Live then left its top border behind. Without a terminal the take ends at
+--max-seconds, after the silence, or on Ctrl-C / SIGTERM, and the file is kept in every case.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
+import os
 import select
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from starcoach.audio.recorder import Recorder, Take
@@ -23,8 +27,12 @@ TARGET_S = (90.0, 150.0)
 """The length a spoken STAR answer should land in (the analyzer's target_min_s, target_max_s)."""
 METER_WIDTH = 30
 METER_FLOOR_DBFS = -60.0
-
-
+DOUBLE_CTRL_C_S = 1.0
+"""A second Ctrl-C this soon after the first (seconds) asks to throw the take away."""
+DISCARD_KEYS = ("d", "D")
+DISCARD_REASONS = ("discard", "interrupted-twice")
+"""The stop reasons of a take the user asked to throw away (``d``, Ctrl-C twice)."""
+DISCARD_HINT = "d or Ctrl-C twice: throw this take away"
 
 
 def stdin_is_terminal() -> bool:
@@ -34,20 +42,69 @@ def stdin_is_terminal() -> bool:
         return False
 
 
-def enter_pressed() -> bool:
-    """True when a line is waiting on a terminal stdin (consumed). Never blocks."""
+def _no_keys() -> str:
+    return ""
+
+
+def _lines_typed() -> str:
+    """Where the terminal cannot be switched to single keys: each line typed, when ended."""
     try:
         ready, _, _ = select.select([sys.stdin], [], [], 0)
     except (ValueError, OSError):
-        return False
-    if ready:
-        sys.stdin.readline()
-        return True
-    return False
+        return ""
+    return sys.stdin.readline() if ready else ""
 
 
-def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
-    """The live panel: elapsed against the target, the level meter, warnings."""
+def _enter(keys: str) -> bool:
+    return "\n" in keys or "\r" in keys
+
+
+def _keys_typed(fd: int) -> str:
+    try:
+        ready, _, _ = select.select([fd], [], [], 0)
+        return os.read(fd, 1024).decode(errors="ignore") if ready else ""
+    except (ValueError, OSError):
+        return ""
+
+
+@contextlib.contextmanager
+def terminal_keys() -> Iterator[Callable[[], str]]:
+    """While inside: the keys typed on a terminal stdin, one by one and not echoed.
+
+    Yields a function that returns the keys typed since it was last called ("" when none;
+    Enter is "\\n"); it never blocks. Ctrl-C still interrupts. The terminal's settings are
+    restored on the way out. Without a terminal no key is ever seen.
+    """
+    if not stdin_is_terminal():
+        yield _no_keys
+        return
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError):  # no termios (Windows) or not a real tty
+        yield _lines_typed
+        return
+    quiet = termios.tcgetattr(fd)
+    quiet[3] &= ~(termios.ECHO | termios.ICANON)  # lflags: no echo, a key at a time
+    quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 1, 0
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    except termios.error:
+        yield _lines_typed
+        return
+    try:
+        yield lambda: _keys_typed(fd)
+    finally:
+        with contextlib.suppress(termios.error):
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S,
+                 discard: bool = False) -> Any:
+    """The live panel: elapsed against the target, the level meter, warnings, the keys.
+    ``discard``: the take can be thrown away (practice on a terminal), so say how."""
     from rich.panel import Panel
     from rich.text import Text
 
@@ -93,6 +150,8 @@ def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S) -> Any:
     if rec.options.max_seconds:
         stop_hint += f", or {clock(rec.options.max_seconds)} is reached"
     text.append(stop_hint, style="dim")
+    if discard and stdin_is_terminal():
+        text.append("\n" + DISCARD_HINT, style="dim")
     return Panel(text, title=f"recording from {device}", title_align="left", expand=False)
 
 
@@ -110,24 +169,52 @@ def _sigterm_stops(rec: Recorder) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGET_S) -> Take:
+@contextlib.contextmanager
+def _ctrl_c_counted() -> Iterator[list[float]]:
+    """While inside, Ctrl-C does not interrupt: each press is noted (its time) in the list."""
+    presses: list[float] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: presses.append(time.monotonic()))
+    except ValueError:  # not the main thread
+        yield presses
+        return
+    try:
+        yield presses
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGET_S,
+                discard: bool = False) -> Take:
     """Start ``rec``, show the panel until the take stops, finish the file, return the take.
 
-    Ctrl-C ends the take and keeps it. Errors opening the device propagate (nothing recorded).
+    Enter (on a terminal) stops the take; Ctrl-C stops it and keeps it. With ``discard`` the
+    user may also ask to throw the take away, with ``d`` or with a second Ctrl-C within
+    DOUBLE_CTRL_C_S of the first: the take comes back finished, with its stop reason "discard"
+    or "interrupted-twice" (DISCARD_REASONS); asking and deleting is the caller's business.
+    A Ctrl-C while the file is being finished does not cut it short. Errors opening the device
+    propagate (nothing recorded).
     """
     from rich.live import Live
 
     rec.start()
-    watch_enter = stdin_is_terminal()
+    first_ctrl_c: float | None = None
+
+    def on(keys: str) -> None:
+        # d first: where keys come a line at a time, "d" then Enter is one read
+        if discard and any(k in keys for k in DISCARD_KEYS):
+            rec.stop("discard")
+        elif _enter(keys):
+            rec.stop("enter")
+
     try:
-        with _sigterm_stops(rec):
+        with terminal_keys() as typed, _sigterm_stops(rec):
             if console.is_terminal:
-                with Live(render_panel(rec, target), console=console,
+                with Live(render_panel(rec, target, discard), console=console,
                           refresh_per_second=10, transient=True) as live:
                     while not rec.wait(0.1):
-                        if watch_enter and enter_pressed():
-                            rec.stop("enter")
-                        live.update(render_panel(rec, target))
+                        on(typed())
+                        live.update(render_panel(rec, target, discard))
             else:
                 announced = False
                 while not rec.wait(0.1):
@@ -135,11 +222,22 @@ def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGE
                         console.print(f"Recording from '{rec.device.name if rec.device else '?'}'"
                                       f" into {rec.path}.")
                         announced = True
-                    if watch_enter and enter_pressed():
-                        rec.stop("enter")
+                    on(typed())
     except KeyboardInterrupt:
         rec.stop("interrupted")
-    return rec.finish()
+        first_ctrl_c = time.monotonic()
+    with _ctrl_c_counted() as presses:
+        take = rec.finish()
+        if first_ctrl_c is None:
+            if presses:  # stopped otherwise, then Ctrl-C while finishing: the file is whole
+                raise KeyboardInterrupt
+            return take
+        if discard:
+            while not presses and time.monotonic() < first_ctrl_c + DOUBLE_CTRL_C_S:
+                time.sleep(0.02)
+            if presses:
+                take = dataclasses.replace(take, stop_reason="interrupted-twice")
+    return take
 
 
 def countdown(seconds: float, console: Any) -> None:
@@ -154,11 +252,11 @@ def countdown(seconds: float, console: Any) -> None:
             while (left := end - time.monotonic()) > 0:
                 time.sleep(min(0.1, left))
             return
-        with console.status("") as status:
+        with terminal_keys() as typed, console.status("") as status:
             while (left := end - time.monotonic()) > 0:
                 status.update(f"Prepare your answer: {clock(math.ceil(left))} left"
                               + (" (Enter to start now)" if watch_enter else ""))
-                if watch_enter and enter_pressed():
+                if _enter(typed()):
                     return
                 time.sleep(0.1)
     except KeyboardInterrupt:
@@ -171,6 +269,8 @@ STOP_REASONS = {
     "max-seconds": "reached --max-seconds",
     "silence": "stopped after the silence",
     "error": "stopped by an error",
+    "discard": "stopped with d",
+    "interrupted-twice": "stopped with Ctrl-C twice",
 }
 
 

@@ -1,4 +1,5 @@
-"""The terminal side of `starcoach practice`: show, count down, record, report, ask again.
+"""The terminal side of `starcoach practice`: show, count down, record, report (or throw the
+take away), ask again.
 
 The decisions (which question, where the take goes, what changed) live in starcoach.practice.
 """
@@ -10,6 +11,7 @@ from typing import Any
 from starcoach.cli.output import stderr_console, stdout_console
 
 CHOICES = "Enter: try this question again · n: next question · q: quit"
+CONFIRM_DISCARD = "Throw this take away? Its file is deleted. [y/N] "
 
 
 def render_question(q: Any) -> Any:
@@ -46,13 +48,12 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
     from starcoach import practice
     from starcoach.audio.recorder import Recorder, RecorderOptions, find_device
     from starcoach.cli.live import (
+        DISCARD_REASONS,
         countdown,
         describe_take,
-        overflow_warning,
         record_live,
         stdin_is_terminal,
     )
-    from starcoach.errors import AudioError, StarcoachError
 
     practice.check_options(question, category, random_pick, prep_s, max_seconds,
                            stop_after_silence_s)
@@ -67,19 +68,22 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
     while True:
         out.print(render_question(q))
         countdown(prep_s, err)
-        take = record_live(Recorder(practice.take_path(q.id), dev, options), err)
-        err.print(describe_take(take))
-        if (warning := overflow_warning(take)) is not None:
-            err.print(warning)
-        try:
-            if take.duration_s == 0:
-                raise AudioError(f"nothing was recorded from '{take.device}' before the take "
-                                 "stopped")
-            _report(take.path, q.id, model, out, err)
-        except StarcoachError as exc:
-            if not interactive:
-                raise
-            err.print(f"error: {exc.message}")
+        take = record_live(Recorder(practice.take_path(q.id), dev, options), err,
+                           discard=True)
+        if take.stop_reason in DISCARD_REASONS and take.duration_s > 0 and not interactive:
+            # No one to ask, so nothing is deleted; but the take was not wanted either.
+            import typer
+
+            err.print(describe_take(take))
+            err.print(f"Not analyzed (Ctrl-C twice). Without a terminal nothing is asked, so "
+                      f"nothing is deleted: the take is kept in '{take.path}'.", soft_wrap=True)
+            raise typer.Exit(130)
+        if (take.stop_reason in DISCARD_REASONS and take.duration_s > 0
+                and _confirm_discard(err)):
+            practice.discard_take(take.path)
+            err.print("Thrown away: the take is deleted and nothing was saved.")
+        else:
+            _review(take, q.id, model, interactive, out, err)
         if not interactive:
             return
         answer = _ask(err)
@@ -87,6 +91,27 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
             return
         if answer == "n":
             q = practice.choose(None, category, exclude=q.id)
+
+
+def _review(take: Any, question_id: str, model: str | None, interactive: bool, out: Any,
+            err: Any) -> None:
+    """Sum up the take, then analyze, report and save it. On a terminal an error is one line
+    and the menu goes on; without one it ends the run."""
+    from starcoach.cli.live import describe_take, overflow_warning
+    from starcoach.errors import AudioError, StarcoachError
+
+    err.print(describe_take(take))
+    if (warning := overflow_warning(take)) is not None:
+        err.print(warning)
+    try:
+        if take.duration_s == 0:
+            raise AudioError(f"nothing was recorded from '{take.device}' before the take "
+                             "stopped")
+        _report(take.path, question_id, model, out, err)
+    except StarcoachError as exc:
+        if not interactive:
+            raise
+        err.print(f"error: {exc.message}")
 
 
 def _report(path: Any, question_id: str, model: str | None, out: Any, err: Any) -> None:
@@ -104,6 +129,18 @@ def _report(path: Any, question_id: str, model: str | None, out: Any, err: Any) 
         changes = practice.compare(prev, practice.current_attempt(session_id),
                                    result.analysis.options.to_dict())
         out.print(render_changes(changes))
+
+
+def _confirm_discard(err: Any) -> bool:
+    """y deletes; anything else (Enter, n, end of input, Ctrl-C) keeps the take."""
+    from rich.markup import escape
+
+    try:
+        reply = err.input(escape(CONFIRM_DISCARD))
+    except (EOFError, KeyboardInterrupt):
+        err.print()
+        return False
+    return reply.strip().lower() in ("y", "yes")
 
 
 def _ask(err: Any) -> str:

@@ -61,7 +61,34 @@ def _output_path(out: Path, overwrite: bool) -> Path:
                          "give a file name such as answer.flac")
     if out.exists() and not overwrite:
         raise UsageError(f"'{out}' already exists: choose another file name or pass --overwrite")
+    _check_writable(out)
     return out
+
+
+def _check_writable(out: Path) -> None:
+    """Refuse a place the recording cannot be written to, before any microphone is looked
+    for: on a machine without one, "no input device found" would hide the real mistake.
+    Leaves nothing behind: the folders are made only once recording starts."""
+    import os
+    import tempfile
+
+    from starcoach.errors import AudioError
+
+    parent = out.absolute().parent
+    existing = next((p for p in (parent, *parent.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        blocker = next(p for p in out.parents if p.exists())  # as the user wrote it
+        reason = f"'{blocker}' is not a folder"
+    else:
+        try:  # the one sure test (root may write anywhere, /proc refuses even root)
+            fd, probe = tempfile.mkstemp(prefix=".starcoach-", dir=existing)
+            os.close(fd)
+            os.unlink(probe)
+            return
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).lower()
+    raise AudioError(f"cannot write the recording to '{out}': {reason}; "
+                     "choose a folder you can write to")
 
 
 @app.command()
