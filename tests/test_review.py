@@ -193,11 +193,15 @@ def test_progress_compares_the_last_attempt_with_the_previous_and_the_average(
     assert bars[0].split()[1] == "S" * 13 + "T" * 6 + "A" * 11 + "R" * 10
 
 
-def test_progress_without_attempts_is_an_error_with_the_next_step() -> None:
-    result = run_cli("progress", "--question", "nope")
-    assert (result.returncode, result.stderr) == (
-        2, "error: no sessions for question 'nope' yet (save one with `starcoach analyze FILE "
-           "--save` or `starcoach practice`)\n")
+def test_progress_without_attempts_says_the_next_step_as_history_does() -> None:
+    """No attempts yet is not an error: progress answers as history does, exit status 0."""
+    for command in ("progress", "history"):
+        result = run_cli(command, "--question", "nope")
+        assert (result.returncode, result.stdout) == (0, ""), command
+        assert result.stderr == ("No saved sessions for question 'nope' yet: `starcoach "
+                                 "analyze FILE --save` or `starcoach practice` saves one.\n")
+    data = json.loads(run_cli("progress", "--json").stdout)
+    assert (data["attempts"], data["metrics"]) == (0, [])
 
 
 def test_reanalyze_replaces_the_analysis_from_the_stored_transcript_and_audio(

@@ -109,6 +109,11 @@ def progress(
     if json_out:
         print_json(data)
         return
+    if not data["attempts"]:
+        which = f" for question '{question}'" if question else ""
+        _note(f"No saved sessions{which} yet: `starcoach analyze FILE --save` or "
+              "`starcoach practice` saves one.")
+        return
     stdout_console().print(review.progress_view(data))
 
 

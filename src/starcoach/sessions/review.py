@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from starcoach.errors import NotFoundError, UsageError
+from starcoach.errors import UsageError
 from starcoach.sessions.store import Session, Store
 from starcoach.types import clock
 
@@ -191,10 +191,9 @@ def verdict(value: float, reference: float | None, band: tuple[float, float] | N
 def progress(store: Store, question_id: str | None = None) -> dict[str, Any]:
     """Each metric across attempts, with the last against the previous and the average."""
     sessions = store.sessions(question_id)
-    if not sessions:
-        where = f" for question '{question_id}'" if question_id else ""
-        raise NotFoundError(f"no sessions{where} yet (save one with `starcoach analyze FILE "
-                            "--save` or `starcoach practice`)")
+    if not sessions:  # nothing to compare yet: not an error, as for history
+        return {"question_id": question_id, "attempts": 0, "metrics": [], "balance": [],
+                "ids": []}
     rows = [summarize(s) for s in sessions]
     from starcoach.analysis.model import AnalysisOptions
 
