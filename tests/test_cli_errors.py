@@ -178,6 +178,8 @@ def test_importing_the_cli_stays_light() -> None:
     (["history", "--jsn"],
      "no such option: --jsn (Possible options: --json); see `starcoach history --help`"),
     (["bogus"], "no such command 'bogus'; see `starcoach --help`"),
+    (["reanalyz"], "no such command 'reanalyz'. Did you mean 'reanalyze', 'analyze'? "
+                   "(see `starcoach --help`)"),
     (["report", "abcd", "--html"], "option '--html' requires an argument"),
 ])
 def test_a_command_line_that_does_not_parse_is_one_error_line(

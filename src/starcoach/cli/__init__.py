@@ -111,5 +111,7 @@ def usage_message(exc: click_errors.UsageError) -> str:
     text = " ".join(exc.format_message().split()).rstrip(".")
     text = text[:1].lower() + text[1:]
     if exc.ctx is not None:
-        text += f"; see `{exc.ctx.command_path} --help`"
+        # "Did you mean 'reanalyze'?" ends a sentence: the pointer to the help is a new one.
+        see = f"see `{exc.ctx.command_path} --help`"
+        text += f" ({see})" if text.endswith("?") else f"; {see}"
     return text
