@@ -62,3 +62,16 @@ def test_readme_quickstart_is_make_demo_then_make_test():
     quickstart = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
     commands = [ln.strip() for ln in quickstart.splitlines() if ln.startswith("    ")]
     assert commands == ["make demo", "make test"]
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p))
+def test_help_shows_no_value_for_a_flag_and_no_braces_around_arguments(path):
+    """A flag takes no value, so no ``<bool>``; a required argument reads ``OUT``, not
+    ``{OUT}``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "starcoach", *path, "--help"],
+        capture_output=True, text=True, env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"},
+    )
+    usage = next(line for line in result.stdout.splitlines() if "Usage:" in line)
+    assert "{" not in usage and "}" not in usage, usage
+    assert "<bool>" not in result.stdout

@@ -55,6 +55,10 @@ def _debug_requested(argv: list[str]) -> bool:
     return "--debug" in argv or os.environ.get("STARCOACH_DEBUG", "") not in ("", "0")
 
 
+from starcoach.cli import help_format  # noqa: E402
+
+help_format.apply()
+
 # Command modules register themselves on `app`; they import only typer at module level.
 from starcoach.cli import analyze_cmd, question_cmd, record_cmd, session_cmd  # noqa: E402,F401
 
