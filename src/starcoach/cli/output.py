@@ -8,12 +8,51 @@ import sys
 from typing import Any
 
 
+class _TrimmedLines:
+    """A text stream that drops the spaces rich pads table rows with at the end of each line:
+    for a pipe or a file, where they only get in the way of diff, grep and copy-paste."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return int(self.stream.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def stdout_console():  # -> rich.console.Console
     from rich.console import Console
 
     # NO_COLOR means plain text: no colour and no bold or underline escapes either.
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(no_color=plain or None, color_system=None if plain else "auto",
+    out = sys.stdout if _is_terminal(sys.stdout) else _TrimmedLines(sys.stdout)
+    return Console(file=out, no_color=plain or None, color_system=None if plain else "auto",
                    highlight=False, soft_wrap=False)
 
 
