@@ -235,6 +235,22 @@ def test_an_output_path_that_cannot_be_written_is_refused_in_one_line(
     assert (tmp_path / "exists.wav").read_bytes() == b"RIFF"
 
 
+@pytest.mark.parametrize("extra", [[], ["--overwrite"]])
+def test_recording_again_never_wipes_the_interrupted_take_of_the_same_name(
+        tmp_path, capsys, extra):
+    """A killed FLAC take lives on in NAME.part.wav, which analyze points the user to; the next
+    `record NAME.flac` used to open that file for writing and lose it."""
+    part = tmp_path / "take.part.wav"
+    part.write_bytes(b"RIFF....WAVEkept audio")
+    out = tmp_path / "take.flac"
+    code, err = run_cli(["record", str(out), "--max-seconds", "1", *extra], capsys)
+    assert (code, err) == (2, f"error: '{part}' holds an interrupted take of 'take.flac': "
+                              "analyze it or move it away first, or record to another file "
+                              "name\n")
+    assert part.read_bytes() == b"RIFF....WAVEkept audio"
+    assert not out.exists()
+
+
 def test_an_unwritable_output_path_is_named_before_any_microphone_is_looked_for(tmp_path):
     """On a machine with no microphone (no sound server here), the path is what is wrong first:
     it is said, not "no input device found"."""

@@ -61,6 +61,12 @@ def _output_path(out: Path, overwrite: bool) -> Path:
                          "give a file name such as answer.flac")
     if out.exists() and not overwrite:
         raise UsageError(f"'{out}' already exists: choose another file name or pass --overwrite")
+    part = out.with_name(out.stem + ".part.wav")
+    if out.suffix.lower() == ".flac" and part.exists():
+        # An interrupted take of the same name: recording again would open it for writing and
+        # wipe it, even with --overwrite (which is about OUT, not about a kept take).
+        raise UsageError(f"'{part}' holds an interrupted take of '{out.name}': analyze it or "
+                         "move it away first, or record to another file name")
     _check_writable(out)
     return out
 
