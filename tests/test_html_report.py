@@ -214,3 +214,47 @@ def test_analyze_html_on_a_real_recording_gives_a_working_report(
         page.screenshot(path=str(SCREENSHOT), full_page=True)
         page.close()
         assert SCREENSHOT.stat().st_size < 300_000
+
+
+def test_no_page_replaces_a_file_without_overwrite_and_none_replaces_the_recording(
+    jfk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    _, analysis = build()
+    recording = shutil.copy(jfk, tmp_path / "answer.flac")
+    before = Path(recording).read_bytes()
+    existing = tmp_path / "notes.html"
+    existing.write_text("mine")
+    with pytest.raises(UsageError, match="already exists: choose another file name or pass "
+                                         "--overwrite"):
+        html_report.write_html_report(analysis, audio_path=recording, out=existing)
+    assert existing.read_text() == "mine"
+    for target in (recording, tmp_path / "answer.html"):  # the page, or the FLAC beside it
+        with pytest.raises(UsageError, match="would replace the recording"):
+            html_report.write_html_report(analysis, audio_path=recording, out=target,
+                                          overwrite=True)
+    assert Path(recording).read_bytes() == before
+    # A long answer's page keeps its audio in NAME.flac beside it: never over someone's file.
+    monkeypatch.setattr(html_report, "EMBED_LIMIT_BYTES", 1000)
+    (tmp_path / "page.flac").write_bytes(b"someone else's")
+    with pytest.raises(UsageError, match="page.flac' already exists"):
+        html_report.write_html_report(analysis, audio_path=jfk, out=tmp_path / "page.html")
+    assert (tmp_path / "page.flac").read_bytes() == b"someone else's"
+    page = html_report.write_html_report(analysis, audio_path=recording, out=existing,
+                                         overwrite=True)
+    assert "<html" in page.read_text() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_analyze_refuses_html_onto_the_recording_before_transcribing(tmp_path: Path,
+                                                                     jfk: Path) -> None:
+    import shutil
+
+    recording = Path(shutil.copy(jfk, tmp_path / "answer.flac"))
+    before = recording.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "starcoach", "analyze", str(recording),
+                             "--save", "--html", str(recording), "--overwrite"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "would replace the recording" in result.stderr
+    assert recording.read_bytes() == before

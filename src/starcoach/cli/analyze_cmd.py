@@ -56,6 +56,7 @@ def analyze(
         False, "--save", help="Save the session (audio, transcript, analysis) for review."),
     html: Path = typer.Option(
         None, "--html", help="Also write a self-contained HTML report to this file."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the --html file."),
 ) -> None:
     """Transcribe and analyze an answer: STAR timing, fillers, red flags, pace and pauses.
 
@@ -76,8 +77,10 @@ def analyze(
         _emit(analysis, json_out)
         return
 
-    if html is not None and html.is_dir():  # found now, not after transcribing and saving
-        raise UsageError(f"{html} is a folder; give a file name such as report.html")
+    if html is not None:  # found now, not after transcribing and saving
+        from starcoach.report.html import check_html_target
+
+        check_html_target(html, audio, overwrite)
     from starcoach.cli.progress import transcription_progress
     from starcoach.pipeline import analyze_file
 
@@ -95,7 +98,7 @@ def analyze(
     if html is not None:
         from starcoach.report.html import write_html_report
 
-        write_html_report(result.analysis, audio_path=audio, out=html)
+        write_html_report(result.analysis, audio_path=audio, out=html, overwrite=overwrite)
     _emit(result.analysis, json_out, session_id=session_id, html=html)
 
 

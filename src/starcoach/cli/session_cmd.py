@@ -189,6 +189,7 @@ def export(
 def report(
     session_id: str = typer.Argument(..., metavar="ID", help=ID_HELP),
     html: Path = typer.Option(..., "--html", help="Write a self-contained HTML report here."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the file if it exists."),
 ) -> None:
     """Write a saved session as an HTML page to replay: timeline, pace, transcript, audio.
 
@@ -201,5 +202,6 @@ def report(
         session = store.get(session_id)
     write_html_report(session.analysis, audio_path=session.audio_path, out=html,
                       title=f"Session {session.id}", created_at=session.created_at,
-                      question=session.question_text or session.question_id)
+                      question=session.question_text or session.question_id,
+                      overwrite=overwrite)
     _note(f"HTML report: {html}")

@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from starcoach.errors import UsageError
 from starcoach.report.reading import annotate, flag_name, section_title
 from starcoach.types import clock
 
@@ -229,7 +230,21 @@ def _worked(a: dict[str, Any]) -> str:
     return body or "<p>No strengths found yet.</p>"
 
 
-def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
+def check_html_target(out: Path, audio_path: str | Path | None, overwrite: bool) -> None:
+    """Refuse a page that would replace a folder, the recording, or (without ``overwrite``)
+    any file already there, including the ``NAME.flac`` a long answer's page puts beside it."""
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; give a file name such as report.html")
+    recording = Path(audio_path).resolve() if audio_path is not None else None
+    for target in (out, out.with_suffix(".flac")):
+        if recording is not None and target.resolve() == recording:
+            raise UsageError(f"'{out}' would replace the recording '{audio_path}'; give the "
+                             "HTML report another name, such as report.html")
+    if out.exists() and not overwrite:
+        raise UsageError(f"'{out}' already exists: choose another file name or pass --overwrite")
+
+
+def _audio_src(audio_path: Path, out: Path, tmp: Path, overwrite: bool = False) -> str:
     from starcoach.audio.decode import load_audio, save_flac
 
     flac = audio_path
@@ -239,7 +254,12 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path) -> str:
     if len(data) <= EMBED_LIMIT_BYTES:
         return "data:audio/flac;base64," + base64.b64encode(data).decode("ascii")
     beside = out.with_suffix(".flac")
-    beside.write_bytes(data)
+    if beside.exists() and not overwrite:
+        raise UsageError(f"'{beside}' already exists (a long answer's page keeps its audio "
+                         "there): choose another file name or pass --overwrite")
+    partial = beside.with_name(f".{beside.name}.tmp")
+    partial.write_bytes(data)
+    partial.replace(beside)
     return escape(beside.name)
 
 
@@ -288,14 +308,14 @@ def write_html_report(
     title: str | None = None,
     created_at: str | None = None,
     question: str | None = None,
+    overwrite: bool = False,
 ) -> Path:
-    """Write the report for an analysis (an ``Analysis`` or its ``to_dict()``) to ``out``."""
-    from starcoach.errors import UsageError
+    """Write the report for an analysis (an ``Analysis`` or its ``to_dict()``) to ``out``.
 
+    An existing file is replaced only with ``overwrite``, and never the recording itself."""
     a = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
     out = Path(out)
-    if out.exists() and out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name such as report.html")
+    check_html_target(out, audio_path, overwrite)
     question = question or (a.get("question") or {}).get("text")
     when = datetime.fromisoformat(created_at).astimezone() if created_at else datetime.now()
     subtitle = (f"Question: {question} · " if question else "") + when.strftime("%Y-%m-%d %H:%M")
@@ -306,8 +326,10 @@ def write_html_report(
         with tempfile.TemporaryDirectory() as tmp:
             src = None
             if audio_path is not None and Path(audio_path).is_file():
-                src = _audio_src(Path(audio_path), out, Path(tmp))
-        out.write_text(render_html(a, src, title, subtitle), encoding="utf-8")
+                src = _audio_src(Path(audio_path), out, Path(tmp), overwrite)
+        partial = out.with_name(f".{out.name}.tmp")  # renamed into place once whole
+        partial.write_text(render_html(a, src, title, subtitle), encoding="utf-8")
+        partial.replace(out)
     except OSError as exc:
         raise UsageError(f"cannot write the HTML report to {out}: {exc.strerror or exc}") from exc
     return out
