@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 from _terminal import Pane, needs_tmux
-from _virtualmic import load_mic, needs_pulse, speak, tone, unload_mic, wait_for_audio
+from _virtualmic import (
+    load_mic,
+    needs_pulse,
+    speak,
+    tone,
+    unload_mic,
+    wait_for_audio,
+    word_overlap,
+)
 
 from starcoach.sessions.store import open_store
 
@@ -186,7 +194,9 @@ def test_a_single_ctrl_c_stops_keeps_and_analyzes_the_take(mic, tmp_path):
     (saved,) = sessions()
     (take,) = recordings(home)
     assert take.name.endswith(f"-{QUESTION}.flac")
-    assert saved.question_id == QUESTION and "deadline" in saved.transcript["text"].lower()
+    # The take was analyzed: its transcript is the answer (tiny.en may mishear a word or two).
+    assert saved.question_id == QUESTION
+    assert word_overlap(ANSWER, saved.transcript["text"]) >= 0.6, saved.transcript["text"]
 
 
 def test_enter_during_the_countdown_starts_the_take_and_leaves_no_countdown_line(mic):
