@@ -3,7 +3,7 @@
 Each test run loads its own null sink and points the recorder at the sink's monitor with
 PULSE_SOURCE (read by PulseAudio's ALSA plugin, which PortAudio's ``pulse`` device uses), so
 sounds played by other programs into ``starcoach_sink`` cannot leak into a take. Falls back to
-``starcoach_sink`` (the one ``scripts/with-virtual-mic`` and ``.ci/start-pulse`` make) if a sink
+``starcoach_sink`` (the one ``scripts/with-virtual-mic`` makes) if a sink
 cannot be loaded.
 """
 
