@@ -231,15 +231,20 @@ def score(path: Path, use_script: bool, model: str | None, verbose: bool) -> Sco
     sc.strengths_found = sc.strengths_expected - len(missed_s)
     sc.missed_strengths = [f"{m['category']}: {m['quote']}" for m in missed_s]
     if verbose:
-        for label, first, last in result["sections"]:
-            text = " ".join(w.text for w in words[first:last + 1])
-            print(f"  [{label:9} {words[first].start:6.2f}-{words[last].end:6.2f}] {text}")
-        print("  gold:", [(s["label"], s["start"], s["end"]) for s in sample["sections"]])
-        for f in result["red_flags"]:
-            print(f"  flag {f.category}: {f.quote!r} @ {f.start}")
+        print_findings(result, words, sample)
         for f in result["strengths"]:
             print(f"  strength {f.category}: {f.quote!r} @ {f.start}")
     return sc
+
+
+def print_findings(result: dict[str, Any], words: Any, sample: dict[str, Any]) -> None:
+    """The sections found (with their words) beside the answer key's, and the red flags."""
+    for label, first, last in result["sections"]:
+        text = " ".join(w.text for w in words[first:last + 1])
+        print(f"  [{label:9} {words[first].start:6.2f}-{words[last].end:6.2f}] {text}")
+    print("  gold:", [(s["label"], s["start"], s["end"]) for s in sample["sections"]])
+    for f in result["red_flags"]:
+        print(f"  flag {f.category}: {f.quote!r} @ {f.start}")
 
 
 def pct(x: float | None) -> str:

@@ -199,14 +199,8 @@ def score_answer(path: Path, model: str | None, default_path: str | None,
         row.invented_default = W.invented(script, other)
         row.repeat_default = W.repeated_phrase(script, other)
     if verbose:
-        words = transcript.words
         print(f"{row.name} ({row.voice}, {row.half})")
-        for label, first, last in result["sections"]:
-            text = " ".join(w.text for w in words[first:last + 1])
-            print(f"  [{label:9} {words[first].start:6.2f}-{words[last].end:6.2f}] {text}")
-        print("  gold:", [(s["label"], s["start"], s["end"]) for s in sample["sections"]])
-        for f in result["red_flags"]:
-            print(f"  flag {f.category}: {f.quote!r} @ {f.start}")
+        acc.print_findings(result, transcript.words, sample)
         for note in row.filler_notes:
             print(f"  {note}")
     return row
