@@ -153,6 +153,7 @@ def practice(
     Each take is analyzed and saved as a session.
 
     On a terminal you then retry (seeing what changed), go to the next question, or quit.
+    While recording, Enter stops the take; d or Ctrl-C twice throws it away (after a y/N).
 
     Without a terminal, one take is recorded and analyzed.
 
