@@ -9,10 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from starcoach import practice
 from starcoach.analysis.model import Analysis
+from starcoach.analysis.priorities import concern, ranked
+from starcoach.cli.practice_flow import render_changes
 from starcoach.pipeline import analyze_text_file
 from starcoach.report.html import render_html
 from starcoach.report.reading import render_markdown
+from starcoach.sessions.review import Summary, summarize
+from starcoach.sessions.store import Session
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -108,3 +113,61 @@ def test_the_real_model_on_the_red_flags_recording_ranks_blame_first():
     assert a.fix_first[0].kind == "blame_shifting"
     assert a.fix_first[0].quote.lower() in " ".join(w.text for w in a.words).lower()
     assert a.fix_first[0].at is not None and a.fix_first[0].at > 0
+
+
+def render(renderable) -> str:
+    from rich.console import Console
+
+    console = Console(width=100, no_color=True, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def attempt(a: Analysis) -> Summary:
+    """The previous attempt as the practice comparison reads it: from the stored JSON."""
+    s = Session(id="prev", created_at="2026-03-14T09:05:07+00:00", question_id=None,
+                question_text=None, audio_path=None, source=None, duration_s=a.duration_s,
+                transcript={}, analysis=a.to_dict(), model=None, options={},
+                analyzer_version="1", analyzed_at=None)
+    return summarize(s)
+
+
+def test_the_practice_comparison_opens_with_last_times_points_fixed_or_still_there(
+        tmp_path: Path):
+    before = typed(tmp_path, "red_flags", "failure-time-you-failed")
+    after = typed(tmp_path, "clean_star", "failure-time-you-failed")
+    prev = attempt(before)
+    assert [k for k, _ in prev.fix_first] == ["blame_shifting", "humble_brag", "no_learning"]
+    ups = practice.follow_up(prev, after)
+    assert [(u.title, u.fixed) for u in ups] == [(p.title, True) for p in before.fix_first]
+    same = practice.follow_up(prev, before)
+    assert [u.now for u in same] == [p.title for p in before.fix_first]
+    assert not any(u.fixed for u in same)
+    text = render(render_changes(practice.compare(prev, attempt(after)), ups))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[0] == "Since your previous attempt"
+    assert lines[2] == "1. The fault lands on other people: fixed"
+    # the points come before the numbers
+    assert lines.index("3. No lesson: fixed") < next(
+        i for i, line in enumerate(lines) if line.startswith("red flags"))
+
+
+def test_a_point_pushed_out_of_the_first_three_is_still_there_not_fixed(tmp_path: Path):
+    prev = attempt(typed(tmp_path, "filler_heavy"))
+    assert prev.fix_first == (("fillers", "Fillers"), ("short", "A little short"))
+    flags = typed(tmp_path, "red_flags", "failure-time-you-failed")
+    # three red flags fill its first three points; "a little short" comes sixth
+    assert "short" not in {p.kind for p in flags.fix_first}
+    assert [p.kind for p in ranked(flags)][5] == "short"
+    ups = practice.follow_up(prev, flags)
+    assert [(u.title, u.fixed) for u in ups] == [("Fillers", True), ("A little short", False)]
+
+
+def test_a_concern_worded_anew_is_shown_with_its_new_title(tmp_path: Path):
+    thin = typed(tmp_path, "thin_answer")
+    filler = typed(tmp_path, "filler_heavy")
+    up = practice.follow_up(attempt(thin), filler)[0]
+    assert concern(thin.fix_first[0].kind) == concern("short") == "length"
+    assert (up.title, up.now) == ("Too thin to judge", "A little short")
+    text = " ".join(render(render_changes([], [up])).split())
+    assert '1. Too thin to judge: still there: now "A little short"' in text

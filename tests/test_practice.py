@@ -196,6 +196,14 @@ def test_practice_records_analyzes_and_saves_a_take_then_compares_the_next_one(
     before, after = (practice.clock(Analysis.from_dict(x.analysis).length_s)
                      for x in (first, second))
     assert re.search(rf"length {before} {after} (better|worse|about the same)", text), text
+    # headed by what the first report said to fix first, each point fixed or still there
+    points = first.analysis["fix_first"]
+    assert points, "the first answer, under a minute, has at least its length to fix"
+    head = text.index("Since your previous attempt")
+    first_point = re.compile(rf"1\. {re.escape(points[0]['title'])}: (fixed|still there)")
+    found = first_point.search(text, head)
+    assert found is not None, text
+    assert found.start() < text.index(f"length {before}")
 
 
 @needs_pulse

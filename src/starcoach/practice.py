@@ -20,6 +20,7 @@ from starcoach.errors import AudioError, StarcoachError, UsageError
 from starcoach.types import clock
 
 if TYPE_CHECKING:
+    from starcoach.analysis.model import Analysis
     from starcoach.pipeline import ProgressFn, Result
     from starcoach.questions.bank import Question
     from starcoach.sessions.review import Summary
@@ -175,6 +176,32 @@ class Change:
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "before": self.before, "after": self.after,
                 "better": self.better}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A point the previous attempt's report put first, and whether this attempt still has
+    it: ``now`` is this attempt's title for the same concern ("A little short" where it was
+    "Too thin"), empty once the concern is gone."""
+
+    title: str
+    now: str
+
+    @property
+    def fixed(self) -> bool:
+        return not self.now
+
+
+def follow_up(prev: Summary, cur: Analysis) -> list[FollowUp]:
+    """Last time's fix-first points, in their order, each fixed or still there. A point that
+    only dropped out of the first three, because something weightier came up, is still
+    there: every point of this attempt counts, not just the three it shows."""
+    from starcoach.analysis.priorities import concern, ranked
+
+    now: dict[str, str] = {}
+    for p in ranked(cur):
+        now.setdefault(concern(p.kind), p.title)
+    return [FollowUp(title, now.get(concern(kind), "")) for kind, title in prev.fix_first]
 
 
 def _distance(value: float, lo: float, hi: float) -> float:

@@ -305,19 +305,43 @@ SOURCES: tuple[Callable[[Analysis], list[Priority]], ...] = (
     _flag_points, _missing_points, _note_points, _filler_points)
 
 
-def rank(a: Analysis) -> tuple[Priority, ...]:
-    """At most ``MAX_POINTS`` points, the one that would most change the impression first."""
+def ranked(a: Analysis) -> tuple[Priority, ...]:
+    """Every point of the answer, one per concern, the one that would most change the
+    impression first. ``rank`` keeps the first ``MAX_POINTS``; the practice comparison asks
+    whether a concern of the previous attempt is still here at all."""
     found = sorted((p for source in SOURCES for p in source(a)), key=lambda p: -p.weight)
     points: list[Priority] = []
     concerns: set[str] = set()
     for p in found:
-        concern = POINTS[p.kind][1]
-        if concern not in concerns:
-            concerns.add(concern)
+        if concern(p.kind) not in concerns:
+            concerns.add(concern(p.kind))
             points.append(p)
     for p in _question_point(a, concerns):
-        if POINTS[p.kind][1] not in concerns:
+        if concern(p.kind) not in concerns:
             points.append(p)
     points.sort(key=lambda p: -p.weight)
-    return tuple(points[:MAX_POINTS])
+    return tuple(points)
 
+
+def rank(a: Analysis) -> tuple[Priority, ...]:
+    """At most ``MAX_POINTS`` points, the one that would most change the impression first."""
+    return ranked(a)[:MAX_POINTS]
+
+
+def concern(kind: str) -> str:
+    """What a point is about ("result", "excuses", "fillers"): points of one concern are one
+    point, and a concern gone from an answer is fixed, whatever its wording was."""
+    return POINTS[kind][1] if kind in POINTS else kind
+
+
+def stored_points(a: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``fix_first`` points of a stored analysis (``Analysis.to_dict()``); one saved
+    before they existed gets them ranked now, one from an older starcoach none."""
+    if "fix_first" in a:
+        return list(a["fix_first"] or [])
+    from starcoach.analysis.model import Analysis
+
+    try:
+        return [p.to_dict() for p in Analysis.from_dict(a).fix_first]
+    except (KeyError, TypeError, ValueError):
+        return []

@@ -28,18 +28,33 @@ def render_question(q: Any) -> Any:
     return Panel(text, title=f"{q.id} ({q.category})", title_align="left")
 
 
-def render_changes(changes: list[Any]) -> Any:
+def render_changes(changes: list[Any], follow_ups: list[Any] | None = None) -> Any:
+    """The comparison with the previous attempt: first what its report said to fix, each
+    point fixed or still there, then the numbers."""
+    from rich.console import Group
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="Since your previous attempt", title_justify="left", box=None,
-                  pad_edge=False)
+    parts: list[Any] = ["[bold]Since your previous attempt[/bold]"]
+    if follow_ups:
+        parts.append("Its fix-first points:")
+        for n, f in enumerate(follow_ups, 1):
+            if f.fixed:
+                state = "[green]fixed[/green]"
+            elif f.now == f.title:
+                state = "[red]still there[/red]"
+            else:
+                state = f"[red]still there[/red]: now \"{escape(f.now)}\""
+            parts.append(f"  {n}. {escape(f.title)}: {state}")
+    table = Table(box=None, pad_edge=False)
     for column in ("", "before", "now", ""):
         table.add_column(column)
     marks = {True: ("better", "green"), False: ("worse", "red"), None: ("about the same", "dim")}
     for c in changes:
         word, style = marks[c.better]
         table.add_row(c.label, c.before, c.after, f"[{style}]{word}[/{style}]")
-    return table
+    parts.append(table)
+    return Group(*parts)
 
 
 def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
@@ -128,7 +143,7 @@ def _report(path: Any, question_id: str, model: str | None, out: Any, err: Any) 
     if prev is not None:
         changes = practice.compare(prev, practice.current_attempt(session_id),
                                    result.analysis.options.to_dict())
-        out.print(render_changes(changes))
+        out.print(render_changes(changes, practice.follow_up(prev, result.analysis)))
 
 
 def _confirm_discard(err: Any) -> bool:

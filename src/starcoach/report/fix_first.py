@@ -39,12 +39,9 @@ def with_fix_first(a: dict[str, Any]) -> dict[str, Any]:
     them ranked now (by ``Analysis.from_dict``)."""
     if "fix_first" in a:
         return a
-    from starcoach.analysis.model import Analysis
+    from starcoach.analysis.priorities import stored_points
 
-    try:
-        return {**a, "fix_first": [p.to_dict() for p in Analysis.from_dict(a).fix_first]}
-    except (KeyError, TypeError, ValueError):  # an analysis from an older starcoach
-        return a
+    return {**a, "fix_first": stored_points(a)}
 
 
 def point_lines(a: dict[str, Any]) -> list[tuple[str, str, str]]:

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starcoach.analysis.priorities import stored_points
 from starcoach.errors import UsageError
 from starcoach.sessions.store import Session, Store
 from starcoach.types import clock
@@ -50,6 +51,8 @@ class Summary:
     analyzer_version: str | None
     recording_s: float | None = None
     """The recording's length; ``length_s`` is the answer's (see ``Analysis.length_s``)."""
+    fix_first: tuple[tuple[str, str], ...] = ()
+    """(kind, title) of each point its report put first (``Analysis.fix_first``)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +90,7 @@ def summarize(session: Session) -> Summary:
         flags=tuple(f["category"] for f in a.get("red_flags", [])), shares=shares,
         missing=tuple(a.get("missing", [])), analyzer_version=session.analyzer_version,
         recording_s=float(a.get("duration_s", session.duration_s)),
+        fix_first=tuple((p["kind"], p["title"]) for p in stored_points(a)),
     )
 
 
