@@ -204,3 +204,99 @@ EXPECTATIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Impact", "outcome", "Give the difference it made."),
     ),
 }
+
+TOPICS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    # (pattern on the question's text, topic key, what the story must be about, cues)
+    (r"feedback|critici", "feedback", "feedback you received", (
+        "feedback", "critici*", "critique*", "told me ~ my", "told me that", "said my",
+        "said that my", "said ~ my work", "pointed out", "it stung", "stung", "complain*",
+        "my review", "performance review", "my manager said", "my lead said", "wasn't good",
+        "was not good", "too long", "too slow", "hard to follow", "said the", "said it")),
+    (r"admit\w* .*wrong|were wrong|was wrong", "wrong", "a time you were wrong", (
+        "i was wrong", "i had been wrong", "been wrong", "wrong", "i admitted", "admit*",
+        "changed my mind", "i defended", "i insisted", "my recommendation", "my idea",
+        "i pushed for", "i argued for", "i was sure", "i was convinced")),
+    (r"fail|mistake|error|did ?n[o']t go|went off course|off course|not as planned|went wrong",
+     "setback", "something that went wrong", (
+        "fail*", "mistake*", "error*", "wrong", "my fault", "missed", "slipped", "late",
+        "broke", "broken", "lost", "didn't work", "did not work", "went wrong", "i forgot",
+        "i should have", "behind", "over budget", "problem*", "complain*", "crash*", "outage",
+        "bug*", "delay*", "cancel*", "stopped", "couldn't", "could not", "never asked",
+        "never tested", "never checked", "i assumed", "underestimat*", "short of", "only got",
+        "instead of the", "went up", "closed", "off course", "stalled",
+        "not going to make", "wouldn't make", "would not make", "didn't make", "was mine",
+        "too slow", "slower", "overran", "ran over", "overspent", "ran out", "fewer",
+        "less than", "lower than", "below", "not enough", "disappoint*")),
+    (r"disagre|conflict|difficult|pushed back|push back|mediat|tension|clash", "disagreement",
+     "a disagreement", (
+        "disagre*", "argu*", "conflict*", "pushed back", "push back", "objected", "objection*",
+        "tension", "clash*", "fight*", "frustrat*", "angry", "upset", "refused", "complain*",
+        "didn't want", "did not want", "didn't agree", "did not agree", "change his mind",
+        "change her mind", "change their mind", "changing their mind", "wanted ~ but",
+        "he wanted", "she wanted", "they wanted", "i thought it would", "i thought ~ wrong",
+        "worried", "scared", "blam*", "personal", "demand*", "new requests", "not happy",
+        "unhappy", "difficult", "furious", "tense", "annoyed", "irritat*", "surprised by",
+        "bad idea", "speak* up", "spoke up", "i was right", "gave up on", "always late",
+        "over her head", "over his head", "insist*", "kept changing", "changed ~ mind",
+        "demanding", "escalat*", "threaten*", "last minute", "rude", "shout*", "and i wanted",
+        "but i wanted")),
+    (r"formal authority|without (having )?authority|lead without|led without", "lead_peers",
+     "leading people who did not report to you", (
+        "without authority", "no authority", "didn't report to me", "did not report to me",
+        "not my team", "bring ~ round", "brought ~ round", "convince*", "persuad*",
+        "volunteer*", "i asked ~ to help", "i organi*", "i led", "i rallied", "get ~ on board",
+        "buy-in", "board", "committee", "other teams", "peers", "anyone's manager",
+        "not ~ manager", "wasn't ~ manager", "official role", "no title", "not in charge",
+        "get everyone", "get people", "teams", "nobody owned", "no one owned",
+        "nobody was in charge", "no one was in charge")),
+    (r"grow|mentor|coach|develop", "growth", "helping someone grow", (
+        # someone else's growth: "I learned" is the teller's own lesson, not this
+        "mentor*", "coach*", "grow", "grew", "growth", "got better", "he improved",
+        "she improved", "they improved", "her confidence", "his confidence", "their confidence",
+        "more confident", "he learned", "she learned", "they learned", "he learnt",
+        "she learnt", "junior", "new analyst", "new hire", "graduate", "apprentice", "trainee",
+        "intern", "i taught", "i trained", "teach*", "practis*", "practic*", "promot*",
+        "career", "she became", "he became", "gave her", "gave him", "herself", "himself",
+        "opportunit*", "stretch")),
+    (r"unpopular|tough decision|hard decision|difficult decision", "decision",
+     "a decision you made", (
+        "decid*", "decision", "chose", "choice", "cut", "close*", "cancel*", "unpopular",
+        "upset", "every option", "options", "i had to", "had to ~ without")),
+    (r"turn\w* around|rescue|troubled|failing project|struggling project|took over",
+     "turnaround",
+     "a project in trouble", (
+        "behind", "rescue*", "failing", "off track", "late", "turn* ~ around", "over budget",
+        "missed", "slipping", "slipped", "in trouble", "stalled", "losing", "red", "months in",
+        "deadline*", "going nowhere", "nowhere", "stuck", "struggl*", "not working",
+        "wasn't working", "mess", "took over", "taken over", "take over", "inherited",
+        "brought in", "i joined", "handed ~ to me", "overdue", "backlog", "morale", "quit",
+        "complaints", "worst", "lowest")),
+    (r"deadline|pressure|tight|competing|priorit|incident|outage|urgent|at once|broke"
+     r"|act fast", "pressure",
+     "a time under pressure", (
+        "deadline*", "due", "pressure", "urgent*", "outage", "incident", "down", "alert*",
+        "at the same time", "both", "priorit*", "weekend", "overnight", "hours", "days",
+        "by friday", "by monday", "in time", "on time", "rush*", "late")),
+    (r"convinc|persuad|pitch|skeptic|sceptic|influence|case for", "persuading",
+     "convincing someone", (
+        # not "I proposed": every kind of story has a proposal in it
+        "convince*", "persuad*", "pitch*", "skeptic*", "sceptic*", "doubt*", "objection*",
+        "unconvinced", "bring ~ round", "brought ~ round", "came round", "came around",
+        "changed ~ mind", "change ~ mind", "buy-in", "on board", "case for", "argued for",
+        "won ~ over", "win ~ over", "talked ~ into", "sold ~ on")),
+    (r"beyond|unasked|without being asked|initiative|nobody asked|before anyone asked"
+     r"|noticed|improved a process|improve",
+     "initiative", "something you took on yourself", (
+        # not "I decided" or "I started": every story has those
+        "nobody asked", "no one asked", "without being asked", "before anyone asked",
+        "on my own", "my own time", "outside my role", "not my job", "wasn't my job",
+        "not part of my", "i noticed", "i spotted", "i volunteered", "took the initiative",
+        "nobody owned", "no one owned", "nobody else", "no one else")),
+    (r"team|teammate|colleague|together|style", "team", "working with others", (
+        "team*", "colleague*", "together", "we", "teammate*", "partner*", "other team",
+        "with him", "with her", "with them")),
+)
+"""What a story must be about before the question's checks can count. The first pattern that
+matches the question's text gives its topic; a question that matches none has no topic check.
+Each cue list is broad on purpose: it is there to tell a story about something else, not to
+grade the story (the other checks do that)."""

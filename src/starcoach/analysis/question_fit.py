@@ -1,7 +1,9 @@
 """Does the answer give what the question asks for?
 
-Two kinds of check, each met or missing with the words that meet it:
+Three kinds of check, each met or missing with the words that meet it:
 
+* what the story must be about, from the question's wording (``TOPICS``): without it, none of
+  the other checks counts, so a story given for the wrong question is told so;
 * the question's own look-for points ("Turns the feedback into concrete action"), each mapped to
   the cue families its wording names (ownership, learning, communication...); a point that names
   none is met by the answer sharing its content words;
@@ -24,7 +26,8 @@ from typing import Any
 
 from starcoach.analysis.lexicon import Text
 from starcoach.analysis.model import Finding, ThemeCheck
-from starcoach.analysis.question_cues import EXPECTATIONS, FAMILIES, POINT_FAMILIES
+from starcoach.analysis.question_cues import EXPECTATIONS, FAMILIES, POINT_FAMILIES, TOPICS
+from starcoach.analysis.quoting import JOINERS, boundary_after, phrase
 from starcoach.types import Word, ends_sentence, normalize
 
 STRENGTH_FAMILY = {"owned_mistake": "ownership", "learning": "learning", "change": "change",
@@ -33,8 +36,9 @@ NEGATIONS = frozenset({"no", "not", "never", "without", "didn't", "nothing", "do
 STOP = frozenset("about after with what when your their them they from into that this have "
                  "were than then there which while instead rather even".split())
 MAX_EVIDENCE = 3
-QUOTE_AFTER = 4
-"""Words quoted after a cue, so the evidence reads as a phrase ("I learned that careful ...")."""
+QUOTE_BEFORE = 4
+"""Words a quote may start before its cue, back to the start of the cue's clause."""
+MIN_QUOTE_WORDS = 5
 
 
 _NUMBER = (r"[$£€]?\d[\d,.]*[%k]?|one|two|three|four|five|six|seven|eight|nine|ten|twenty"
@@ -69,15 +73,29 @@ def _family_pattern(cues: Sequence[str]) -> re.Pattern[str]:
 
 
 _CUES = {name: _family_pattern(cues) for name, cues in FAMILIES.items()}
+_CUES.update({f"about_{key}": _family_pattern(cues) for _, key, _, cues in TOPICS})
+TOPIC_CHECK = "A story about {}"
 
 
 def _quote(words: Sequence[Word], start: int, end: int) -> str:
-    stop = end
-    while stop < min(len(words), end + QUOTE_AFTER):
-        if ends_sentence(words[stop - 1].text):
+    """The cue's words as a whole phrase: from the start of its clause (at most
+    ``QUOTE_BEFORE`` words back) through the cue, on to the next phrase boundary (see
+    ``quoting``); a phrase of only a few words runs on to the next boundary, so "It was my
+    mistake:" is quoted with what the mistake was."""
+    first = start
+    while first > 0 and start - first < QUOTE_BEFORE and not boundary_after(words, first - 1):
+        first -= 1
+    if first < start and normalize(words[first].text) in JOINERS:
+        first += 1  # "so I looked at the logs" reads as "I looked at the logs"
+    need = end - 1
+    text = phrase(words, first, need=need)
+    while len(text.split()) < MIN_QUOTE_WORDS and not ends_sentence(text):
+        stop = first + len(text.split()) - 1
+        if stop + 1 >= len(words):
             break
-        stop += 1
-    return " ".join(w.text for w in words[start:stop]).strip(" ,;")
+        need = stop + 1
+        text = phrase(words, first, need=need)
+    return text
 
 
 def find_cues(family: str, words: Sequence[Word]) -> list[tuple[float, str]]:
@@ -98,6 +116,9 @@ def point_families(point: str) -> list[str]:
 
 def check_families(name: str) -> list[str]:
     """The cue families a check (a look-for point or a category expectation) listens for."""
+    for _, key, about, _ in TOPICS:
+        if name == TOPIC_CHECK.format(about):
+            return [f"about_{key}"]
     for expectations in EXPECTATIONS.values():
         for expectation, family, _ in expectations:
             if expectation == name:
@@ -134,18 +155,47 @@ def _check(name: str, families: Sequence[str], words: Sequence[Word],
                       hint="" if quotes else hint)
 
 
+def topic(question_text: str) -> tuple[str, str] | None:
+    """(cue family, what the story must be about) for a question, or None: the first of
+    ``TOPICS`` whose pattern its text matches."""
+    text = question_text.lower()
+    for pattern, key, about, _ in TOPICS:
+        if re.search(pattern, text):
+            return f"about_{key}", about
+    return None
+
+
 def check_question(
     question: dict[str, Any], words: Sequence[Word], strengths: Sequence[Finding] = ()
 ) -> list[ThemeCheck]:
-    """Check an answer against a question (``Question.to_dict()``): its look-for points first,
-    then its category's expectations (none for a category the bank does not know)."""
+    """Check an answer against a question (``Question.to_dict()``): what the story must be
+    about first, then its look-for points, then its category's expectations (none for a
+    category the bank does not know).
+
+    A story about something else earns none of the question's points: when the topic is not
+    heard, every other check is unmet, whatever words it shares with the question, and says
+    so. A failure story given for a feedback question owns its mistake, but it does not show
+    how its teller hears criticism."""
     checks = []
+    about = topic(question.get("text") or "")
+    fits = True
+    if about is not None:
+        family, subject = about
+        first = _check(TOPIC_CHECK.format(subject), (family,), words, (),
+                       f"The question asks for a story about {subject}; this one does not "
+                       "tell of one.")
+        fits = first.met
+        checks.append(first)
     for point in question.get("look_for") or ():
         families = point_families(point)
         checks.append(_check(point, families, words, strengths,
                              f"Not heard yet: {point[0].lower() + point[1:]}.", point))
     for name, family, hint in EXPECTATIONS.get(question.get("category") or "", ()):
         checks.append(_check(name, (family,), words, strengths, hint))
+    if not fits:
+        subject = about[1] if about else ""
+        checks[1:] = [ThemeCheck(c.name, False, (), f"Not counted: the story is not about "
+                                 f"{subject}.") for c in checks[1:]]
     return checks
 
 
