@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import av
@@ -291,3 +295,315 @@ def test_unreadable_audio_saves_nothing_and_leaves_no_file(
             store.save_session(bad, t, a)
         assert store.count() == 0
     assert list((starcoach_home / "audio").iterdir()) == []
+
+
+# -- degrade, don't refuse: a damaged row ----------------------------------------------------
+def saved_three(jfk: Path | None = None) -> list[str]:
+    t, a = build(question={"id": "failure-time-you-failed", "text": "Tell me about a failure."})
+    with open_store() as store:
+        return [store.save_session(jfk, t, a) for _ in range(3)]
+
+
+def tamper(home: Path, sql: str, *args: object) -> None:
+    """Change a row behind starcoach's back, as a crash, a bad disk or a hand would."""
+    db = sqlite3.connect(home / "sessions.db")
+    db.execute(sql, args)
+    db.commit()
+    db.close()
+
+
+DAMAGE = {
+    "analysis is not JSON": ("UPDATE sessions SET analysis_json = '{\"sections\": [' "
+                             "WHERE id = ?", "analysis_json is not valid JSON"),
+    "transcript is a list": ("UPDATE sessions SET transcript_json = '[1, 2]' WHERE id = ?",
+                             "transcript_json holds list, not an object"),
+    "options are a blob": ("UPDATE sessions SET options_json = x'00ff' WHERE id = ?",
+                           "options_json is a blob, not JSON text"),
+    "duration is text": ("UPDATE sessions SET duration_s = 'long' WHERE id = ?",
+                         "duration_s is text, not a number"),
+    "created_at is no time": ("UPDATE sessions SET created_at = 'yesterday' WHERE id = ?",
+                              "created_at 'yesterday' is not a time"),
+    "analysis of the wrong shape": ("UPDATE sessions SET analysis_json = "
+                                    "'{\"sections\": 7, \"pace\": []}' WHERE id = ?",
+                                    "its analysis is damaged"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_row_is_skipped_with_one_warning_and_the_others_stay_usable(
+        damage: str, starcoach_home: Path, tmp_path: Path) -> None:
+    good1, bad, good2 = saved_three()
+    sql, reason = DAMAGE[damage]
+    tamper(starcoach_home, sql, bad)
+    warning = f"warning: session {bad} cannot be read ("
+
+    commands = [["history"], ["history", "--json"], ["progress"],
+                ["history", "--question", "failure-time-you-failed"]]
+    if damage != "analysis of the wrong shape":
+        # the checklist reads only the question and the time, and re-analyzing rebuilds the
+        # analysis from the transcript: a row whose analysis alone is odd is fine for them
+        commands += [["stories"], ["reanalyze", "--all"]]
+    for args in commands:
+        result = run_cli(*args)
+        assert result.returncode == 0, (args, result.stderr)
+        lines = [x for x in result.stderr.splitlines() if x.startswith("warning:")]
+        assert len(lines) == 1 and lines[0].startswith(warning), (args, result.stderr)
+        assert reason in lines[0] and f"`starcoach delete {bad}` removes it" in lines[0]
+        assert "Traceback" not in result.stderr
+        if args[0] == "history":
+            assert good1 in result.stdout and good2 in result.stdout and bad not in result.stdout
+
+    result = run_cli("export", str(tmp_path / "out.zip"))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "out.zip") as zf:
+        exported = [s["id"] for s in json.loads(zf.read("sessions.json"))["sessions"]]
+    # a row that is JSON, only not shaped as an analysis, is exported as it is: nothing lost
+    assert exported == ([good1, bad, good2] if damage == "analysis of the wrong shape"
+                        else [good1, good2])
+
+    shown = run_cli("show", bad)
+    assert shown.returncode == 2 and shown.stdout == ""
+    assert shown.stderr.startswith(f"error: session {bad} cannot be read (")
+    assert len(shown.stderr.splitlines()) == 1 and "Traceback" not in shown.stderr
+
+    deleted = run_cli("delete", bad[:5], "--yes")
+    assert (deleted.returncode, deleted.stderr) == (0, f"Deleted session {bad}.\n")
+    clean = run_cli("history")
+    assert (clean.returncode, clean.stderr) == (0, "")
+    with open_store() as store:
+        assert [s.id for s in store.sessions()] == [good1, good2]
+
+
+# -- a database from a newer starcoach -----------------------------------------------------
+FUTURE = {
+    "higher user_version": "PRAGMA user_version = 99",
+    "unknown migration": "INSERT INTO _migrations VALUES ('m099_future', '2030-01-01')",
+}
+
+
+@pytest.mark.parametrize("future", list(FUTURE))
+def test_a_database_from_a_newer_starcoach_is_refused_and_left_byte_for_byte(
+        future: str, starcoach_home: Path, tmp_path: Path) -> None:
+    saved_three()
+    tamper(starcoach_home, FUTURE[future])
+    db = starcoach_home / "sessions.db"
+    before = db.read_bytes()
+    for args in (["history"], ["show", "abcd"], ["progress"], ["stories"], ["delete", "abcd",
+                 "--yes"], ["export", str(tmp_path / "out")], ["reanalyze", "--all"]):
+        result = run_cli(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+        assert result.stderr.startswith(f"error: {db} was written by a newer starcoach")
+        assert "upgrade starcoach" in result.stderr
+        assert db.read_bytes() == before
+    assert sorted(p.name for p in starcoach_home.iterdir()) == ["audio", "sessions.db"] or \
+        sorted(p.name for p in starcoach_home.iterdir()) == ["sessions.db"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_schema_version_is_recorded_and_todays_databases_gain_it(
+        starcoach_home: Path) -> None:
+    """A database of the release before the marker (three migrations, user_version 0, a
+    question ID stored as typed) is migrated: version set, ID as the bank spells it."""
+    db = sqlite3.connect(starcoach_home / "sessions.db")
+    db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    for name, step in storage.MIGRATIONS[:3]:
+        step(db)
+        db.execute("INSERT INTO _migrations VALUES (?, '2026-01-01')", (name,))
+    t, a = build()
+    db.execute(
+        "INSERT INTO sessions VALUES ('0ld1d000', '2026-01-02T10:00:00.000+00:00',"
+        " ' Failure-Time-You-Failed ', NULL, NULL, NULL, 11.0, ?, ?, 'tiny.en', '{}', '1',"
+        " '2026-01-02T10:00:00.000+00:00')",
+        (json.dumps(t.to_dict()), json.dumps(a.to_dict())),
+    )
+    db.commit()
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+    db.close()
+    result = run_cli("history", "--question", "failure-time-you-failed")
+    assert result.returncode == 0 and "0ld1d000" in result.stdout, result.stderr
+    db = sqlite3.connect(starcoach_home / "sessions.db")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert storage.SCHEMA_VERSION == len(storage.MIGRATIONS)
+    assert db.execute("SELECT question_id FROM sessions").fetchone()[0] == (
+        "failure-time-you-failed")
+    db.close()
+
+
+# -- a read-only data folder ---------------------------------------------------------------
+@pytest.fixture
+def readonly_home(jfk: Path) -> Iterator[tuple[Path, list[str]]]:
+    """A data folder with three sessions and their audio that nobody may write (a backup, a
+    snapshot), in a place another user can reach."""
+    import _unprivileged
+
+    base = _unprivileged.shared_tmp()
+    home = base / "home"
+    t, a = build(question={"id": "failure-time-you-failed", "text": "Tell me about a failure."})
+    with open_store(home) as store:
+        ids = [store.save_session(jfk, t, a) for _ in range(3)]
+    assert sorted(p.name for p in home.iterdir()) == ["audio", "sessions.db"]  # no -wal, -shm
+    _unprivileged.make_readonly(home)
+    yield home, ids
+    _unprivileged.make_writable(base)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_read_only_data_folder_can_still_be_read_and_exported(
+        readonly_home: tuple[Path, list[str]]) -> None:
+    import _unprivileged
+
+    home, ids = readonly_home
+    before = snapshot(home)
+    env = {"STARCOACH_HOME": str(home)}
+    listed = _unprivileged.run("history", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert all(sid in listed.stdout for sid in ids) and listed.stderr == ""
+    shown = _unprivileged.run("show", ids[1], env=env)
+    assert shown.returncode == 0 and f"Session {ids[1]}" in shown.stdout, shown.stderr
+    for args in (["progress"], ["stories"], ["history", "--json"], ["show", ids[0], "--json"]):
+        result = _unprivileged.run(*args, env=env)
+        assert (result.returncode, result.stderr) == (0, ""), args
+    out = home.parent / "backup"
+    out.mkdir()
+    out.chmod(0o777)
+    exported = _unprivileged.run("export", str(out / "all.zip"), env=env)
+    assert exported.returncode == 0, exported.stderr
+    with zipfile.ZipFile(out / "all.zip") as zf:
+        assert sorted(zf.namelist()) == sorted(["sessions.json"] + [f"audio/{i}.flac"
+                                                                    for i in ids])
+    assert snapshot(home) == before
+
+
+def test_commands_that_write_say_the_data_folder_is_read_only(
+        readonly_home: tuple[Path, list[str]], jfk: Path) -> None:
+    import _unprivileged
+
+    home, ids = readonly_home
+    before = snapshot(home)
+    env = {"STARCOACH_HOME": str(home)}
+    for args in (["delete", ids[0], "--yes"], ["reanalyze", ids[0]], ["reanalyze", "--all"],
+                 ["analyze", str(jfk), "--save"]):
+        result = _unprivileged.run(*args, env=env)
+        assert result.returncode == 2 and result.stdout == "", (args, result.stderr)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: cannot "), (args, lines)
+        assert f"the data folder {home} is read-only" in lines[0]
+        assert "cannot read audio" not in lines[0]
+    assert snapshot(home) == before
+
+
+def test_a_read_only_database_file_in_a_writable_folder_is_read_not_changed(
+        jfk: Path, starcoach_home: Path) -> None:
+    import _unprivileged
+
+    base = _unprivileged.shared_tmp()
+    try:
+        home = base / "home"
+        with open_store(home) as store:
+            sid = store.save_session(None, *build())
+        (home / "sessions.db").chmod(0o444)
+        home.chmod(0o777)
+        env = {"STARCOACH_HOME": str(home)}
+        before = (home / "sessions.db").read_bytes()
+        listed = _unprivileged.run("history", env=env)
+        assert listed.returncode == 0 and sid in listed.stdout, listed.stderr
+        deleted = _unprivileged.run("delete", sid, "--yes", env=env)
+        assert deleted.returncode == 2 and "read-only" in deleted.stderr, deleted.stderr
+        assert (home / "sessions.db").read_bytes() == before
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_an_empty_read_only_data_folder_has_nothing_yet_and_creates_nothing() -> None:
+    import _unprivileged
+
+    base = _unprivileged.shared_tmp()
+    try:
+        home = base / "home"
+        home.mkdir(mode=0o555)
+        home.chmod(0o555)
+        env = {"STARCOACH_HOME": str(home)}
+        listed = _unprivileged.run("history", env=env)
+        assert (listed.returncode, listed.stdout) == (0, ""), listed.stderr
+        assert listed.stderr.startswith("No saved sessions yet")
+        assert list(home.iterdir()) == []
+    finally:
+        home.chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_saving_without_write_access_to_the_audio_folder_names_the_folder_not_the_audio(
+        jfk: Path) -> None:
+    """The database can be written, its audio folder cannot: the error is about the folder
+    (it used to say "cannot read audio", sending the user to a recording that was fine)."""
+    import _unprivileged
+
+    base = _unprivileged.shared_tmp()
+    try:
+        home = base / "home"
+        with open_store(home):
+            pass
+        (home / "audio").mkdir(mode=0o555)
+        (home / "audio").chmod(0o555)
+        home.chmod(0o777)
+        (home / "sessions.db").chmod(0o666)
+        recording = base / "answer.flac"
+        shutil.copy(jfk, recording)
+        recording.chmod(0o444)
+        result = _unprivileged.run("analyze", str(recording), "--save", "--json",
+                                   env={"STARCOACH_HOME": str(home)})
+        assert result.returncode == 2 and result.stdout == "", result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+        assert lines[0].startswith(f"error: cannot save the session: cannot write its audio in "
+                                   f"{home / 'audio'} (permission denied)")
+        assert "cannot read audio" not in lines[0]
+        with open_store(home) as store:
+            assert store.count() == 0
+        assert list((home / "audio").iterdir()) == []
+    finally:
+        (base / "home" / "audio").chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+# -- STARCOACH_HOME that cannot be a data folder -------------------------------------------
+def test_starcoach_home_pointing_at_a_file_is_one_clear_line(tmp_path: Path) -> None:
+    home = tmp_path / "notes.txt"
+    home.write_text("mine\n")
+    for args in (["history"], ["show", "abcd"], ["questions"], ["stories"],
+                 ["analyze", "--save", "answer.wav"]):
+        result = subprocess.run([sys.executable, "-m", "starcoach", *args], capture_output=True,
+                                text=True, timeout=120, env={**os.environ,
+                                                             "STARCOACH_HOME": str(home)})
+        assert result.returncode == 2 and result.stdout == "", (args, result.stderr)
+        assert result.stderr == (f"error: the data folder {home} is a file, not a folder "
+                                 "(STARCOACH_HOME): point STARCOACH_HOME at a folder you can "
+                                 "write\n"), args
+    assert home.read_text() == "mine\n"
+
+
+def test_starcoach_home_under_a_read_only_parent_is_one_clear_line() -> None:
+    import _unprivileged
+
+    base = _unprivileged.shared_tmp()
+    try:
+        base.chmod(0o555)
+        home = base / "starcoach"
+        for args in (["history"], ["export", "/tmp/never.zip"]):
+            result = _unprivileged.run(*args, env={"STARCOACH_HOME": str(home)})
+            assert result.returncode == 2 and result.stdout == "", result.stderr
+            assert result.stderr == (f"error: cannot create the data folder {home}: permission "
+                                     "denied (its parent folder cannot be written); point "
+                                     "STARCOACH_HOME at a folder you can write\n")
+        assert list(base.iterdir()) == []
+    finally:
+        base.chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file under ``folder``: size, modification time, first bytes."""
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes()[:4096])
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -81,6 +81,11 @@ def analyze(
         from starcoach.report.html import check_html_target
 
         check_html_target(html, audio, overwrite)
+    if save:  # a data folder that cannot be written, too
+        from starcoach.sessions.store import open_store
+
+        with open_store() as store:
+            store.require_writable("save the session")
     from starcoach.cli.progress import transcription_progress
     from starcoach.pipeline import analyze_file
 

@@ -35,6 +35,7 @@ def history(
     from starcoach.sessions.store import open_store
 
     with open_store() as store:
+        question = review.question_filter(store, question)  # " Failure-1 " is failure-1
         rows = review.history(store, question)
     if json_out:
         print_json([r.to_dict() for r in rows])
@@ -73,10 +74,10 @@ def show(
         raise UsageError("choose one of --json and --markdown")
     with open_store() as store:
         session = store.get(session_id)
+    s = review.summarize_one(session)
     if json_out:
         print_json(session.to_dict())
         return
-    s = review.summarize(session)
     header = [
         f"Session {session.id} · {review.local_time(session.created_at)}",
         f"Question: {session.question_text or session.question_id or '(none)'}",
@@ -110,6 +111,7 @@ def progress(
         print_json(data)
         return
     if not data["attempts"]:
+        question = data["question_id"]
         which = f" for question '{question}'" if question else ""
         _note(f"No saved sessions{which} yet: `starcoach analyze FILE --save` or "
               "`starcoach practice` saves one.")
@@ -133,6 +135,7 @@ def reanalyze(
     if (session_id is None) == (not all_):
         raise UsageError("give one session ID or --all")
     with open_store() as store:
+        store.require_writable("re-analyze sessions")
         ids = [s.id for s in store.sessions()] if all_ else [store.get(session_id).id]
         for sid in ids:
             before, after, has_audio = reanalyze_session(store, sid)
@@ -156,16 +159,17 @@ def delete(
     from starcoach.sessions.store import open_store
 
     with open_store() as store:
-        session = store.get(session_id)
+        sid = store.resolve(session_id)  # a damaged row too: deleting is how to be rid of it
+        store.require_writable(f"delete session {sid}")
         if not yes:
             if not sys.stdin.isatty():
-                raise UsageError(f"not deleting session {session.id} without confirmation: "
+                raise UsageError(f"not deleting session {sid} without confirmation: "
                                  "add --yes")
-            if not typer.confirm(f"Delete session {session.id} and its audio?", err=True):
+            if not typer.confirm(f"Delete session {sid} and its audio?", err=True):
                 _note("Kept.")
                 return
-        store.delete_session(session.id)
-    _note(f"Deleted session {session.id}.")
+        store.delete_session(sid)
+    _note(f"Deleted session {sid}.")
 
 
 @app.command()
