@@ -607,3 +607,125 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
     """Every file under ``folder``: size, modification time, first bytes."""
     return {str(p): (p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes()[:4096])
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# -- stored paths stay inside the data folder -----------------------------------------------
+def outside_paths(home: Path, victim: Path) -> dict[str, str]:
+    rel = os.path.relpath(victim, home)
+    return {"absolute": str(victim), "dot-dot": f"audio/../{rel}", "plain relative": rel}
+
+
+@pytest.mark.parametrize("how", ["absolute", "dot-dot", "plain relative", "symlink out"])
+def test_a_tampered_audio_path_never_makes_delete_or_export_touch_a_file_elsewhere(
+        how: str, jfk: Path, starcoach_home: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "precious.txt"
+    victim.write_bytes(b"not starcoach's\n")
+    keep, bad = saved_three(jfk)[:2]
+    if how == "symlink out":
+        link = starcoach_home / "audio" / f"{bad}.flac"
+        link.unlink()
+        link.symlink_to(victim)
+    else:
+        tamper(starcoach_home, "UPDATE sessions SET audio_path = ? WHERE id = ?",
+               outside_paths(starcoach_home, victim)[how], bad)
+    warning = f"warning: session {bad}: its audio path "
+
+    exported = run_cli("export", str(tmp_path / "out"))
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stderr.splitlines()[0].startswith(warning), exported.stderr
+    assert "is not a file in" in exported.stderr and "ignored" in exported.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "audio").iterdir()) == sorted(
+        f"{s}.flac" for s in saved_ids(starcoach_home) if s != bad)
+    doc = json.loads((tmp_path / "out" / "sessions.json").read_text())
+    assert [s["audio"] for s in doc["sessions"] if s["id"] == bad] == [None]
+
+    deleted = run_cli("delete", bad, "--yes")
+    assert deleted.returncode == 0, deleted.stderr
+    assert deleted.stderr.splitlines()[-1] == f"Deleted session {bad}."
+    assert victim.read_bytes() == b"not starcoach's\n"
+    assert (starcoach_home / "audio" / f"{keep}.flac").is_file()
+    assert bad not in saved_ids(starcoach_home)
+
+
+def saved_ids(home: Path) -> list[str]:
+    db = sqlite3.connect(home / "sessions.db")
+    try:
+        return [r[0] for r in db.execute("SELECT id FROM sessions ORDER BY rowid")]
+    finally:
+        db.close()
+
+
+def test_an_export_holds_the_recordings_file_name_not_where_it_lay(
+        jfk: Path, starcoach_home: Path, tmp_path: Path) -> None:
+    t, a = build()
+    with open_store() as store:
+        sid = store.save_session(jfk.resolve(), t, a)
+        # a session saved by an earlier release: the absolute path in every field
+        old = store.save_session(None, t, a)
+        store.db.execute("UPDATE sessions SET source = ?, transcript_json = json_set("
+                         "transcript_json, '$.source', ?), analysis_json = json_set("
+                         "analysis_json, '$.extra.source', ?) WHERE id = ?",
+                         (str(jfk.resolve()),) * 3 + (old,))
+        assert store.get(sid).source == "fw_jfk.flac"
+    result = run_cli("export", str(tmp_path / "out.zip"))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "out.zip") as zf:
+        text = zf.read("sessions.json").decode()
+    assert str(jfk.parent) not in text and str(jfk.parent.resolve()) not in text
+    for s in json.loads(text)["sessions"]:
+        assert s["source"] == "fw_jfk.flac", s["id"]
+        assert s["transcript"]["source"] in ("fw_jfk.flac", "jfk.flac")
+    shown = json.loads(run_cli("show", old, "--json").stdout)
+    assert shown["analysis"]["extra"]["source"] == "fw_jfk.flac"
+
+
+# -- question IDs as the bank spells them ---------------------------------------------------
+QID = "failure-time-you-failed"
+
+
+@pytest.mark.slow
+def test_a_question_id_with_spaces_and_capitals_is_saved_as_the_bank_spells_it(
+        jfk: Path) -> None:
+    result = run_cli("analyze", str(jfk), "--save", "--json", "--question",
+                     " Failure-Time-You-Failed ")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["question"]["id"] == QID
+    with open_store() as store:
+        assert store.get(data["session_id"]).question_id == QID
+    check_listed_under_every_spelling(data["session_id"])
+
+
+def test_a_session_saved_with_a_raw_question_id_is_found_by_every_spelling() -> None:
+    """``save_session`` (what practice and analyze --save call) keeps the canonical ID even
+    when it is handed one as typed."""
+    t, a = build()
+    with open_store() as store:
+        sid = store.save_session(None, t, a, question_id="  FAILURE-time-you-failed\t")
+        assert store.get(sid).question_id == QID
+    check_listed_under_every_spelling(sid)
+
+
+def check_listed_under_every_spelling(sid: str) -> None:
+    for spelling in (QID, f" {QID.upper()} ", "Failure-Time-You-Failed"):
+        listed = json.loads(run_cli("history", "--json", "--question", spelling).stdout)
+        assert [r["id"] for r in listed] == [sid], spelling
+        assert listed[0]["question_id"] == QID
+        progress = json.loads(run_cli("progress", "--json", "-q", spelling).stdout)
+        assert (progress["attempts"], progress["question_id"]) == (1, QID), spelling
+    stories = json.loads(run_cli("stories", "--json", "--category", " Failure ").stdout)
+    item = stories["checklists"][0]["items"][0]
+    assert (item["questions"], item["practiced"]) == ([QID], True)
+
+
+@pytest.mark.parametrize("command", [["history"], ["progress"], ["practice"],
+                                     ["analyze", "--text", "answer.txt"]], ids=" ".join)
+def test_an_unknown_question_id_is_refused_in_one_line_wherever_ids_are_taken(
+        command: list[str], tmp_path: Path) -> None:
+    (tmp_path / "answer.txt").write_text("I fixed the release and we shipped it.\n")
+    result = subprocess.run([sys.executable, "-m", "starcoach", *command, "--question",
+                             " Failure-Time-You-Faild "], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path, stdin=subprocess.DEVNULL)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("error: unknown question ' Failure-Time-You-Faild ': see "
+                             "`starcoach questions` (did you mean failure-time-you-failed?)\n")
