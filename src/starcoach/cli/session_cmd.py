@@ -34,7 +34,7 @@ def history(
     from starcoach.sessions import review
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         question = review.question_filter(store, question)  # " Failure-1 " is failure-1
         rows = review.history(store, question)
     if json_out:
@@ -72,7 +72,7 @@ def show(
 
     if json_out and markdown:
         raise UsageError("choose one of --json and --markdown")
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         session = store.get(session_id)
     s = review.summarize_one(session)
     if json_out:
@@ -105,7 +105,7 @@ def progress(
     from starcoach.sessions import review
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         data = review.progress(store, question)
     if json_out:
         print_json(data)
@@ -184,7 +184,7 @@ def export(
     from starcoach.sessions import review
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         n = review.export(store, out)
     _note(f"Exported {n} session(s) to {out}.")
 
@@ -202,7 +202,7 @@ def report(
     from starcoach.report.html import write_html_report
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         session = store.get(session_id)
     write_html_report(session.analysis, audio_path=session.audio_path, out=html,
                       title=f"Session {session.id}", created_at=session.created_at,

@@ -359,6 +359,6 @@ def practiced_questions() -> list[dict[str, Any]]:
 
     if not (config.data_dir() / DB_NAME).exists():
         return []  # nothing practiced yet: do not create an empty database just to read it
-    with open_store() as store:
+    with open_store(create=False) as store:
         return [{"question_id": s.question_id, "created_at": s.created_at}
                 for s in store.sessions()]

@@ -542,9 +542,10 @@ def _connect_readonly(root: Path, path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def open_store(root: Path | None = None) -> Iterator[Store]:
+def open_store(root: Path | None = None, create: bool = True) -> Iterator[Store]:
     """Open (creating and migrating if needed) the session store in the data folder; read-only
-    when the folder cannot be written."""
+    when the folder cannot be written. ``create=False`` (for commands that only read) leaves a
+    missing database missing: the store is then empty."""
     root = Path(root) if root is not None else config.data_dir()
     path = root / DB_NAME
     if path.exists() and not path.is_file():
@@ -553,7 +554,7 @@ def open_store(root: Path | None = None) -> Iterator[Store]:
     try:
         if not root.is_dir():
             root.mkdir(parents=True, exist_ok=True)
-        writable = _writable(root, path)
+        writable = _writable(root, path) and (create or path.exists())
         if writable:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         else:
