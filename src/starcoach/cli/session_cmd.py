@@ -35,13 +35,13 @@ def history(
     from starcoach.sessions.store import open_store
 
     with open_store(create=False) as store:  # reading creates nothing
-        question = review.question_filter(store, question)  # " Failure-1 " is failure-1
-        rows = review.history(store, question)
+        qid = review.question_filter(store, question)  # " Failure-1 " is failure-1
+        rows = review.history(store, qid)
     if json_out:
         print_json([r.to_dict() for r in rows])
         return
     if not rows:
-        which = f" for question '{question}'" if question else ""
+        which = f" for question '{qid}'" if qid else ""
         _note(f"No saved sessions{which} yet: `starcoach analyze FILE --save` or "
               "`starcoach practice` saves one.")
         return
@@ -111,8 +111,8 @@ def progress(
         print_json(data)
         return
     if not data["attempts"]:
-        question = data["question_id"]
-        which = f" for question '{question}'" if question else ""
+        qid = data["question_id"]
+        which = f" for question '{qid}'" if qid else ""
         _note(f"No saved sessions{which} yet: `starcoach analyze FILE --save` or "
               "`starcoach practice` saves one.")
         return
