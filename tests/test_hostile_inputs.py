@@ -1,7 +1,8 @@
 """Hostile inputs: paths that are not regular files, files that never end, text in odd
-encodings, absurd numbers, a session store that cannot be used as it is, unknown question IDs. Each runs the real console entry point in a subprocess with a
-timeout (a hang fails the test instead of blocking the suite) and must end in one ``error:``
-line on stderr, exit status 2, no traceback, and nothing on disk changed.
+encodings, absurd numbers, a session store that cannot be used as it is, unknown question IDs.
+Each runs the real console entry point in a subprocess with a timeout (a hang fails the test
+instead of blocking the suite) and must end in one ``error:`` line on stderr, exit status 2,
+no traceback, and nothing on disk changed.
 """
 
 from __future__ import annotations
