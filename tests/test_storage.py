@@ -729,3 +729,19 @@ def test_an_unknown_question_id_is_refused_in_one_line_wherever_ids_are_taken(
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("error: unknown question ' Failure-Time-You-Faild ': see "
                              "`starcoach questions` (did you mean failure-time-you-failed?)\n")
+
+
+def test_a_question_id_stored_as_typed_is_still_found(starcoach_home: Path) -> None:
+    """A read-only database of an earlier release cannot be migrated: its IDs as typed are
+    matched all the same (and read back as the bank spells them)."""
+    t, a = build()
+    with open_store() as store:
+        sid = store.save_session(None, t, a)
+    tamper(starcoach_home, "UPDATE sessions SET question_id = ? WHERE id = ?",
+           "\tFailure-Time-You-FAILED ", sid)
+    with open_store() as store:
+        assert [s.id for s in store.sessions(f" {QID} ")] == [sid]
+        assert store.get(sid).question_id == QID
+        assert store.question_ids() == {QID}
+    listed = json.loads(run_cli("history", "--json", "-q", QID).stdout)
+    assert [(r["id"], r["question_id"]) for r in listed] == [(sid, QID)]

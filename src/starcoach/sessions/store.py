@@ -294,7 +294,8 @@ class Store:
         args: tuple[Any, ...] = ()
         question_id = normalize_question_id(question_id)
         if question_id:
-            sql += " WHERE question_id = ?"
+            # as spelled, or as a read-only database of an earlier release may still hold it
+            sql += " WHERE lower(trim(question_id, ' ' || char(9, 10, 13))) = ?"
             args = (question_id,)
         found = []
         for row in self._read(sql + " ORDER BY created_at, rowid", args):
@@ -302,14 +303,14 @@ class Store:
                 found.append(self._session(row))
             except DamagedRowError as exc:
                 warn_once(f"session {_row_name(row)} cannot be read ({exc}); skipped. "
-                           f"`starcoach delete {_row_name(row)}` removes it")
+                          f"`starcoach delete {_row_name(row)}` removes it")
         return found
 
     def question_ids(self) -> set[str]:
         """Every question ID that has a saved session."""
         rows = self._read("SELECT DISTINCT question_id FROM sessions"
                           " WHERE typeof(question_id) = 'text'")
-        return {r["question_id"] for r in rows}
+        return {q for r in rows if (q := normalize_question_id(r["question_id"]))}
 
     def get(self, session_id: str) -> Session:
         """One session by ID, or by a unique prefix of at least 4 characters."""
