@@ -268,3 +268,12 @@ def test_an_unknown_question_id_is_one_error_line_before_anything_is_read_or_rec
     before = snapshot(starcoach_home, tmp_path)
     assert_one_error(run(*args, "--question", question), "unknown question")
     assert snapshot(starcoach_home, tmp_path) == before
+
+
+def test_a_failed_analyze_save_leaves_a_fresh_data_folder_empty(
+        starcoach_home: Path, tmp_path: Path) -> None:
+    """The early check that the session can be saved creates no database of its own."""
+    bad = tmp_path / "answer.wav"
+    bad.write_text("not a recording\n")
+    assert_one_error(run("analyze", str(bad), "--save"), "cannot read audio")
+    assert list(starcoach_home.iterdir()) == []

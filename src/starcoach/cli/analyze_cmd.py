@@ -82,10 +82,9 @@ def analyze(
 
         check_html_target(html, audio, overwrite)
     if save:  # a data folder that cannot be written, too
-        from starcoach.sessions.store import open_store
+        from starcoach.sessions.store import check_can_save
 
-        with open_store() as store:
-            store.require_writable("save the session")
+        check_can_save()
     from starcoach.cli.progress import transcription_progress
     from starcoach.pipeline import analyze_file
 

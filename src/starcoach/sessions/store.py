@@ -36,7 +36,8 @@ from typing import Any
 from starcoach import config
 from starcoach.errors import NotFoundError, StorageError
 
-__all__ = ["Session", "Store", "normalize_question_id", "open_store", "warn_once"]
+__all__ = ["Session", "Store", "check_can_save", "normalize_question_id", "open_store",
+           "warn_once"]
 
 DB_NAME = "sessions.db"
 AUDIO_DIR = "audio"
@@ -525,6 +526,19 @@ def _writable(root: Path, path: Path) -> bool:
     if not os.access(root, os.W_OK | os.X_OK):
         return False
     return not path.exists() or os.access(path, os.W_OK)
+
+
+def check_can_save(root: Path | None = None) -> None:
+    """Before a long transcription: StorageError now if the session could not be saved after
+    it (a read-only data folder, a damaged database or one from a newer starcoach). Creates
+    nothing when there is no database yet."""
+    root = Path(root) if root is not None else config.data_dir()
+    path = root / DB_NAME
+    if root.is_dir() and not _writable(root, path):
+        raise _readonly_error(root, "save the session")
+    if path.exists():
+        with open_store(root, create=False):
+            pass
 
 
 def _connect_readonly(root: Path, path: Path) -> sqlite3.Connection:
