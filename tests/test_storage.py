@@ -745,3 +745,47 @@ def test_a_question_id_stored_as_typed_is_still_found(starcoach_home: Path) -> N
         assert store.question_ids() == {QID}
     listed = json.loads(run_cli("history", "--json", "-q", QID).stdout)
     assert [(r["id"], r["question_id"]) for r in listed] == [(sid, QID)]
+
+
+LEAVE_WAL = textwrap.dedent(
+    """
+    import os, sys
+    sys.path.insert(0, sys.argv[1])
+    from pathlib import Path
+    from _sessiondata import build
+    from starcoach.sessions.store import open_store
+    t, a = build()
+    with open_store(Path(sys.argv[2])) as store:
+        store.db.execute("PRAGMA wal_autocheckpoint = 0")
+        print(store.save_session(None, t, a), flush=True)
+        os._exit(0)  # killed before closing: the session is only in sessions.db-wal
+    """
+)
+
+
+def test_a_read_only_folder_with_a_left_over_wal_file_warns_that_sessions_may_be_missing(
+        tmp_path: Path) -> None:
+    import _unprivileged
+
+    base = _unprivileged.shared_tmp()
+    home = base / "home"
+    try:
+        with open_store(home) as store:
+            kept = store.save_session(None, *build())
+        script = tmp_path / "leave_wal.py"
+        script.write_text(LEAVE_WAL)
+        lost = subprocess.run([sys.executable, str(script), str(Path(__file__).parent),
+                               str(home)], capture_output=True, text=True, timeout=120,
+                              check=True).stdout.strip()
+        assert (home / "sessions.db-wal").stat().st_size > 0
+        (home / "sessions.db-shm").unlink()
+        _unprivileged.make_readonly(home)
+        result = _unprivileged.run("history", env={"STARCOACH_HOME": str(home)})
+        assert result.returncode == 0, result.stderr
+        assert kept in result.stdout and lost not in result.stdout
+        assert result.stderr == (f"warning: {home}/sessions.db-wal holds changes a starcoach "
+                                 "that did not close left behind; in this read-only folder "
+                                 "they cannot be read, so the latest sessions may be missing\n")
+    finally:
+        _unprivileged.make_writable(base)
+        shutil.rmtree(base, ignore_errors=True)

@@ -552,6 +552,10 @@ def _connect_readonly(root: Path, path: Path) -> sqlite3.Connection:
         return db
     shm = path.with_name(path.name + "-shm")
     can_shm = os.access(root, os.W_OK | os.X_OK) or shm.exists()
+    wal = path.with_name(path.name + "-wal")
+    if not can_shm and wal.is_file() and wal.stat().st_size > 0:
+        warn_once(f"{wal} holds changes a starcoach that did not close left behind; in this "
+                  "read-only folder they cannot be read, so the latest sessions may be missing")
     uri = path.absolute().as_uri() + ("?mode=ro" if can_shm else "?mode=ro&immutable=1")
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
