@@ -1,7 +1,8 @@
 """Hostile inputs: paths that are not regular files, files that never end, text in odd
-encodings, absurd numbers. Each runs the real console entry point in a subprocess with a
-timeout (a hang fails the test instead of blocking the suite) and must end in one ``error:``
-line on stderr, exit status 2, no traceback, and nothing on disk changed.
+encodings, absurd numbers, a session store that cannot be used as it is, unknown question IDs.
+Each runs the real console entry point in a subprocess with a timeout (a hang fails the test
+instead of blocking the suite) and must end in one ``error:`` line on stderr, exit status 2,
+no traceback, and nothing on disk changed.
 """
 
 from __future__ import annotations
@@ -157,3 +158,122 @@ def test_an_absurd_max_seconds_is_refused_before_anything_is_recorded(
     result = run(*args, f"--max-seconds={value}")
     assert_one_error(result, "--max-seconds")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- a session store that cannot be used as it is ------------------------------------------
+def _saved_session(home: Path) -> str:
+    """One saved session (a typed answer's analysis, no audio) in ``home``; its ID."""
+    import json
+    import sqlite3
+
+    from starcoach.pipeline import analyze_text_file
+    from starcoach.sessions.store import open_store
+    from starcoach.types import Transcript
+
+    answer = home.parent / "saved-answer.txt"
+    answer.write_text(ANSWER)
+    analysis = analyze_text_file(answer)
+    with open_store(home) as store:
+        sid = store.save_session(None, Transcript(words=analysis.words, duration_s=0.0),
+                                 analysis)
+    db = sqlite3.connect(home / "sessions.db")
+    assert json.loads(db.execute("SELECT analysis_json FROM sessions").fetchone()[0])
+    db.close()
+    return sid
+
+
+def _newer_schema(home: Path) -> str:
+    import sqlite3
+
+    sid = _saved_session(home)
+    db = sqlite3.connect(home / "sessions.db")
+    db.execute("PRAGMA user_version = 999")
+    db.commit()
+    db.close()
+    return sid
+
+
+def _damaged_row(home: Path) -> str:
+    import sqlite3
+
+    sid = _saved_session(home)
+    db = sqlite3.connect(home / "sessions.db")
+    db.execute("UPDATE sessions SET analysis_json = '{\"broken' WHERE id = ?", (sid,))
+    db.commit()
+    db.close()
+    return sid
+
+
+def _home_is_a_file(home: Path) -> str:
+    home.rmdir()
+    home.write_text("not a folder\n")
+    return "abcd1234"
+
+
+STORE_STATES = {
+    "STARCOACH_HOME is a file": (_home_is_a_file, "is a file, not a folder"),
+    "database from a newer starcoach": (_newer_schema, "upgrade starcoach"),
+    "damaged row asked for by ID": (_damaged_row, "cannot be read"),
+}
+STORE_COMMANDS = {
+    "show": ["show", "{id}"],
+    "show --json": ["show", "{id}", "--json"],
+    "report": ["report", "{id}", "--html", "{out}/page.html"],
+    "reanalyze": ["reanalyze", "{id}"],
+}
+EVERY_ROW_COMMANDS = {  # these read every row: a damaged one is skipped, not an error
+    "history": ["history"],
+    "progress": ["progress"],
+    "stories": ["stories"],
+    "export": ["export", "{out}/backup.zip"],
+    "delete": ["delete", "{id}", "--yes"],
+    "analyze --save": ["analyze", "{out}/answer.wav", "--save"],
+}
+STORE_CASES = [(state, name) for state in STORE_STATES for name in STORE_COMMANDS] + [
+    (state, name) for state in STORE_STATES if state != "damaged row asked for by ID"
+    for name in EVERY_ROW_COMMANDS]
+
+
+@pytest.mark.parametrize(("state", "command"), STORE_CASES, ids=[f"{s}: {c}"
+                                                                 for s, c in STORE_CASES])
+def test_a_store_that_cannot_be_used_as_it_is_is_one_error_line_and_nothing_changes(
+        state: str, command: str, starcoach_home: Path, tmp_path: Path) -> None:
+    make, says = STORE_STATES[state]
+    sid = make(starcoach_home)
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [a.format(id=sid, out=out)
+            for a in {**STORE_COMMANDS, **EVERY_ROW_COMMANDS}[command]]
+    before = snapshot(starcoach_home.parent, tmp_path)
+    home_bytes = (starcoach_home.read_bytes() if starcoach_home.is_file()
+                  else (starcoach_home / "sessions.db").read_bytes())
+    assert_one_error(run(*args), says)
+    assert snapshot(starcoach_home.parent, tmp_path) == before
+    assert list(out.iterdir()) == []
+    assert home_bytes == (starcoach_home.read_bytes() if starcoach_home.is_file()
+                          else (starcoach_home / "sessions.db").read_bytes())
+
+
+QUESTION_COMMANDS = [["history"], ["progress"], ["practice"], ["analyze", "--text", "{answer}"],
+                     ["analyze", "{answer}"]]
+
+
+@pytest.mark.parametrize("command", QUESTION_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("question", [" No-Such-Question ", "   ", "failure-time-you\x1b[2J"])
+def test_an_unknown_question_id_is_one_error_line_before_anything_is_read_or_recorded(
+        command: list[str], question: str, starcoach_home: Path, tmp_path: Path) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text(ANSWER)
+    args = [a.format(answer=answer) for a in command]
+    before = snapshot(starcoach_home, tmp_path)
+    assert_one_error(run(*args, "--question", question), "unknown question")
+    assert snapshot(starcoach_home, tmp_path) == before
+
+
+def test_a_failed_analyze_save_leaves_a_fresh_data_folder_empty(
+        starcoach_home: Path, tmp_path: Path) -> None:
+    """The early check that the session can be saved creates no database of its own."""
+    bad = tmp_path / "answer.wav"
+    bad.write_text("not a recording\n")
+    assert_one_error(run("analyze", str(bad), "--save"), "cannot read audio")
+    assert list(starcoach_home.iterdir()) == []

@@ -121,9 +121,9 @@ def test_history_with_no_sessions_says_how_to_make_one() -> None:
 def test_history_for_a_question_never_answered_names_the_question(
     three_attempts: list[str],
 ) -> None:
-    result = run_cli("history", "--question", "conflict-never")
+    result = run_cli("history", "--question", "conflict-difficult-stakeholder")
     assert (result.returncode, result.stdout) == (0, "")
-    assert result.stderr == ("No saved sessions for question 'conflict-never' yet: "
+    assert result.stderr == ("No saved sessions for question 'conflict-difficult-stakeholder' yet: "
                              "`starcoach analyze FILE --save` or `starcoach practice` saves one.\n")
 
 
@@ -196,9 +196,10 @@ def test_progress_compares_the_last_attempt_with_the_previous_and_the_average(
 def test_progress_without_attempts_says_the_next_step_as_history_does() -> None:
     """No attempts yet is not an error: progress answers as history does, exit status 0."""
     for command in ("progress", "history"):
-        result = run_cli(command, "--question", "nope")
+        result = run_cli(command, "--question", " Conflict-Difficult-Stakeholder ")
         assert (result.returncode, result.stdout) == (0, ""), command
-        assert result.stderr == ("No saved sessions for question 'nope' yet: `starcoach "
+        assert result.stderr == ("No saved sessions for question 'conflict-difficult-stakeholder'"
+                                 " yet: `starcoach "
                                  "analyze FILE --save` or `starcoach practice` saves one.\n")
     data = json.loads(run_cli("progress", "--json").stdout)
     assert (data["attempts"], data["metrics"]) == (0, [])

@@ -15,6 +15,7 @@ import sys
 import typer
 
 from starcoach import __version__
+from starcoach.config import DataDirError
 from starcoach.errors import StarcoachError
 
 try:  # typer 0.2x carries its own copy of click
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
         # Ctrl-C or end of input at a prompt
         print("Aborted.", file=sys.stderr)
         sys.exit(1)
-    except StarcoachError as exc:
+    except (StarcoachError, DataDirError) as exc:
         if debug:
             raise
         print(f"error: {exc.message}", file=sys.stderr)

@@ -81,6 +81,10 @@ def analyze(
         from starcoach.report.html import check_html_target
 
         check_html_target(html, audio, overwrite)
+    if save:  # a data folder that cannot be written, too
+        from starcoach.sessions.store import check_can_save
+
+        check_can_save()
     from starcoach.cli.progress import transcription_progress
     from starcoach.pipeline import analyze_file
 

@@ -34,13 +34,14 @@ def history(
     from starcoach.sessions import review
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
-        rows = review.history(store, question)
+    with open_store(create=False) as store:  # reading creates nothing
+        qid = review.question_filter(store, question)  # " Failure-1 " is failure-1
+        rows = review.history(store, qid)
     if json_out:
         print_json([r.to_dict() for r in rows])
         return
     if not rows:
-        which = f" for question '{question}'" if question else ""
+        which = f" for question '{qid}'" if qid else ""
         _note(f"No saved sessions{which} yet: `starcoach analyze FILE --save` or "
               "`starcoach practice` saves one.")
         return
@@ -71,12 +72,12 @@ def show(
 
     if json_out and markdown:
         raise UsageError("choose one of --json and --markdown")
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         session = store.get(session_id)
+    s = review.summarize_one(session)
     if json_out:
         print_json(session.to_dict())
         return
-    s = review.summarize(session)
     header = [
         f"Session {session.id} · {review.local_time(session.created_at)}",
         f"Question: {session.question_text or session.question_id or '(none)'}",
@@ -104,13 +105,14 @@ def progress(
     from starcoach.sessions import review
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         data = review.progress(store, question)
     if json_out:
         print_json(data)
         return
     if not data["attempts"]:
-        which = f" for question '{question}'" if question else ""
+        qid = data["question_id"]
+        which = f" for question '{qid}'" if qid else ""
         _note(f"No saved sessions{which} yet: `starcoach analyze FILE --save` or "
               "`starcoach practice` saves one.")
         return
@@ -133,6 +135,7 @@ def reanalyze(
     if (session_id is None) == (not all_):
         raise UsageError("give one session ID or --all")
     with open_store() as store:
+        store.require_writable("re-analyze sessions")
         ids = [s.id for s in store.sessions()] if all_ else [store.get(session_id).id]
         for sid in ids:
             before, after, has_audio = reanalyze_session(store, sid)
@@ -156,16 +159,17 @@ def delete(
     from starcoach.sessions.store import open_store
 
     with open_store() as store:
-        session = store.get(session_id)
+        sid = store.resolve(session_id)  # a damaged row too: deleting is how to be rid of it
+        store.require_writable(f"delete session {sid}")
         if not yes:
             if not sys.stdin.isatty():
-                raise UsageError(f"not deleting session {session.id} without confirmation: "
+                raise UsageError(f"not deleting session {sid} without confirmation: "
                                  "add --yes")
-            if not typer.confirm(f"Delete session {session.id} and its audio?", err=True):
+            if not typer.confirm(f"Delete session {sid} and its audio?", err=True):
                 _note("Kept.")
                 return
-        store.delete_session(session.id)
-    _note(f"Deleted session {session.id}.")
+        store.delete_session(sid)
+    _note(f"Deleted session {sid}.")
 
 
 @app.command()
@@ -180,7 +184,7 @@ def export(
     from starcoach.sessions import review
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         n = review.export(store, out)
     _note(f"Exported {n} session(s) to {out}.")
 
@@ -198,7 +202,7 @@ def report(
     from starcoach.report.html import write_html_report
     from starcoach.sessions.store import open_store
 
-    with open_store() as store:
+    with open_store(create=False) as store:  # reading creates nothing
         session = store.get(session_id)
     write_html_report(session.analysis, audio_path=session.audio_path, out=html,
                       title=f"Session {session.id}", created_at=session.created_at,

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starcoach.analysis.priorities import stored_points
-from starcoach.errors import UsageError
-from starcoach.sessions.store import Session, Store
+from starcoach.errors import NotFoundError, StorageError, UsageError
+from starcoach.sessions.store import Session, Store, normalize_question_id, warn_once
 from starcoach.types import clock
 
 if TYPE_CHECKING:
@@ -25,7 +25,49 @@ if TYPE_CHECKING:
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
+SUMMARY_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+"""What a stored analysis that is JSON but not the shape an analysis has raises when read."""
 
+
+def question_filter(store: Store, question_id: str | None) -> str | None:
+    """``--question`` as the bank spells it (`` Failure-1 `` is ``failure-1``), so no session
+    drops out of the list for a capital or a space. An ID the bank does not know is refused,
+    unless sessions answered it (a question of a guide since removed)."""
+    if not question_id:
+        return None
+    from starcoach.questions.bank import get_question
+
+    try:
+        return get_question(question_id).id
+    except NotFoundError:
+        key = normalize_question_id(question_id)
+        if key and key in store.question_ids():
+            return key
+        raise
+
+
+def readable(sessions: list[Session]) -> list[tuple[Session, Summary]]:
+    """Each session with its summary; one whose analysis cannot be summed up is skipped with
+    one warning naming it, so a damaged row never hides the others."""
+    out = []
+    for s in sessions:
+        try:
+            out.append((s, summarize(s)))
+        except SUMMARY_ERRORS as exc:
+            warn_once(f"session {s.id} cannot be read (its analysis is damaged: "
+                      f"{type(exc).__name__} {exc}); skipped. `starcoach delete {s.id}` "
+                      "removes it")
+    return out
+
+
+def summarize_one(session: Session) -> Summary:
+    """``summarize`` for one session asked for by ID: StorageError when it is damaged."""
+    try:
+        return summarize(session)
+    except SUMMARY_ERRORS as exc:
+        raise StorageError(f"session {session.id} cannot be read (its analysis is damaged: "
+                           f"{type(exc).__name__} {exc}): `starcoach delete {session.id}` "
+                           "removes it") from exc
 
 
 def local_time(iso: str) -> str:
@@ -96,7 +138,8 @@ def summarize(session: Session) -> Summary:
 
 # -- history -------------------------------------------------------------------------------
 def history(store: Store, question_id: str | None = None) -> list[Summary]:
-    return [summarize(s) for s in store.sessions(question_id)]
+    return [summary for _, summary in readable(store.sessions(question_filter(store,
+                                                                              question_id)))]
 
 
 HISTORY_COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
@@ -194,11 +237,13 @@ def verdict(value: float, reference: float | None, band: tuple[float, float] | N
 
 def progress(store: Store, question_id: str | None = None) -> dict[str, Any]:
     """Each metric across attempts, with the last against the previous and the average."""
-    sessions = store.sessions(question_id)
-    if not sessions:  # nothing to compare yet: not an error, as for history
+    question_id = question_filter(store, question_id)
+    pairs = readable(store.sessions(question_id))
+    if not pairs:  # nothing to compare yet: not an error, as for history
         return {"question_id": question_id, "attempts": 0, "metrics": [], "balance": [],
                 "ids": []}
-    rows = [summarize(s) for s in sessions]
+    sessions = [s for s, _ in pairs]
+    rows = [r for _, r in pairs]
     from starcoach.analysis.model import AnalysisOptions
 
     options = {**AnalysisOptions().to_dict(), **(sessions[-1].analysis.get("options") or {})}
@@ -318,6 +363,6 @@ def practiced_questions() -> list[dict[str, Any]]:
 
     if not (config.data_dir() / DB_NAME).exists():
         return []  # nothing practiced yet: do not create an empty database just to read it
-    with open_store() as store:
+    with open_store(create=False) as store:
         return [{"question_id": s.question_id, "created_at": s.created_at}
                 for s in store.sessions()]

@@ -9,6 +9,14 @@ Concurrency: WAL mode plus a busy timeout, and every write in ``BEGIN IMMEDIATE`
 starcoach processes saving at once queue for the lock instead of losing a row.
 A file that is not a SQLite database raises StorageError and is left untouched: nothing is
 written before the file has been read successfully.
+
+The schema version is ``PRAGMA user_version`` (the number of migrations applied): a database
+from a newer starcoach is refused, untouched, with a line that says to upgrade. A data folder
+that cannot be written (a backup, a snapshot, a read-only mount) is opened read-only, so it can
+still be read; every write then says the folder is read-only. A row that cannot be read (JSON
+that does not parse, a column of the wrong type) is skipped with one warning naming it, and can
+still be deleted. Stored file paths are confined to the audio folder: a row that names a file
+elsewhere never makes starcoach delete, copy or play that file.
 """
 
 from __future__ import annotations
@@ -17,17 +25,19 @@ import json
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from starcoach import config
 from starcoach.errors import NotFoundError, StorageError
 
-__all__ = ["Session", "Store", "open_store"]
+__all__ = ["Session", "Store", "check_can_save", "normalize_question_id", "open_store",
+           "warn_once"]
 
 DB_NAME = "sessions.db"
 AUDIO_DIR = "audio"
@@ -63,12 +73,57 @@ def _m003_analyzed_at(db: sqlite3.Connection) -> None:
     db.execute("UPDATE sessions SET analyzed_at = created_at")
 
 
+def _m004_question_ids(db: sqlite3.Connection) -> None:
+    # Earlier releases stored `--question " Failure-1 "` as typed, so the session dropped out
+    # of `history --question failure-1`; IDs are now kept as the bank spells them.
+    rows = db.execute("SELECT id, question_id FROM sessions WHERE typeof(question_id) = 'text'")
+    for sid, qid in rows.fetchall():
+        if normalize_question_id(qid) != qid:
+            db.execute("UPDATE sessions SET question_id = ? WHERE id = ?",
+                       (normalize_question_id(qid), sid))
+
+
 MIGRATIONS = [
     ("m001_sessions", _m001_sessions),
     ("m002_indexes", _m002_indexes),
     ("m003_analyzed_at", _m003_analyzed_at),
+    ("m004_question_ids", _m004_question_ids),
 ]
 """Append only: never edit or reorder a migration that has shipped."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""Stored as ``PRAGMA user_version`` once every migration is applied. A database with a higher
+number (or a migration this build does not know) was written by a newer starcoach."""
+
+
+def normalize_question_id(question_id: str | None) -> str | None:
+    """A question ID as the bank spells it: no surrounding spaces, lower case; "" is None."""
+    if question_id is None:
+        return None
+    key = question_id.strip().lower()
+    return key or None
+
+
+def _warn_stderr(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+WARN: Callable[[str], None] = _warn_stderr
+"""Where the warnings about skipped rows and ignored paths go (stderr, one line each)."""
+
+_warned: set[str] = set()
+
+
+def warn_once(message: str) -> None:
+    """One warning a process for each problem: a command that reads the sessions twice (the
+    stories checklist, then the history) names a damaged row once."""
+    if message not in _warned:
+        _warned.add(message)
+        WARN(message)
+
+
+class DamagedRowError(ValueError):
+    """A row that cannot be read back: why, in a few words."""
 
 
 @dataclass(frozen=True)
@@ -97,14 +152,32 @@ class Session:
             "question_id": self.question_id,
             "question_text": self.question_text,
             "audio": self.audio_path.name if self.audio_path else None,
-            "source": self.source,
+            "source": _file_name(self.source),
             "duration_s": self.duration_s,
             "model": self.model,
             "options": self.options,
             "analyzer_version": self.analyzer_version,
-            "transcript": self.transcript,
-            "analysis": self.analysis,
+            "transcript": _without_folders(self.transcript),
+            "analysis": _without_folders(self.analysis),
         }
+
+
+def _file_name(path: Any) -> Any:
+    """The last part of a stored path: an export never tells where the recordings lay."""
+    if not isinstance(path, str) or not path:
+        return path
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+def _without_folders(doc: dict[str, Any]) -> dict[str, Any]:
+    """A transcript or analysis whose ``source`` (or ``extra.source``) is the file name only.
+    Sessions saved by earlier releases hold the path as given, often absolute."""
+    out = dict(doc)
+    if "source" in out:
+        out["source"] = _file_name(out["source"])
+    if isinstance(out.get("extra"), dict) and "source" in out["extra"]:
+        out["extra"] = {**out["extra"], "source": _file_name(out["extra"]["source"])}
+    return out
 
 
 def _now() -> str:
@@ -116,11 +189,21 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 
 class Store:
-    """The session database. Get one with ``open_store()``."""
+    """The session database. Get one with ``open_store()``.
 
-    def __init__(self, db: sqlite3.Connection, root: Path) -> None:
+    ``readonly`` when the data folder (or the database file) cannot be written: reading works,
+    and every write raises StorageError saying so before anything is touched.
+    """
+
+    def __init__(self, db: sqlite3.Connection, root: Path, readonly: bool = False) -> None:
         self.db = db
         self.root = root
+        self.readonly = readonly
+
+    def require_writable(self, action: str) -> None:
+        """StorageError naming the read-only data folder when ``action`` would have to write."""
+        if self.readonly:
+            raise _readonly_error(self.root, action)
 
     # -- writing -------------------------------------------------------------------------
     def save_session(
@@ -138,8 +221,9 @@ class Store:
         stored audio is exactly what the analysis measured. Without them ``audio_path`` is
         decoded by the same decoder the analyzer reads with.
         """
-        t = _plain(transcript)
-        a = _plain(analysis)
+        self.require_writable("save the session")
+        t = _without_folders(_plain(transcript))
+        a = _without_folders(_plain(analysis))
         question = a.get("question") or {}
         session_id = self._new_id()
         stored: Path | None = None
@@ -155,11 +239,14 @@ class Store:
                     " analysis_json, model, options_json, analyzer_version)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        session_id, _now(), _now(), question_id or question.get("id"),
+                        session_id, _now(), _now(),
+                        normalize_question_id(question.get("id") or question_id),
                         question.get("text"),
                         stored.relative_to(self.root).as_posix() if stored else None,
-                        str(Path(audio_path).resolve()) if audio_path is not None
-                        else t.get("source"),
+                        # the file name only: where the recording lay is nobody's business
+                        # in an export, and the copy in audio/ is what the session plays
+                        _file_name(Path(audio_path).name if audio_path is not None
+                                   else t.get("source")),
                         float(a.get("duration_s") or t.get("duration_s") or 0.0),
                         json.dumps(t), json.dumps(a), model or t.get("model") or None,
                         json.dumps(options), a.get("analyzer_version"),
@@ -173,7 +260,8 @@ class Store:
 
     def update_analysis(self, session_id: str, analysis: Any) -> None:
         """Replace a session's analysis (after ``reanalyze``), recording the analyzer version."""
-        a = _plain(analysis)
+        self.require_writable(f"re-analyze session {session_id}")
+        a = _without_folders(_plain(analysis))
         with self._write():
             cur = self.db.execute(
                 "UPDATE sessions SET analysis_json = ?, analyzer_version = ?, analyzed_at = ?,"
@@ -185,26 +273,56 @@ class Store:
             raise _not_found(session_id)
 
     def delete_session(self, session_id: str) -> None:
-        """Remove the row and its audio file."""
-        session = self.get(session_id)
+        """Remove the row and its audio file (a damaged row too: nothing of it is parsed but
+        its ID and audio path, and a path outside the audio folder is left alone)."""
+        row = self._find(session_id)
+        sid = str(row["id"])
+        self.require_writable(f"delete session {sid}")
+        audio = self._audio_path(sid, row["audio_path"])
         with self._write():
-            self.db.execute("DELETE FROM sessions WHERE id = ?", (session.id,))
-        if session.audio_path is not None:
-            session.audio_path.unlink(missing_ok=True)
+            self.db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+        if audio is not None:
+            audio.unlink(missing_ok=True)
+
+    def resolve(self, session_id: str) -> str:
+        """The full ID of the session an ID or unique prefix names (damaged or not)."""
+        return str(self._find(session_id)["id"])
 
     # -- reading -------------------------------------------------------------------------
     def sessions(self, question_id: str | None = None) -> list[Session]:
         """All sessions, oldest first (optionally only those answering one question)."""
         sql = "SELECT * FROM sessions"
         args: tuple[Any, ...] = ()
+        question_id = normalize_question_id(question_id)
         if question_id:
-            sql += " WHERE question_id = ?"
+            # as spelled, or as a read-only database of an earlier release may still hold it
+            sql += " WHERE lower(trim(question_id, ' ' || char(9, 10, 13))) = ?"
             args = (question_id,)
-        rows = self._read(sql + " ORDER BY created_at, rowid", args)
-        return [self._session(r) for r in rows]
+        found = []
+        for row in self._read(sql + " ORDER BY created_at, rowid", args):
+            try:
+                found.append(self._session(row))
+            except DamagedRowError as exc:
+                warn_once(f"session {_row_name(row)} cannot be read ({exc}); skipped. "
+                          f"`starcoach delete {_row_name(row)}` removes it")
+        return found
+
+    def question_ids(self) -> set[str]:
+        """Every question ID that has a saved session."""
+        rows = self._read("SELECT DISTINCT question_id FROM sessions"
+                          " WHERE typeof(question_id) = 'text'")
+        return {q for r in rows if (q := normalize_question_id(r["question_id"]))}
 
     def get(self, session_id: str) -> Session:
         """One session by ID, or by a unique prefix of at least 4 characters."""
+        row = self._find(session_id)
+        try:
+            return self._session(row)
+        except DamagedRowError as exc:
+            raise StorageError(f"session {_row_name(row)} cannot be read ({exc}): "
+                               f"`starcoach delete {_row_name(row)}` removes it") from exc
+
+    def _find(self, session_id: str) -> sqlite3.Row:
         key = session_id.strip().lower()
         rows = self._read("SELECT * FROM sessions WHERE id = ?", (key,))
         if not rows and len(key) >= 4:
@@ -220,7 +338,7 @@ class Store:
                                 "first 4 characters (see `starcoach history`)")
         if not rows:
             raise _not_found(session_id)
-        return self._session(rows[0])
+        return rows[0]
 
     def count(self) -> int:
         return int(self._read("SELECT count(*) AS n FROM sessions")[0]["n"])
@@ -236,16 +354,53 @@ class Store:
                 return candidate
 
     def _session(self, row: sqlite3.Row) -> Session:
+        """The row as a Session; DamagedRowError when a column is not what was stored."""
+        sid = row["id"]
+        if not isinstance(sid, str) or not sid:
+            raise DamagedRowError("its ID is not text")
+        created_at = _text(row, "created_at", required=True)
+        try:
+            datetime.fromisoformat(created_at or "")
+        except ValueError:
+            raise DamagedRowError(f"created_at {str(created_at)[:40]!r} is not a time") from None
+        duration = row["duration_s"]
+        if isinstance(duration, bool) or not isinstance(duration, int | float):
+            raise DamagedRowError(f"duration_s is {_sql_type(duration)}, not a number")
+        keys = row.keys()
+        # A read-only database from before m003 has no analyzed_at column: read it as m003 would.
+        analyzed_at = _text(row, "analyzed_at") if "analyzed_at" in keys else created_at
         return Session(
-            id=row["id"], created_at=row["created_at"], question_id=row["question_id"],
-            question_text=row["question_text"],
-            audio_path=self.root / row["audio_path"] if row["audio_path"] else None,
-            source=row["source"], duration_s=row["duration_s"],
-            transcript=json.loads(row["transcript_json"]),
-            analysis=json.loads(row["analysis_json"]), model=row["model"],
-            options=json.loads(row["options_json"]), analyzer_version=row["analyzer_version"],
-            analyzed_at=row["analyzed_at"],
+            id=sid, created_at=created_at or "",
+            question_id=normalize_question_id(_text(row, "question_id")),
+            question_text=_text(row, "question_text"),
+            audio_path=self._audio_path(sid, row["audio_path"]),
+            source=_text(row, "source"), duration_s=float(duration),
+            transcript=_json_object(row, "transcript_json"),
+            analysis=_json_object(row, "analysis_json"), model=_text(row, "model"),
+            options=_json_object(row, "options_json"),
+            analyzer_version=_text(row, "analyzer_version"), analyzed_at=analyzed_at,
         )
+
+    def _audio_path(self, sid: str, stored: Any) -> Path | None:
+        """The stored audio file, if it lies inside ``<data dir>/audio``; else None and one
+        warning. An absolute path, a ``..`` or a symlink out of the folder in a tampered row
+        must never make ``delete`` remove, or ``export`` copy, a file elsewhere."""
+        if stored is None or stored == "":
+            return None
+        rel = PurePosixPath(stored.replace("\\", "/")) if isinstance(stored, str) else None
+        if rel is not None and not rel.is_absolute() and ".." not in rel.parts \
+                and len(rel.parts) >= 2 and rel.parts[0] == AUDIO_DIR:
+            path = self.root.joinpath(*rel.parts)
+            try:
+                inside = path.resolve().is_relative_to((self.root / AUDIO_DIR).resolve())
+            except (OSError, RuntimeError):  # a symlink loop
+                inside = False
+            if inside:
+                return path
+        shown = stored if isinstance(stored, str) else f"a value of type {_sql_type(stored)}"
+        warn_once(f"session {sid}: its audio path {str(shown)[:200]!r} is not a file in "
+                   f"{self.root / AUDIO_DIR}; ignored (the session is kept without its audio)")
+        return None
 
     def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         try:
@@ -255,6 +410,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
+        self.require_writable("change the session database")
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -265,6 +421,43 @@ class Store:
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             raise _storage_error(self.root / DB_NAME, exc) from exc
+
+
+def _row_name(row: sqlite3.Row) -> str:
+    sid = row["id"]
+    return sid if isinstance(sid, str) and sid else repr(sid)
+
+
+def _sql_type(value: Any) -> str:
+    return {type(None): "NULL", int: "an integer", float: "a real", str: "text",
+            bytes: "a blob"}.get(type(value), type(value).__name__)
+
+
+def _text(row: sqlite3.Row, column: str, required: bool = False) -> str | None:
+    value = row[column]
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise DamagedRowError(f"{column} is {_sql_type(value)}, not text")
+    return value
+
+
+def _json_object(row: sqlite3.Row, column: str) -> dict[str, Any]:
+    value = row[column]
+    if not isinstance(value, str):
+        raise DamagedRowError(f"{column} is {_sql_type(value)}, not JSON text")
+    try:
+        data = json.loads(value)
+    except ValueError as exc:
+        raise DamagedRowError(f"{column} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise DamagedRowError(f"{column} holds {type(data).__name__}, not an object")
+    return data
+
+
+def _readonly_error(root: Path, action: str) -> StorageError:
+    return StorageError(f"cannot {action}: the data folder {root} is read-only (it can be read, "
+                        "not changed); point STARCOACH_HOME at a folder you can write")
 
 
 def _not_found(session_id: str) -> NotFoundError:
@@ -280,12 +473,35 @@ def _storage_error(path: Path, exc: sqlite3.Error) -> StorageError:
         )
     if "locked" in text or "busy" in text:
         return StorageError(f"{path} is locked by another program ({text}); try again")
+    if "readonly" in text or "read-only" in text:
+        return _readonly_error(path.parent, "change the session database")
     return StorageError(f"cannot use the session database {path}: {text}")
 
 
-def _migrate(db: sqlite3.Connection) -> None:
-    # Read before writing anything: on a damaged file this raises and nothing has been written.
+def _check_schema(db: sqlite3.Connection, path: Path) -> set[str]:
+    """Read the schema marker before anything is written; StorageError for a newer database.
+    Returns the migrations already applied."""
+    # On a file that is not a database this raises, and nothing has been written.
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    has_log = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                         " AND name = '_migrations'").fetchone()
+    done = {str(r[0]) for r in db.execute("SELECT name FROM _migrations")} if has_log else set()
+    unknown = sorted(done - {name for name, _ in MIGRATIONS})
+    if version > SCHEMA_VERSION or unknown:
+        what = f"schema version {version}" if version > SCHEMA_VERSION else (
+            f"migration {unknown[-1]}")
+        raise StorageError(
+            f"{path} was written by a newer starcoach ({what}; this one knows up to schema "
+            f"version {SCHEMA_VERSION}): upgrade starcoach to use it; the file was left untouched")
+    return done
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    done = _check_schema(db, path)
+    if done >= {name for name, _ in MIGRATIONS} and int(
+            db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
+        return  # up to date: nothing to write
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("BEGIN IMMEDIATE")  # one process migrates; the other waits, then finds it done
     try:
@@ -297,30 +513,84 @@ def _migrate(db: sqlite3.Connection) -> None:
             if name not in done:
                 step(db)
                 db.execute("INSERT INTO _migrations VALUES (?, ?)", (name, _now()))
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
 
 
-@contextmanager
-def open_store(root: Path | None = None) -> Iterator[Store]:
-    """Open (creating and migrating if needed) the session store in the data folder."""
+def _writable(root: Path, path: Path) -> bool:
+    """Whether the data folder (and the database in it) can be written: a read-only mount, a
+    snapshot or a folder without write permission cannot."""
+    if not os.access(root, os.W_OK | os.X_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def check_can_save(root: Path | None = None) -> None:
+    """Before a long transcription: StorageError now if the session could not be saved after
+    it (a read-only data folder, a damaged database or one from a newer starcoach). Creates
+    nothing when there is no database yet."""
     root = Path(root) if root is not None else config.data_dir()
     path = root / DB_NAME
+    if root.is_dir() and not _writable(root, path):
+        raise _readonly_error(root, "save the session")
+    if path.exists():
+        with open_store(root, create=False):
+            pass
+
+
+def _connect_readonly(root: Path, path: Path) -> sqlite3.Connection:
+    """A connection that never writes. A WAL database needs its ``-shm`` file: when the folder
+    cannot hold one (and there is none), the file is opened as immutable."""
+    if not path.exists():
+        # Nothing saved, and nowhere to save: an empty store in memory, so reading commands
+        # say there is nothing yet and writing commands say the folder is read-only.
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(db, path)
+        return db
+    shm = path.with_name(path.name + "-shm")
+    can_shm = os.access(root, os.W_OK | os.X_OK) or shm.exists()
+    wal = path.with_name(path.name + "-wal")
+    if not can_shm and wal.is_file() and wal.stat().st_size > 0:
+        warn_once(f"{wal} holds changes a starcoach that did not close left behind; in this "
+                  "read-only folder they cannot be read, so the latest sessions may be missing")
+    uri = path.absolute().as_uri() + ("?mode=ro" if can_shm else "?mode=ro&immutable=1")
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+@contextmanager
+def open_store(root: Path | None = None, create: bool = True) -> Iterator[Store]:
+    """Open (creating and migrating if needed) the session store in the data folder; read-only
+    when the folder cannot be written. ``create=False`` (for commands that only read) leaves a
+    missing database missing: the store is then empty."""
+    root = Path(root) if root is not None else config.data_dir()
+    path = root / DB_NAME
+    if path.exists() and not path.is_file():
+        raise StorageError(f"cannot open the session database {path}: it is not a file; "
+                           "move it aside")
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if not root.is_dir():
+            root.mkdir(parents=True, exist_ok=True)
+        writable = _writable(root, path) and (create or path.exists())
+        if writable:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        else:
+            db = _connect_readonly(root, path)
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"cannot open the session database {path}: {exc}") from exc
     try:
         db.row_factory = sqlite3.Row
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _migrate(db)
+            if writable:
+                _migrate(db, path)
+            else:
+                _check_schema(db, path)
         except sqlite3.Error as exc:
             raise _storage_error(path, exc) from exc
-        yield Store(db, root)
+        yield Store(db, root, readonly=not writable)
     finally:
         db.close()
 
@@ -330,12 +600,25 @@ def _store_flac(source: Path, samples: Any, dest: Path) -> None:
     through a temporary name, so a crash never leaves half a file under the session's ID."""
     from starcoach.audio.decode import load_audio, save_flac
 
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    # Writing is the data folder's business, not the recording's: a folder that cannot be
+    # written is named as the cause (it was once reported as "cannot read audio").
+    def cannot_write(exc: OSError) -> StorageError:
+        return StorageError(
+            f"cannot save the session: cannot write its audio in {dest.parent} "
+            f"({(exc.strerror or str(exc)).lower()}); the recording '{source}' is unchanged; "
+            "check that the data folder can be written, or point STARCOACH_HOME elsewhere")
+
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(exc) from exc
     if samples is None:
         samples = load_audio(source)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
         save_flac(samples, tmp)
         os.replace(tmp, dest)
+    except OSError as exc:
+        raise cannot_write(exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
