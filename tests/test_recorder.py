@@ -41,6 +41,7 @@ from starcoach.audio.wavfile import (
     Resampler,
     StreamingWav,
     finish_as_flac,
+    finish_as_wav,
     read_pcm,
     read_wav,
     repair_wav,
@@ -178,6 +179,33 @@ def test_when_the_flac_cannot_be_written_the_wav_is_kept_as_the_take(tmp_path):
     assert len(read_wav(wav)) == 1600
 
 
+def test_a_finished_take_never_replaces_a_file_that_appeared_meanwhile(tmp_path):
+    """The FLAC is written under a temporary name and linked into place: a file that appeared
+    at OUT while the take was recorded stays as it was, and the take stays in its WAV."""
+    for final, finish in ((tmp_path / "take.flac", finish_as_flac),
+                          (tmp_path / "take.wav", finish_as_wav)):
+        wav = tmp_path / "take.part.wav"
+        w = StreamingWav(wav)
+        w.write(np.full(1600, 0.3, dtype=np.float32))
+        w.close()
+        final.write_bytes(b"someone else's file")
+        assert finish(wav, final) == wav
+        assert final.read_bytes() == b"someone else's file"
+        assert len(read_wav(wav)) == 1600
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+        assert finish(wav, final, overwrite=True) == final  # --overwrite: replaced
+        assert not wav.exists() and len(audio.load_audio(final)) == 1600
+        final.unlink()
+
+
+def test_a_new_take_is_never_opened_over_an_existing_file(tmp_path):
+    part = tmp_path / "take.part.wav"
+    part.write_bytes(b"RIFF....WAVEkept audio")
+    with pytest.raises(FileExistsError):
+        StreamingWav(part)
+    assert part.read_bytes() == b"RIFF....WAVEkept audio"
+
+
 # -- errors, each with its exact message ----------------------------------------------------
 
 
@@ -235,16 +263,17 @@ def test_an_output_path_that_cannot_be_written_is_refused_in_one_line(
     assert (tmp_path / "exists.wav").read_bytes() == b"RIFF"
 
 
+@pytest.mark.parametrize("suffix", [".flac", ".wav"])
 @pytest.mark.parametrize("extra", [[], ["--overwrite"]])
 def test_recording_again_never_wipes_the_interrupted_take_of_the_same_name(
-        tmp_path, capsys, extra):
-    """A killed FLAC take lives on in NAME.part.wav, which analyze points the user to; the next
+        tmp_path, capsys, extra, suffix):
+    """A killed take lives on in NAME.part.wav, which analyze points the user to; the next
     `record NAME.flac` used to open that file for writing and lose it."""
     part = tmp_path / "take.part.wav"
     part.write_bytes(b"RIFF....WAVEkept audio")
-    out = tmp_path / "take.flac"
+    out = tmp_path / f"take{suffix}"
     code, err = run_cli(["record", str(out), "--max-seconds", "1", *extra], capsys)
-    assert (code, err) == (2, f"error: '{part}' holds an interrupted take of 'take.flac': "
+    assert (code, err) == (2, f"error: '{part}' holds an interrupted take of 'take{suffix}': "
                               "analyze it or move it away first, or record to another file "
                               "name\n")
     assert part.read_bytes() == b"RIFF....WAVEkept audio"
@@ -418,10 +447,11 @@ def test_a_device_opened_at_its_own_rate_is_resampled_to_16_khz(mic_env, tmp_pat
 def test_kill_9_mid_take_leaves_a_readable_file_with_all_but_the_last_second(mic, tmp_path):
     clip = tone(tmp_path / "tone.wav", 12.0)
     out = tmp_path / "killed.wav"
+    part = tmp_path / "killed.part.wav"  # where the take is written until it is finished
     proc = starcoach("record", str(out), "--device", "pulse", "--stop-after-silence", "0",
                      env=mic.env())
     try:
-        first = wait_for_audio(out)
+        first = wait_for_audio(part)
         player = mic.play(clip)
         played = time.monotonic()
         time.sleep(5)
@@ -432,11 +462,12 @@ def test_kill_9_mid_take_leaves_a_readable_file_with_all_but_the_last_second(mic
         proc.kill()
         player.kill()
     recorded_until = killed - first
+    assert not out.exists()  # a killed take is not passed off as a finished one
     # Readable as it is (its header may be up to half a second behind)...
-    assert len(audio.load_audio(out)) / 16000 >= recorded_until - 1.0
+    assert len(audio.load_audio(part)) / 16000 >= recorded_until - 1.0
     # ...and whole after the repair that runs when the recording is next opened.
-    repair_wav(out)
-    samples = read_wav(out)
+    repair_wav(part)
+    samples = read_wav(part)
     assert len(samples) / 16000 == pytest.approx(recorded_until, abs=1.0)
     start, end = audible_span(samples)
     assert start == pytest.approx(played - first, abs=0.5)

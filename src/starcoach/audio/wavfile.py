@@ -47,7 +47,8 @@ class StreamingWav:
         self.path = Path(path)
         self.rate = rate
         self.data_bytes = 0
-        self._fh: BinaryIO = open(self.path, "wb", buffering=0)  # noqa: SIM115 - closed in close()
+        # "x": a new file only; an interrupted take already there is never opened and wiped
+        self._fh: BinaryIO = open(self.path, "xb", buffering=0)  # noqa: SIM115 - closed in close()
         self._fh.write(_header(rate, riff.UNKNOWN_SIZE))
 
     @property
@@ -165,6 +166,9 @@ def create_wav(wav_path: Path, final: Path) -> StreamingWav:
     try:
         wav_path.parent.mkdir(parents=True, exist_ok=True)
         return StreamingWav(wav_path)
+    except FileExistsError as exc:
+        raise AudioError(f"'{wav_path}' holds an interrupted take of '{final.name}': analyze it "
+                         "or move it away first, or record to another file name") from exc
     except OSError as exc:
         blocker = next((p for p in final.parents if p.exists()), None)
         reason = (f"'{blocker}' is not a folder" if blocker is not None and not blocker.is_dir()
@@ -173,20 +177,39 @@ def create_wav(wav_path: Path, final: Path) -> StreamingWav:
                          "choose a folder you can write to") from exc
 
 
-def finish_as_flac(wav_path: Path, flac_path: Path) -> Path:
+def finish_as_flac(wav_path: Path, flac_path: Path, overwrite: bool = False) -> Path:
     """Convert the finished WAV to FLAC; delete the WAV only once the FLAC decodes to exactly
-    the same samples. Returns the file that holds the take."""
+    the same samples. Returns the file that holds the take.
+
+    The FLAC is written under a temporary name and renamed into place, never over a file that
+    is there (unless ``overwrite``): when it cannot be, the WAV stays the take."""
+    from starcoach.files import place, remove_temp, temp_name
+
     pcm = read_pcm(wav_path)
+    temp = temp_name(flac_path)
     try:
-        _write_flac(pcm, flac_path)
-        if not np.array_equal(_decode_pcm(flac_path), pcm):
+        _write_flac(pcm, temp)
+        if not np.array_equal(_decode_pcm(temp), pcm):
             raise AudioError("the FLAC file does not hold the same samples")
+        place(temp, flac_path, overwrite)
     except Exception:  # noqa: BLE001 - the WAV is the take; keep it and say where
-        if flac_path.is_file():
-            flac_path.unlink()
         return wav_path
+    finally:
+        remove_temp(temp)
     wav_path.unlink()
     return flac_path
+
+
+def finish_as_wav(part: Path, wav_path: Path, overwrite: bool = False) -> Path:
+    """Rename the finished take into place as ``wav_path``; where a file is in the way
+    (unless ``overwrite``) the take stays in ``part``. Returns the file that holds it."""
+    from starcoach.files import place
+
+    try:
+        place(part, wav_path, overwrite)
+    except OSError:
+        return part
+    return wav_path
 
 
 def read_pcm(path: str | Path) -> np.ndarray:
