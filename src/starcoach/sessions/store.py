@@ -320,6 +320,9 @@ def open_store(root: Path | None = None) -> Iterator[Store]:
             _migrate(db)
         except sqlite3.Error as exc:
             raise _storage_error(path, exc) from exc
+        from starcoach.sessions.housekeeping import reclaim_orphans
+
+        reclaim_orphans(root, db)  # what a killed save left behind
         yield Store(db, root)
     finally:
         db.close()
