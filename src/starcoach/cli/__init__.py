@@ -60,7 +60,13 @@ from starcoach.cli import help_format  # noqa: E402
 help_format.apply()
 
 # Command modules register themselves on `app`; they import only typer at module level.
-from starcoach.cli import analyze_cmd, question_cmd, record_cmd, session_cmd  # noqa: E402,F401
+from starcoach.cli import (  # noqa: E402,F401
+    analyze_cmd,
+    question_cmd,
+    record_cmd,
+    recover_cmd,
+    session_cmd,
+)
 
 
 def main(argv: list[str] | None = None) -> None:

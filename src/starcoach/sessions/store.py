@@ -342,3 +342,15 @@ def _store_flac(source: Path, samples: Any, dest: Path) -> None:
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def saved_sources(root: Path | None = None) -> set[str]:
+    """The files saved sessions were made from (``source``, resolved), without creating a
+    database where there is none. Only that column is read, so a row whose JSON is damaged
+    does not hide the others."""
+    root = Path(root) if root is not None else config.data_dir()
+    if not (root / DB_NAME).exists():
+        return set()
+    with open_store(root) as store:
+        rows = store._read("SELECT source FROM sessions WHERE source IS NOT NULL")
+    return {str(r["source"]) for r in rows}
