@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _terminal import Pane, needs_tmux
 from _virtualmic import load_mic, needs_pulse, speak, starcoach, unload_mic, wait_for_audio
 
 from starcoach.audio.decode import load_audio
@@ -173,3 +174,17 @@ def test_a_record_killed_with_sigkill_becomes_a_session(mic, tmp_path: Path) -> 
     words = " ".join(w["text"] for w in session["transcript"]["words"]).lower()
     assert "rolled" in words and "test" in words
     assert part.is_file()  # the recording itself is never removed
+
+
+@needs_tmux
+def test_on_a_terminal_recover_asks_first_and_no_keeps_everything_as_it_is(
+        tmp_path: Path, starcoach_home: Path, jfk_samples: np.ndarray) -> None:
+    part = starcoach_home / "recordings" / "2026-12-03" / f"101010-{QID}.part.wav"
+    killed_take(part, jfk_samples)
+    with Pane(["recover"], env={**os.environ}, cwd=str(tmp_path)) as pane:
+        pane.wait_for(r"Analyze and save 1 take\(s\) as sessions\? \[y/N\]")
+        pane.keys("n", "Enter")
+        assert pane.exit_status() == 0
+        screen = pane.screen()
+    assert "Kept as they are." in screen and "interrupted, header repaired" in screen
+    assert part.is_file() and not (starcoach_home / "sessions.db").exists()
