@@ -161,6 +161,18 @@ def test_a_report_is_never_written_over_a_file_without_overwrite(
     assert out.read_text() == "my notes"
 
 
+@pytest.mark.parametrize("victim", ["sessions.db", "audio/{sid}.flac"])
+def test_overwrite_never_lets_a_page_replace_starcoachs_own_files(
+        victim: str, saved: list[str], starcoach_home: Path) -> None:
+    target = starcoach_home / victim.format(sid=saved[1])
+    before = target.read_bytes()
+    html = target if target.suffix == ".db" else target.with_suffix(".html")
+    result = run("report", saved[0], "--html", str(html), "--overwrite")
+    assert_one_error(result, "one of starcoach's own files")
+    assert target.read_bytes() == before
+    assert run("history").returncode == 0
+
+
 def test_place_never_replaces_a_file_that_appeared_while_writing(tmp_path: Path) -> None:
     dest = tmp_path / "page.html"
     temp = files.temp_name(dest)

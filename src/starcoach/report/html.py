@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from starcoach import files
+from starcoach import config, files
 from starcoach.errors import UsageError
 from starcoach.report.fix_first import NOTHING, Quoted, point_lines, quoted_from, with_fix_first
 from starcoach.report.reading import annotate, flag_name, section_title
@@ -264,6 +264,12 @@ def check_html_target(out: Path, audio_path: str | Path | None, overwrite: bool)
         if recording is not None and target.resolve() == recording:
             raise UsageError(f"'{out}' would replace the recording '{audio_path}'; give the "
                              "HTML report another name, such as report.html")
+    data = config.data_dir().resolve()
+    for target in (out, out.with_suffix(".flac")):
+        if target.exists() and target.resolve().is_relative_to(data):
+            # even with --overwrite: the sessions database or a session's audio
+            raise UsageError(f"'{target}' is one of starcoach's own files (in {data}); "
+                             "give the HTML report a name outside that folder")
     if out.exists() and not overwrite:
         raise _exists(out)
     if (reason := files.write_problem(out)) is not None:
