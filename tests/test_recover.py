@@ -42,12 +42,25 @@ def killed_take(path: Path, samples: np.ndarray) -> int:
     w.update_header()
     w.write(samples[cut:])
     w._fh.close()  # no final header: what kill -9 leaves
+    a_minute_ago = time.time() - 60  # the kill was a while ago: no recorder is writing it
+    os.utime(path, (a_minute_ago, a_minute_ago))
     return len(samples)
 
 
 @pytest.fixture
 def jfk_samples(real_speech: Path) -> np.ndarray:
     return load_audio(real_speech / "fw_jfk.flac")
+
+
+def test_a_take_being_recorded_right_now_is_left_alone(tmp_path: Path,
+                                                       jfk_samples: np.ndarray) -> None:
+    part = tmp_path / "answer.part.wav"
+    killed_take(part, jfk_samples)
+    os.utime(part)  # touched just now, as a recorder does twice a second
+    before = part.read_bytes()
+    result = run("recover", "--json", cwd=tmp_path)
+    assert json.loads(result.stdout)["takes"] == []
+    assert part.read_bytes() == before  # its header not rewritten under the writer
 
 
 def test_nothing_to_recover_says_so_and_exits_0(tmp_path: Path,
@@ -93,6 +106,7 @@ def test_a_file_that_is_not_a_recording_is_listed_with_its_problem_and_left_alon
         tmp_path: Path, starcoach_home: Path) -> None:
     bad = tmp_path / "notes.part.wav"
     bad.write_bytes(b"not a recording at all")
+    os.utime(bad, (time.time() - 60, time.time() - 60))
     result = run("recover", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "cannot be read" in result.stdout and str(bad) in result.stdout
@@ -110,6 +124,7 @@ def test_recover_save_makes_each_take_a_session_and_keeps_the_recordings(
     w = StreamingWav(silent)
     w.write(np.zeros(16000 * 2, dtype=np.float32))
     w.close()
+    os.utime(silent, (time.time() - 60, time.time() - 60))
 
     result = run("recover", "--save", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
@@ -162,6 +177,10 @@ def test_a_record_killed_with_sigkill_becomes_a_session(mic, tmp_path: Path) -> 
             player.kill()
     assert proc.returncode == -signal.SIGKILL
     assert part.is_file() and not out.exists()
+
+    fresh = run("recover", "--json", cwd=tmp_path)  # seconds after the kill: left alone
+    assert json.loads(fresh.stdout)["takes"] == []
+    os.utime(part, (time.time() - 60, time.time() - 60))
 
     analyze = run("analyze", str(out))  # points at the kept take
     assert f"the interrupted take is kept in '{part}'" in analyze.stderr

@@ -9,7 +9,9 @@ that the user throws away (and confirms): ``discard_take`` deletes its file and 
 from __future__ import annotations
 
 import math
+import os
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +29,12 @@ if TYPE_CHECKING:
 MAX_TAKE_S = 3600.0
 """The longest take ``--max-seconds`` may ask for: an hour, 115 MB of WAV. An answer runs two
 minutes; a number past this is a typo (``1e305`` once killed the recorder's writer thread)."""
+
+
+PART_SUFFIX = ".part.wav"
+STILL_RECORDING_S = 10.0
+"""A WAV take changed this recently is still being recorded (the recorder brings
+its header up to date every half second): it is left alone."""
 
 
 def recordings_dir() -> Path:
@@ -67,15 +75,16 @@ def discard_take(path: Path) -> list[Path]:
 def recover_interrupted() -> list[Path]:
     """Repair the headers of takes cut short by a crash or ``kill -9`` (``*.wav`` left in the
     recordings folder); return the files repaired. Called when practice starts."""
-    from starcoach.audio.wavfile import repair_wav
 
     repaired = []
     folder = recordings_dir()
     for wav in sorted(folder.rglob("*.wav")) if folder.is_dir() else []:
         try:
-            if repair_wav(wav):
+            if time.time() - wav.stat().st_mtime < STILL_RECORDING_S:
+                continue  # another practice is recording it: not ours to rewrite
+            if _repair_keeping_time(wav):
                 repaired.append(wav)
-        except AudioError:
+        except (AudioError, OSError):
             continue  # not ours or beyond repair: left as it is
     return repaired
 
@@ -99,7 +108,6 @@ class KeptTake:
                 "repaired": self.repaired, "problem": self.problem}
 
 
-PART_SUFFIX = ".part.wav"
 
 
 def _candidates(places: list[Path]) -> list[Path]:
@@ -131,19 +139,21 @@ def kept_takes(places: list[Path] | None = None) -> list[KeptTake]:
 
     A take counts as made into a session when a saved session's ``source`` is that file.
     Nothing is deleted or moved; a file that is not a recording is listed with its problem."""
-    from starcoach.audio.wavfile import repair_wav
     from starcoach.sessions.store import saved_sources
 
     saved = saved_sources()
     takes = []
+    now = time.time()
     for path in _candidates(list(places or [])):
         if str(path.resolve()) in saved:
             continue
+        if path.name.endswith(PART_SUFFIX) and now - path.stat().st_mtime < STILL_RECORDING_S:
+            continue  # a take being recorded right now: its writer touches it twice a second
         kind = "interrupted" if path.name.endswith(PART_SUFFIX) else "not analyzed"
         repaired, problem, duration = False, None, None
         try:
             if path.suffix.lower() == ".wav":
-                repaired = repair_wav(path)
+                repaired = _repair_keeping_time(path)
             duration = _duration_s(path)
         except (StarcoachError, OSError, ValueError) as exc:
             problem = getattr(exc, "message", None) or str(exc)
@@ -176,6 +186,18 @@ def save_kept_take(take: KeptTake, model: str | None = None,
     question_id = question_of_take(take.path)
     result = analyze_take(take.path, question_id, model, progress)
     return save_attempt(take.path, result, question_id, model)
+
+
+def _repair_keeping_time(wav: Path) -> bool:
+    """``repair_wav``, the file's modification time kept: a repaired take still shows when it
+    was recorded, and does not look like one being recorded now."""
+    from starcoach.audio.wavfile import repair_wav
+
+    st = wav.stat()
+    changed = repair_wav(wav)
+    if changed:
+        os.utime(wav, ns=(st.st_atime_ns, st.st_mtime_ns))
+    return changed
 
 
 def choose(question_id: str | None = None, category: str | None = None,
