@@ -508,3 +508,33 @@ def test_recorder_options_refuse_values_that_would_stall_a_take(bad):
 
     with pytest.raises(UsageError, match="invalid recorder option"):
         RecorderOptions(**bad)
+
+
+@needs_pulse
+@pytest.mark.audio
+def test_overwrite_keeps_the_earlier_file_until_the_new_take_is_whole(mic, tmp_path):
+    """`record answer.wav --overwrite` records beside the earlier answer.wav and replaces it
+    only when the take ends; killed midway, the earlier file is still there."""
+    clip = tone(tmp_path / "tone.wav", 6.0)
+    out = tmp_path / "answer.wav"
+    part = tmp_path / "answer.part.wav"
+    for stop in (signal.SIGKILL, signal.SIGINT):
+        out.write_bytes(b"the earlier answer")
+        proc = starcoach("record", str(out), "--device", "pulse", "--stop-after-silence", "0",
+                         "--overwrite", env=mic.env())
+        try:
+            wait_for_audio(part)
+            player = mic.play(clip)
+            time.sleep(2)
+            assert out.read_bytes() == b"the earlier answer"
+            proc.send_signal(stop)
+            proc.communicate(timeout=20)
+        finally:
+            proc.kill()
+            player.kill()
+        if stop == signal.SIGKILL:
+            assert out.read_bytes() == b"the earlier answer" and part.is_file()
+            part.unlink()
+    assert proc.returncode == 0
+    assert not part.exists()
+    assert len(audio.load_audio(out)) / 16000 > 1.5

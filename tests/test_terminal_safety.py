@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from _sessiondata import JFK_SECTIONS, JFK_WORDS, build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from starcoach.cli.output import clean
 from starcoach.sessions.store import open_store
@@ -65,6 +67,26 @@ def test_clean_removes_control_sequences_whole_and_keeps_the_text(raw: str, show
 def test_clean_leaves_no_control_character_in_the_hostile_string() -> None:
     assert controls(clean(HOSTILE)) == []
     assert "pwned" not in clean(HOSTILE) and "evil.example" not in clean(HOSTILE)
+
+
+PIECES = st.sampled_from(["\x1b", "\x1b[", "\x1b]", "\x9b", "\x9d", "\x07", "\x1b\\", "\x9c",
+                          "\r", "\n", "\t", "[", "]", ";", "0", "8", "m", "J", "word", " ",
+                          "é", "✓"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=30).map("".join))
+def test_no_text_keeps_a_control_character_and_cleaning_twice_changes_nothing(
+        text: str) -> None:
+    once = clean(text)
+    assert controls(once) == []
+    assert clean(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc",)), max_size=80))
+def test_text_without_control_characters_is_left_exactly_as_it_is(text: str) -> None:
+    assert clean(text) == text
 
 
 # -- every command that prints user text ----------------------------------------------------
