@@ -98,6 +98,32 @@ def test_a_wav_cut_off_by_a_kill_is_repaired_to_hold_every_sample_written(tmp_pa
     assert repair_wav(path) is False  # a second repair has nothing to do
 
 
+def test_a_take_on_a_full_disk_keeps_a_header_that_matches_what_was_written(tmp_path):
+    """A full disk (here the child's file size limit, which fails writes the same way) takes
+    part of a block, then refuses the next write: the header must count only what is there,
+    or every command refuses the take as truncated."""
+    path = tmp_path / "full.wav"
+    code = textwrap.dedent(f"""
+        import resource, numpy as np
+        from starcoach.audio.wavfile import StreamingWav
+        resource.setrlimit(resource.RLIMIT_FSIZE, (44 + 3001, 44 + 3001))
+        w = StreamingWav({str(path)!r})
+        try:
+            w.write(np.full(1000, 0.25, dtype=np.float32))  # 2000 bytes: fit
+            w.write(np.full(1000, 0.25, dtype=np.float32))  # 1001 of 2000 fit, then no room
+        except OSError as exc:
+            print("refused", exc.errno)
+        w.close()
+    """)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("refused")
+    assert path.stat().st_size == 44 + 3001
+    declared = int.from_bytes(path.read_bytes()[40:44], "little")
+    assert declared == 3000  # 1500 whole samples, not the 4000 bytes asked for
+    assert len(audio.load_audio(path)) == 1500  # read as it is, not refused as truncated
+
+
 def test_a_wav_never_given_its_sizes_still_decodes_to_the_end(tmp_path):
     """Before the first header update the sizes read 'unknown', which FFmpeg reads to EOF."""
     path = tmp_path / "early.wav"

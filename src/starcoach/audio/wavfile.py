@@ -10,6 +10,7 @@ Also here: a streaming resampler for microphones that will not open at 16 kHz. O
 
 from __future__ import annotations
 
+import errno
 import os
 import struct
 from pathlib import Path
@@ -56,14 +57,22 @@ class StreamingWav:
         return self.data_bytes // 2
 
     def write(self, samples: np.ndarray) -> None:
-        """Append float samples in [-1, 1] as 16-bit PCM."""
-        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
-        self._fh.write(pcm)
-        self.data_bytes += len(pcm)
+        """Append float samples in [-1, 1] as 16-bit PCM.
+
+        Only the bytes the system took are counted: on a full disk a write stores part of a
+        block and the next one fails (OSError), and the header must not promise the rest."""
+        view = memoryview((np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes())
+        while view:
+            n = self._fh.write(view)
+            if not n:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.path))
+            self.data_bytes += n
+            view = view[n:]
 
     def update_header(self) -> None:
-        """Write the current sizes into the header; the file position stays at the end."""
-        _write_sizes(self._fh, self.data_bytes)
+        """Write the current sizes into the header (whole samples: half of one left by a full
+        disk is not counted); the file position stays at the end."""
+        _write_sizes(self._fh, self.data_bytes - self.data_bytes % 2)
         self._fh.seek(0, os.SEEK_END)
 
     def close(self) -> None:

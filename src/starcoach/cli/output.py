@@ -23,6 +23,7 @@ from starcoach.types import printable as clean
 
 __all__ = ["clean", "note", "print_json", "stderr_console", "stdout_console", "write_text"]
 
+
 def _json_safe(text: str) -> str:
     """JSON that holds the same strings but no raw C1 control or DEL character (json.dumps
     escapes only those below 0x20): ``\\u009b`` is as valid and shows as itself."""
