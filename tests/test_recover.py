@@ -207,3 +207,11 @@ def test_on_a_terminal_recover_asks_first_and_no_keeps_everything_as_it_is(
         screen = pane.screen()
     assert "Kept as they are." in screen and "interrupted, header repaired" in screen
     assert part.is_file() and not (starcoach_home / "sessions.db").exists()
+
+
+def test_a_fifo_or_a_device_named_as_a_take_is_passed_over_without_waiting(
+        tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "answer.part.wav")  # opening it would wait for a writer for ever
+    result = run("recover", "/dev/zero", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Nothing to recover: ")
