@@ -267,3 +267,63 @@ def test_a_data_folder_that_cannot_be_written_is_still_opened_with_orphans_in_it
     result = run("history", prefix=AS_NOBODY, env={"STARCOACH_HOME": str(home)})
     assert result.returncode == 0, result.stderr
     assert (home / "audio" / ".dead.flac.999999999.tmp").exists()
+
+
+SAVER = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    from pathlib import Path
+    from _sessiondata import build
+    from starcoach.sessions.store import open_store
+
+    with open_store() as store:
+        print("open", flush=True)
+        sys.stdin.readline()  # the test takes the database lock first
+        print(store.save_session(Path(sys.argv[2]), *build()), flush=True)
+""")
+
+
+def test_a_save_waiting_for_the_lock_keeps_its_audio_while_another_start_reclaims(
+        saved: list[str], starcoach_home: Path, jfk: Path, tmp_path: Path) -> None:
+    """A save has renamed its FLAC into place and waits for the database lock to commit its
+    row; meanwhile another start reclaims orphans (reading needs no lock). The FLAC has no
+    session yet, but it is not an orphan: it is kept and the save succeeds."""
+    import sqlite3
+
+    from starcoach.sessions.housekeeping import reclaim_orphans
+
+    script = tmp_path / "saver.py"
+    script.write_text(SAVER)
+    audio = starcoach_home / "audio"
+    before = {p.name for p in audio.glob("*.flac")}
+    saver = subprocess.Popen([sys.executable, str(script), str(Path(__file__).parent), str(jfk)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert saver.stdin is not None and saver.stdout is not None
+    assert saver.stdout.readline() == "open\n"
+    holder = sqlite3.connect(starcoach_home / "sessions.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the write lock, as another save in progress holds it
+    try:
+        saver.stdin.write("go\n")
+        saver.stdin.flush()
+        deadline = time.monotonic() + 30
+        while not {p.name for p in audio.glob("*.flac")} - before:
+            assert time.monotonic() < deadline and saver.poll() is None, "the save never began"
+            time.sleep(0.05)
+        pending = audio / ({p.name for p in audio.glob("*.flac")} - before).pop()
+        reader = sqlite3.connect(starcoach_home / "sessions.db")
+        try:
+            assert reclaim_orphans(starcoach_home, reader) == []
+        finally:
+            reader.close()
+        assert pending.is_file()  # not taken for an orphan
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    out, err = saver.communicate(timeout=60)
+    assert saver.returncode == 0, err
+    sid = out.strip()
+    assert pending.name == f"{sid}.flac" and pending.is_file()
+    with open_store(starcoach_home) as store:
+        assert store.get(sid).audio_path == pending
+        assert store.count() == len(saved) + 1
