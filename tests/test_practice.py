@@ -65,6 +65,9 @@ def test_a_take_cut_short_by_a_crash_is_repaired_when_practice_starts(starcoach_
     w.update_header()
     w.write(np.full(4000, 0.2, dtype=np.float32))
     w._fh.close()  # what a kill leaves: the last quarter second is not in the header
+    assert practice.recover_interrupted() == []  # just written: maybe still being recorded
+    a_minute_ago = time.time() - 60
+    os.utime(folder / "090507-x.part.wav", (a_minute_ago, a_minute_ago))
     assert practice.recover_interrupted() == [folder / "090507-x.part.wav"]
     assert len(read_wav(folder / "090507-x.part.wav")) == 20000
     assert practice.recover_interrupted() == []

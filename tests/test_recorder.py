@@ -41,6 +41,7 @@ from starcoach.audio.wavfile import (
     Resampler,
     StreamingWav,
     finish_as_flac,
+    finish_as_wav,
     read_pcm,
     read_wav,
     repair_wav,
@@ -95,6 +96,32 @@ def test_a_wav_cut_off_by_a_kill_is_repaired_to_hold_every_sample_written(tmp_pa
     samples = read_wav(path)
     assert samples[-1] == pytest.approx(-0.25, abs=1e-3)
     assert repair_wav(path) is False  # a second repair has nothing to do
+
+
+def test_a_take_on_a_full_disk_keeps_a_header_that_matches_what_was_written(tmp_path):
+    """A full disk (here the child's file size limit, which fails writes the same way) takes
+    part of a block, then refuses the next write: the header must count only what is there,
+    or every command refuses the take as truncated."""
+    path = tmp_path / "full.wav"
+    code = textwrap.dedent(f"""
+        import resource, numpy as np
+        from starcoach.audio.wavfile import StreamingWav
+        resource.setrlimit(resource.RLIMIT_FSIZE, (44 + 3001, 44 + 3001))
+        w = StreamingWav({str(path)!r})
+        try:
+            w.write(np.full(1000, 0.25, dtype=np.float32))  # 2000 bytes: fit
+            w.write(np.full(1000, 0.25, dtype=np.float32))  # 1001 of 2000 fit, then no room
+        except OSError as exc:
+            print("refused", exc.errno)
+        w.close()
+    """)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("refused")
+    assert path.stat().st_size == 44 + 3001
+    declared = int.from_bytes(path.read_bytes()[40:44], "little")
+    assert declared == 3000  # 1500 whole samples, not the 4000 bytes asked for
+    assert len(audio.load_audio(path)) == 1500  # read as it is, not refused as truncated
 
 
 def test_a_wav_never_given_its_sizes_still_decodes_to_the_end(tmp_path):
@@ -178,6 +205,33 @@ def test_when_the_flac_cannot_be_written_the_wav_is_kept_as_the_take(tmp_path):
     assert len(read_wav(wav)) == 1600
 
 
+def test_a_finished_take_never_replaces_a_file_that_appeared_meanwhile(tmp_path):
+    """The FLAC is written under a temporary name and linked into place: a file that appeared
+    at OUT while the take was recorded stays as it was, and the take stays in its WAV."""
+    for final, finish in ((tmp_path / "take.flac", finish_as_flac),
+                          (tmp_path / "take.wav", finish_as_wav)):
+        wav = tmp_path / "take.part.wav"
+        w = StreamingWav(wav)
+        w.write(np.full(1600, 0.3, dtype=np.float32))
+        w.close()
+        final.write_bytes(b"someone else's file")
+        assert finish(wav, final) == wav
+        assert final.read_bytes() == b"someone else's file"
+        assert len(read_wav(wav)) == 1600
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+        assert finish(wav, final, overwrite=True) == final  # --overwrite: replaced
+        assert not wav.exists() and len(audio.load_audio(final)) == 1600
+        final.unlink()
+
+
+def test_a_new_take_is_never_opened_over_an_existing_file(tmp_path):
+    part = tmp_path / "take.part.wav"
+    part.write_bytes(b"RIFF....WAVEkept audio")
+    with pytest.raises(FileExistsError):
+        StreamingWav(part)
+    assert part.read_bytes() == b"RIFF....WAVEkept audio"
+
+
 # -- errors, each with its exact message ----------------------------------------------------
 
 
@@ -235,16 +289,17 @@ def test_an_output_path_that_cannot_be_written_is_refused_in_one_line(
     assert (tmp_path / "exists.wav").read_bytes() == b"RIFF"
 
 
+@pytest.mark.parametrize("suffix", [".flac", ".wav"])
 @pytest.mark.parametrize("extra", [[], ["--overwrite"]])
 def test_recording_again_never_wipes_the_interrupted_take_of_the_same_name(
-        tmp_path, capsys, extra):
-    """A killed FLAC take lives on in NAME.part.wav, which analyze points the user to; the next
+        tmp_path, capsys, extra, suffix):
+    """A killed take lives on in NAME.part.wav, which analyze points the user to; the next
     `record NAME.flac` used to open that file for writing and lose it."""
     part = tmp_path / "take.part.wav"
     part.write_bytes(b"RIFF....WAVEkept audio")
-    out = tmp_path / "take.flac"
+    out = tmp_path / f"take{suffix}"
     code, err = run_cli(["record", str(out), "--max-seconds", "1", *extra], capsys)
-    assert (code, err) == (2, f"error: '{part}' holds an interrupted take of 'take.flac': "
+    assert (code, err) == (2, f"error: '{part}' holds an interrupted take of 'take{suffix}': "
                               "analyze it or move it away first, or record to another file "
                               "name\n")
     assert part.read_bytes() == b"RIFF....WAVEkept audio"
@@ -418,10 +473,11 @@ def test_a_device_opened_at_its_own_rate_is_resampled_to_16_khz(mic_env, tmp_pat
 def test_kill_9_mid_take_leaves_a_readable_file_with_all_but_the_last_second(mic, tmp_path):
     clip = tone(tmp_path / "tone.wav", 12.0)
     out = tmp_path / "killed.wav"
+    part = tmp_path / "killed.part.wav"  # where the take is written until it is finished
     proc = starcoach("record", str(out), "--device", "pulse", "--stop-after-silence", "0",
                      env=mic.env())
     try:
-        first = wait_for_audio(out)
+        first = wait_for_audio(part)
         player = mic.play(clip)
         played = time.monotonic()
         time.sleep(5)
@@ -432,11 +488,12 @@ def test_kill_9_mid_take_leaves_a_readable_file_with_all_but_the_last_second(mic
         proc.kill()
         player.kill()
     recorded_until = killed - first
+    assert not out.exists()  # a killed take is not passed off as a finished one
     # Readable as it is (its header may be up to half a second behind)...
-    assert len(audio.load_audio(out)) / 16000 >= recorded_until - 1.0
+    assert len(audio.load_audio(part)) / 16000 >= recorded_until - 1.0
     # ...and whole after the repair that runs when the recording is next opened.
-    repair_wav(out)
-    samples = read_wav(out)
+    repair_wav(part)
+    samples = read_wav(part)
     assert len(samples) / 16000 == pytest.approx(recorded_until, abs=1.0)
     start, end = audible_span(samples)
     assert start == pytest.approx(played - first, abs=0.5)
@@ -477,3 +534,33 @@ def test_recorder_options_refuse_values_that_would_stall_a_take(bad):
 
     with pytest.raises(UsageError, match="invalid recorder option"):
         RecorderOptions(**bad)
+
+
+@needs_pulse
+@pytest.mark.audio
+def test_overwrite_keeps_the_earlier_file_until_the_new_take_is_whole(mic, tmp_path):
+    """`record answer.wav --overwrite` records beside the earlier answer.wav and replaces it
+    only when the take ends; killed midway, the earlier file is still there."""
+    clip = tone(tmp_path / "tone.wav", 6.0)
+    out = tmp_path / "answer.wav"
+    part = tmp_path / "answer.part.wav"
+    for stop in (signal.SIGKILL, signal.SIGINT):
+        out.write_bytes(b"the earlier answer")
+        proc = starcoach("record", str(out), "--device", "pulse", "--stop-after-silence", "0",
+                         "--overwrite", env=mic.env())
+        try:
+            wait_for_audio(part)
+            player = mic.play(clip)
+            time.sleep(2)
+            assert out.read_bytes() == b"the earlier answer"
+            proc.send_signal(stop)
+            proc.communicate(timeout=20)
+        finally:
+            proc.kill()
+            player.kill()
+        if stop == signal.SIGKILL:
+            assert out.read_bytes() == b"the earlier answer" and part.is_file()
+            part.unlink()
+    assert proc.returncode == 0
+    assert not part.exists()
+    assert len(audio.load_audio(out)) / 16000 > 1.5

@@ -50,3 +50,11 @@ class GuideError(StarcoachError):
 
 class UsageError(StarcoachError):
     """Options that do not fit together."""
+
+
+class OutputError(StarcoachError):
+    """Standard output cannot be written: a full disk, a closed pipe."""
+
+    def __init__(self, message: str, broken_pipe: bool = False) -> None:
+        super().__init__(message)
+        self.broken_pipe = broken_pipe

@@ -8,6 +8,7 @@ is opened, and text is read up to a cap. Shared by every stage that reads a file
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 from pathlib import Path
@@ -107,3 +108,122 @@ def looks_binary(text: str) -> bool:
         return True
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\x0c\r")
     return controls / len(text) > 0.05
+
+
+# -- writing: a temporary name beside the destination, renamed into place -------------------
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_name(dest: Path) -> Path:
+    """A hidden, unused name beside ``dest`` for writing it: ``.NAME.PID-RANDOM.tmp``.
+
+    In the same folder, so the rename into place is atomic; with the writer's process ID, so
+    a name left by a killed writer can be told from one being written (``writer_gone``)."""
+    import secrets
+
+    return dest.with_name(f".{dest.name}.{os.getpid()}-{secrets.token_hex(3)}{TEMP_SUFFIX}")
+
+
+def writer_pid(temp: Path) -> int | None:
+    """The process ID in a name made by ``temp_name`` (or ``.NAME.PID.tmp``), else None."""
+    if not (temp.name.startswith(".") and temp.name.endswith(TEMP_SUFFIX)):
+        return None
+    tag = temp.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1].split("-", 1)[0]
+    return int(tag) if tag.isdigit() else None
+
+
+def writer_gone(temp: Path) -> bool:
+    """True when the process that named ``temp`` is provably not running on this computer."""
+    pid = writer_pid(temp)
+    if pid is None or pid <= 0:
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # running, as another user
+        return False
+    return False
+
+
+def place(temp: Path, dest: Path, overwrite: bool = False) -> None:
+    """Move the finished ``temp`` to ``dest`` in one step.
+
+    Without ``overwrite`` an existing ``dest`` is never replaced, not even one that appeared
+    while ``temp`` was written: FileExistsError, and ``temp`` is left for the caller to keep or
+    remove. A file is linked into place (the kernel refuses an existing name) and its temporary
+    name removed; a folder is renamed, onto nothing or an empty folder."""
+    if overwrite:
+        os.replace(temp, dest)
+        return
+    if temp.is_dir():
+        if dest.exists() and not (dest.is_dir() and not any(dest.iterdir())):
+            raise FileExistsError(errno.EEXIST, "already exists", str(dest))
+        os.rename(temp, dest)
+        return
+    try:
+        os.link(temp, dest)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if os.path.lexists(dest):
+            raise FileExistsError(errno.EEXIST, "already exists", str(dest)) from None
+        os.rename(temp, dest)
+        return
+    os.unlink(temp)
+
+
+def remove_temp(temp: Path) -> None:
+    """Remove a temporary file or folder made for a write that did not finish."""
+    import shutil
+
+    try:
+        if temp.is_dir() and not temp.is_symlink():
+            shutil.rmtree(temp)
+        else:
+            temp.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def write_new(dest: Path, data: bytes | str, overwrite: bool = False) -> Path:
+    """Write ``data`` to ``dest`` through a temporary name beside it, synced, then renamed into
+    place (see ``place``). On any failure nothing is left behind and ``dest`` is unchanged."""
+    temp = temp_name(dest)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with open(temp, "xb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        place(temp, dest, overwrite)
+    finally:
+        remove_temp(temp)
+    return dest
+
+
+def write_problem(dest: Path, exc: OSError | None = None) -> str | None:
+    """Why a new file ``dest`` cannot be written, in words, or None when it can: its folder
+    missing or not a folder (named as the user wrote it), or what the system said when a
+    probe file was made there (root may write anywhere, a read-only mount refuses even root).
+    With ``exc`` (a write that failed) its reason is the answer when the folder is fine."""
+    parent = dest.parent
+    absolute = dest.absolute().parent
+    existing = next((p for p in (absolute, *absolute.parents) if os.path.lexists(p)), None)
+    if existing is not None and not existing.is_dir():
+        shown = next((p for p in dest.parents if os.path.lexists(p)), existing)
+        return f"'{shown}' is not a folder"
+    if existing != absolute:
+        return f"the folder '{parent}' does not exist"
+    if exc is not None:
+        return (exc.strerror or str(exc)).lower()
+    probe = temp_name(dest)
+    try:
+        with open(probe, "xb"):
+            pass
+    except OSError as err:
+        return (err.strerror or str(err)).lower()
+    os.unlink(probe)
+    return None

@@ -9,7 +9,9 @@ that the user throws away (and confirms): ``discard_take`` deletes its file and 
 from __future__ import annotations
 
 import math
+import os
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +30,12 @@ if TYPE_CHECKING:
 MAX_TAKE_S = 3600.0
 """The longest take ``--max-seconds`` may ask for: an hour, 115 MB of WAV. An answer runs two
 minutes; a number past this is a typo (``1e305`` once killed the recorder's writer thread)."""
+
+
+PART_SUFFIX = ".part.wav"
+STILL_RECORDING_S = 10.0
+"""A WAV take changed this recently is still being recorded (the recorder brings
+its header up to date every half second): it is left alone."""
 
 
 def recordings_dir() -> Path:
@@ -68,17 +76,135 @@ def discard_take(path: Path) -> list[Path]:
 def recover_interrupted() -> list[Path]:
     """Repair the headers of takes cut short by a crash or ``kill -9`` (``*.wav`` left in the
     recordings folder); return the files repaired. Called when practice starts."""
-    from starcoach.audio.wavfile import repair_wav
 
     repaired = []
     folder = recordings_dir()
     for wav in sorted(folder.rglob("*.wav")) if folder.is_dir() else []:
         try:
-            if repair_wav(wav):
+            if time.time() - wav.stat().st_mtime < STILL_RECORDING_S:
+                continue  # another practice is recording it: not ours to rewrite
+            if _repair_keeping_time(wav):
                 repaired.append(wav)
-        except AudioError:
+        except (AudioError, OSError):
             continue  # not ours or beyond repair: left as it is
     return repaired
+
+
+@dataclass(frozen=True)
+class KeptTake:
+    """A recording that holds an answer no session was made of.
+
+    ``kind``: ``interrupted`` (a ``NAME.part.wav`` left by a ``record`` or ``practice`` that
+    was killed), or ``not analyzed`` (a take in ``recordings/`` whose analysis was killed or
+    failed). ``problem`` says why it cannot be read, when it cannot."""
+
+    path: Path
+    kind: str
+    duration_s: float | None
+    repaired: bool
+    problem: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "kind": self.kind, "duration_s": self.duration_s,
+                "repaired": self.repaired, "problem": self.problem}
+
+
+
+
+def _candidates(places: list[Path]) -> list[Path]:
+    """Takes to look at: every take in the recordings folder, and the ``.part.wav`` files
+    in each of ``places`` (a folder, not searched below it, or a file)."""
+    found: list[Path] = []
+    folder = recordings_dir()
+    if folder.is_dir():
+        found += [p for p in folder.rglob("*") if p.suffix.lower() in (".wav", ".flac")]
+    for place in places:
+        if place.is_dir():
+            found += list(place.glob(f"*{PART_SUFFIX}"))
+        else:
+            found.append(place)
+    keep = [p for p in found if not p.name.startswith(".") and p.is_file()
+            and not p.is_symlink()]
+    return sorted(dict.fromkeys(p.absolute() for p in keep))
+
+
+def _duration_s(path: Path) -> float:
+    import av
+
+    with av.open(str(path)) as container:
+        return float(container.duration or 0) / 1_000_000
+
+
+def kept_takes(places: list[Path] | None = None) -> list[KeptTake]:
+    """Takes no session was made of, their WAV headers repaired (see ``repair_wav``).
+
+    A take counts as made into a session when a saved session's ``source`` names that file:
+    by its place in the data folder, by its absolute path (older sessions), or, for a file
+    elsewhere, by its name. Nothing is deleted or moved; a file that is not a recording is
+    listed with its problem."""
+    from starcoach.sessions.store import saved_sources
+
+    saved = saved_sources()
+    root = config.data_dir().resolve()
+    takes = []
+    now = time.time()
+    for path in _candidates(list(places or [])):
+        resolved = path.resolve()
+        inside = resolved.is_relative_to(root)
+        keys = {str(resolved), resolved.relative_to(root).as_posix() if inside else path.name}
+        if keys & saved:
+            continue
+        if path.name.endswith(PART_SUFFIX) and now - path.stat().st_mtime < STILL_RECORDING_S:
+            continue  # a take being recorded right now: its writer touches it twice a second
+        kind = "interrupted" if path.name.endswith(PART_SUFFIX) else "not analyzed"
+        repaired, problem, duration = False, None, None
+        try:
+            if path.suffix.lower() == ".wav":
+                repaired = _repair_keeping_time(path)
+            duration = _duration_s(path)
+        except (StarcoachError, OSError, ValueError) as exc:
+            problem = getattr(exc, "message", None) or str(exc)
+        except Exception as exc:  # noqa: BLE001 - av's errors for a file that is not audio
+            problem = f"cannot read audio '{path}': {exc}"
+        takes.append(KeptTake(path, kind, duration, repaired, problem))
+    return takes
+
+
+def question_of_take(path: Path) -> str | None:
+    """The question a practice take answered, from its name (``221503-<question>.flac``,
+    ``-2`` for a second take that second), when it is a question of the bank."""
+    from starcoach.questions.bank import get_question
+
+    name = path.name.removesuffix(PART_SUFFIX) if path.name.endswith(PART_SUFFIX) else path.stem
+    if re.match(r"\d{6}-", name) is None:
+        return None
+    for candidate in dict.fromkeys((name[7:], re.sub(r"-\d+$", "", name[7:]))):
+        try:
+            return get_question(candidate).id
+        except StarcoachError:
+            continue
+    return None
+
+
+def save_kept_take(take: KeptTake, model: str | None = None,
+                   progress: ProgressFn | None = None) -> str:
+    """Transcribe, analyze and save a kept take as a session, as ``analyze --save`` does;
+    return the session's ID. The take itself stays where it is."""
+    question_id = question_of_take(take.path)
+    result = analyze_take(take.path, question_id, model, progress)
+    return save_attempt(take.path, result, question_id, model)
+
+
+def _repair_keeping_time(wav: Path) -> bool:
+    """``repair_wav``, the file's modification time kept: a repaired take still shows when it
+    was recorded, and does not look like one being recorded now."""
+    from starcoach.audio.wavfile import repair_wav
+
+    st = wav.stat()
+    changed = repair_wav(wav)
+    if changed:
+        os.utime(wav, ns=(st.st_atime_ns, st.st_mtime_ns))
+    return changed
 
 
 def choose(question_id: str | None = None, category: str | None = None,

@@ -117,6 +117,32 @@ class Transcript:
         )
 
 
+_ESCAPES = re.compile(
+    r"""
+      (?:\x1b\[|\x9b) [0-?]* [ -/]* [@-~]?                        # CSI: cursor, clear, colour
+    | (?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f]) .*? (?:\x07|\x1b\\|\x9c|(?=\n)|\Z)  # OSC, DCS
+    | \x1b [ -/]* [0-~]?                                            # any other ESC sequence
+    | [\x00-\x08\x0b-\x1f\x7f-\x9f]                               # lone C0 and C1 controls
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+"""Terminal control sequences whole (so no ``]0;title`` is left behind), then any other
+control character but newline and tab. A control string (OSC, DCS, SOS, PM, APC) runs to its
+terminator, BEL or ST, or when it has none to the end of the line (the rest is text)."""
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal control sequences or control characters (newline and tab
+    kept; a carriage return before a newline dropped, elsewhere removed).
+
+    The one sanitizer for user text on its way to a terminal (a transcript, a typed answer,
+    an imported guide): every console of ``starcoach.cli.output`` applies it, and the
+    Markdown view before escaping (a backslash would otherwise split a sequence)."""
+    if not _ESCAPES.search(text):
+        return text
+    return _ESCAPES.sub("", text.replace("\r\n", "\n"))
+
+
 def as_plain(obj: Any) -> Any:
     """A dataclass as plain JSON-ready data."""
     return asdict(obj)

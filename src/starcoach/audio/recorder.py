@@ -23,7 +23,14 @@ from typing import Any
 import numpy as np
 
 from starcoach.audio.meter import Meter, MeterOptions
-from starcoach.audio.wavfile import Resampler, StreamingWav, create_wav, finish_as_flac, repair_wav
+from starcoach.audio.wavfile import (
+    Resampler,
+    StreamingWav,
+    create_wav,
+    finish_as_flac,
+    finish_as_wav,
+    repair_wav,
+)
 from starcoach.errors import AudioError, DeviceError, UsageError
 from starcoach.types import SAMPLE_RATE
 
@@ -173,7 +180,10 @@ def find_device(spec: str | int | None = None) -> InputDevice:
 
 
 class Recorder:
-    """One take from a microphone into ``path`` (.wav, or .flac via a .part.wav beside it).
+    """One take from a microphone into ``path`` (.wav or .flac), via ``NAME.part.wav`` beside
+    it: the take is written there as it arrives and moved or converted into place at the end,
+    so a killed take is never mistaken for a finished one and never replaces a file at
+    ``path`` (that takes ``overwrite``).
 
     Other consumers can follow the audio while it is recorded: ``add_listener(fn)`` calls
     ``fn(block)`` from the writer thread, ``stream()`` yields the blocks as an iterator; both
@@ -181,11 +191,11 @@ class Recorder:
     """
 
     def __init__(self, path: str | Path, device: InputDevice | str | int | None = None,
-                 options: RecorderOptions | None = None) -> None:
+                 options: RecorderOptions | None = None, overwrite: bool = False) -> None:
         self.path = Path(path)
         self.options = options or RecorderOptions()
-        self.wav_path = self.path if self.path.suffix.lower() == ".wav" else (
-            self.path.with_name(self.path.stem + ".part.wav"))
+        self.overwrite = overwrite
+        self.wav_path = self.path.with_name(self.path.stem + ".part.wav")
         self._device_spec = device
         self.device: InputDevice | None = None
         self.device_rate = SAMPLE_RATE
@@ -296,8 +306,10 @@ class Recorder:
         if self._wav.frames == 0:
             self.wav_path.unlink(missing_ok=True)  # a header and no audio: nothing to keep
             path = self.path
-        elif self.path != self.wav_path:
-            path = finish_as_flac(self.wav_path, self.path)
+        elif self.path.suffix.lower() == ".flac":
+            path = finish_as_flac(self.wav_path, self.path, self.overwrite)
+        else:
+            path = finish_as_wav(self.wav_path, self.path, self.overwrite)
         self._take = Take(
             path=path, duration_s=self._wav.frames / SAMPLE_RATE, device=self.device.name,
             device_rate=self.device_rate, overflows=self.overflows,

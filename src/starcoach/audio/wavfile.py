@@ -10,6 +10,7 @@ Also here: a streaming resampler for microphones that will not open at 16 kHz. O
 
 from __future__ import annotations
 
+import errno
 import os
 import struct
 from pathlib import Path
@@ -47,7 +48,8 @@ class StreamingWav:
         self.path = Path(path)
         self.rate = rate
         self.data_bytes = 0
-        self._fh: BinaryIO = open(self.path, "wb", buffering=0)  # noqa: SIM115 - closed in close()
+        # "x": a new file only; an interrupted take already there is never opened and wiped
+        self._fh: BinaryIO = open(self.path, "xb", buffering=0)  # noqa: SIM115 - closed in close()
         self._fh.write(_header(rate, riff.UNKNOWN_SIZE))
 
     @property
@@ -55,14 +57,22 @@ class StreamingWav:
         return self.data_bytes // 2
 
     def write(self, samples: np.ndarray) -> None:
-        """Append float samples in [-1, 1] as 16-bit PCM."""
-        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
-        self._fh.write(pcm)
-        self.data_bytes += len(pcm)
+        """Append float samples in [-1, 1] as 16-bit PCM.
+
+        Only the bytes the system took are counted: on a full disk a write stores part of a
+        block and the next one fails (OSError), and the header must not promise the rest."""
+        view = memoryview((np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes())
+        while view:
+            n = self._fh.write(view)
+            if not n:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.path))
+            self.data_bytes += n
+            view = view[n:]
 
     def update_header(self) -> None:
-        """Write the current sizes into the header; the file position stays at the end."""
-        _write_sizes(self._fh, self.data_bytes)
+        """Write the current sizes into the header (whole samples: half of one left by a full
+        disk is not counted); the file position stays at the end."""
+        _write_sizes(self._fh, self.data_bytes - self.data_bytes % 2)
         self._fh.seek(0, os.SEEK_END)
 
     def close(self) -> None:
@@ -165,6 +175,9 @@ def create_wav(wav_path: Path, final: Path) -> StreamingWav:
     try:
         wav_path.parent.mkdir(parents=True, exist_ok=True)
         return StreamingWav(wav_path)
+    except FileExistsError as exc:
+        raise AudioError(f"'{wav_path}' holds an interrupted take of '{final.name}': analyze it "
+                         "or move it away first, or record to another file name") from exc
     except OSError as exc:
         blocker = next((p for p in final.parents if p.exists()), None)
         reason = (f"'{blocker}' is not a folder" if blocker is not None and not blocker.is_dir()
@@ -173,20 +186,39 @@ def create_wav(wav_path: Path, final: Path) -> StreamingWav:
                          "choose a folder you can write to") from exc
 
 
-def finish_as_flac(wav_path: Path, flac_path: Path) -> Path:
+def finish_as_flac(wav_path: Path, flac_path: Path, overwrite: bool = False) -> Path:
     """Convert the finished WAV to FLAC; delete the WAV only once the FLAC decodes to exactly
-    the same samples. Returns the file that holds the take."""
+    the same samples. Returns the file that holds the take.
+
+    The FLAC is written under a temporary name and renamed into place, never over a file that
+    is there (unless ``overwrite``): when it cannot be, the WAV stays the take."""
+    from starcoach.files import place, remove_temp, temp_name
+
     pcm = read_pcm(wav_path)
+    temp = temp_name(flac_path)
     try:
-        _write_flac(pcm, flac_path)
-        if not np.array_equal(_decode_pcm(flac_path), pcm):
+        _write_flac(pcm, temp)
+        if not np.array_equal(_decode_pcm(temp), pcm):
             raise AudioError("the FLAC file does not hold the same samples")
+        place(temp, flac_path, overwrite)
     except Exception:  # noqa: BLE001 - the WAV is the take; keep it and say where
-        if flac_path.is_file():
-            flac_path.unlink()
         return wav_path
+    finally:
+        remove_temp(temp)
     wav_path.unlink()
     return flac_path
+
+
+def finish_as_wav(part: Path, wav_path: Path, overwrite: bool = False) -> Path:
+    """Rename the finished take into place as ``wav_path``; where a file is in the way
+    (unless ``overwrite``) the take stays in ``part``. Returns the file that holds it."""
+    from starcoach.files import place
+
+    try:
+        place(part, wav_path, overwrite)
+    except OSError:
+        return part
+    return wav_path
 
 
 def read_pcm(path: str | Path) -> np.ndarray:

@@ -16,7 +16,7 @@ import typer
 
 from starcoach import __version__
 from starcoach.config import DataDirError
-from starcoach.errors import StarcoachError
+from starcoach.errors import OutputError, StarcoachError
 
 try:  # typer 0.2x carries its own copy of click
     from typer._click import exceptions as click_errors
@@ -61,7 +61,13 @@ from starcoach.cli import help_format  # noqa: E402
 help_format.apply()
 
 # Command modules register themselves on `app`; they import only typer at module level.
-from starcoach.cli import analyze_cmd, question_cmd, record_cmd, session_cmd  # noqa: E402,F401
+from starcoach.cli import (  # noqa: E402,F401
+    analyze_cmd,
+    question_cmd,
+    record_cmd,
+    recover_cmd,
+    session_cmd,
+)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -72,6 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     # before the command, because it is what a user adds after seeing an error.
     args = [a for a in args if a != "--debug"]
     command = typer.main.get_command(app)
+    _tolerate_any_encoding()
     try:
         # Not standalone: usage errors come back here to be printed as one line like every
         # other error, instead of typer's boxed block. `--help` and `typer.Exit` come back as
@@ -84,16 +91,20 @@ def main(argv: list[str] | None = None) -> None:
             raise
         message = (usage_message(exc) if isinstance(exc, click_errors.UsageError)
                    else exc.format_message())
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {clean(message)}", file=sys.stderr)
         sys.exit(2)
     except typer.Abort:
         # Ctrl-C or end of input at a prompt
         print("Aborted.", file=sys.stderr)
         sys.exit(1)
+    except OutputError as exc:
+        if debug:
+            raise
+        _output_failed(exc)
     except (StarcoachError, DataDirError) as exc:
         if debug:
             raise
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"error: {clean(exc.message)}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         if debug:
@@ -104,11 +115,50 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         print(
-            f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)",
+            f"error: unexpected {type(exc).__name__}: {clean(str(exc))} "
+            "(run with --debug for details)",
             file=sys.stderr,
         )
         sys.exit(1)
+    try:  # what is still buffered: a failure here is the same one line, not a shutdown trace
+        sys.stdout.flush()
+    except OSError as exc:
+        from starcoach.cli.output import output_error
+
+        _output_failed(output_error(exc))
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def clean(text: str) -> str:
+    from starcoach.cli.output import clean as clean_text
+
+    return clean_text(text)
+
+
+def _tolerate_any_encoding() -> None:
+    """Under ``PYTHONIOENCODING=ascii`` (or a C locale) a character the stream cannot encode
+    becomes ``?`` instead of a UnicodeEncodeError: the report is still read."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream that cannot change: left as it is
+                pass
+
+
+def _output_failed(exc: OutputError) -> None:
+    """stdout is gone: one line for a full disk (none for a reader that closed the pipe, as
+    ``| head`` does), and stdout pointed at /dev/null so the exit flush cannot fail again."""
+    if not exc.broken_pipe:
+        print(f"error: {exc.message}", file=sys.stderr)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # pytest's captured stdout has no fd
+        pass
+    sys.exit(exc.exit_code)
 
 
 def usage_message(exc: click_errors.UsageError) -> str:

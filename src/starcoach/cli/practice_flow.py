@@ -76,7 +76,7 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
     out = stdout_console()
     interactive = stdin_is_terminal()
     for path in practice.recover_interrupted():
-        err.print(f"Recovered an interrupted take: {path}")
+        err.print(f"Repaired an interrupted take: {path} (`starcoach recover` makes it a session)")
     q = practice.choose(question, category)
     dev = find_device(device)  # a wrong --device fails before the question is shown
     options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)

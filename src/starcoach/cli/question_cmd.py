@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from starcoach.cli import app
-from starcoach.cli.output import print_json, stdout_console
+from starcoach.cli.output import print_json, stdout_console, write_text
 
 questions_app = typer.Typer(no_args_is_help=False)
 app.add_typer(questions_app, name="questions")
@@ -78,7 +78,7 @@ def import_(
     from starcoach.report.questions import import_summary
 
     result = import_guide(guide)
-    typer.echo(import_summary(result))
+    write_text(import_summary(result) + "\n")
 
 
 @app.command()

@@ -62,7 +62,7 @@ def _output_path(out: Path, overwrite: bool) -> Path:
     if out.exists() and not overwrite:
         raise UsageError(f"'{out}' already exists: choose another file name or pass --overwrite")
     part = out.with_name(out.stem + ".part.wav")
-    if out.suffix.lower() == ".flac" and part.exists():
+    if part.exists():
         # An interrupted take of the same name: recording again would open it for writing and
         # wipe it, even with --overwrite (which is about OUT, not about a kept take).
         raise UsageError(f"'{part}' holds an interrupted take of '{out.name}': analyze it or "
@@ -121,7 +121,8 @@ def record(
     check_options(None, None, False, 0, max_seconds, stop_after_silence)
     path = _output_path(out, overwrite)
     console = stderr_console()
-    take = record_live(Recorder(path, device, _options(max_seconds, stop_after_silence)), console)
+    recorder = Recorder(path, device, _options(max_seconds, stop_after_silence), overwrite)
+    take = record_live(recorder, console)
     if take.duration_s == 0:
         from starcoach.errors import AudioError
 

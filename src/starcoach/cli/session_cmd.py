@@ -9,14 +9,9 @@ from pathlib import Path
 import typer
 
 from starcoach.cli import app
-from starcoach.cli.output import print_json, stdout_console
+from starcoach.cli.output import note as _note
+from starcoach.cli.output import print_json, stdout_console, write_text
 from starcoach.types import clock
-
-
-def _note(message: str) -> None:
-    """A status line on stderr, unwrapped (paths stay whole and copyable)."""
-    print(message, file=sys.stderr)
-
 
 ID_HELP = "Session ID, as listed by `starcoach history` (a unique prefix of 4+ characters works)."
 
@@ -87,7 +82,7 @@ def show(
         + f"{len(s.flags)} red flag(s) · analyzer v{session.analyzer_version or '?'}",
     ]
     if markdown:
-        sys.stdout.write(reading_view.render_markdown(session.analysis, header[0], header[1:]))
+        write_text(reading_view.render_markdown(session.analysis, header[0], header[1:]))
         return
     stdout_console().print(reading_view.render_terminal(session.analysis, header))
 

@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from starcoach import config, files
 from starcoach.errors import UsageError
 from starcoach.report.fix_first import NOTHING, Quoted, point_lines, quoted_from, with_fix_first
 from starcoach.report.reading import annotate, flag_name, section_title
@@ -254,7 +255,8 @@ def _worked(a: dict[str, Any], quoted: Quoted) -> str:
 
 def check_html_target(out: Path, audio_path: str | Path | None, overwrite: bool) -> None:
     """Refuse a page that would replace a folder, the recording, or (without ``overwrite``)
-    any file already there, including the ``NAME.flac`` a long answer's page puts beside it."""
+    any file already there, including the ``NAME.flac`` a long answer's page puts beside it;
+    and a place the page cannot be written (a missing folder, a read-only one)."""
     if out.is_dir():
         raise UsageError(f"{out} is a folder; give a file name such as report.html")
     recording = Path(audio_path).resolve() if audio_path is not None else None
@@ -262,11 +264,26 @@ def check_html_target(out: Path, audio_path: str | Path | None, overwrite: bool)
         if recording is not None and target.resolve() == recording:
             raise UsageError(f"'{out}' would replace the recording '{audio_path}'; give the "
                              "HTML report another name, such as report.html")
+    data = config.data_dir().resolve()
+    for target in (out, out.with_suffix(".flac")):
+        if target.exists() and target.resolve().is_relative_to(data):
+            # even with --overwrite: the sessions database or a session's audio
+            raise UsageError(f"'{target}' is one of starcoach's own files (in {data}); "
+                             "give the HTML report a name outside that folder")
     if out.exists() and not overwrite:
-        raise UsageError(f"'{out}' already exists: choose another file name or pass --overwrite")
+        raise _exists(out)
+    if (reason := files.write_problem(out)) is not None:
+        raise UsageError(f"cannot write the HTML report to {out}: {reason}")
 
 
-def _audio_src(audio_path: Path, out: Path, tmp: Path, overwrite: bool = False) -> str:
+def _exists(path: Path) -> UsageError:
+    return UsageError(f"'{path}' already exists: choose another file name or pass --overwrite")
+
+
+def _audio_src(audio_path: Path, out: Path, tmp: Path,
+               overwrite: bool = False) -> tuple[str, bytes | None]:
+    """The player's source: the audio embedded, or for a long answer the name of the FLAC
+    to write beside the page, with its bytes (written by the caller, with the page)."""
     from starcoach.audio.decode import load_audio, save_flac
 
     flac = audio_path
@@ -274,15 +291,12 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path, overwrite: bool = False) 
         flac = save_flac(load_audio(audio_path), tmp / "audio.flac")
     data = flac.read_bytes()
     if len(data) <= EMBED_LIMIT_BYTES:
-        return "data:audio/flac;base64," + base64.b64encode(data).decode("ascii")
+        return "data:audio/flac;base64," + base64.b64encode(data).decode("ascii"), None
     beside = out.with_suffix(".flac")
     if beside.exists() and not overwrite:
         raise UsageError(f"'{beside}' already exists (a long answer's page keeps its audio "
                          "there): choose another file name or pass --overwrite")
-    partial = beside.with_name(f".{beside.name}.tmp")
-    partial.write_bytes(data)
-    partial.replace(beside)
-    return escape(beside.name)
+    return escape(beside.name), data
 
 
 def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: str) -> str:
@@ -346,15 +360,23 @@ def write_html_report(
     subtitle = (f"Question: {question} · " if question else "") + when.strftime("%Y-%m-%d %H:%M")
     if title is None:
         title = f"Answer: {Path(audio_path).name}" if audio_path else "Answer"
+    beside = out.with_suffix(".flac")
+    wrote_beside = False
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
-            src = None
+            src, beside_data = None, None
             if audio_path is not None and Path(audio_path).is_file():
-                src = _audio_src(Path(audio_path), out, Path(tmp), overwrite)
-        partial = out.with_name(f".{out.name}.tmp")  # renamed into place once whole
-        partial.write_text(render_html(a, src, title, subtitle), encoding="utf-8")
-        partial.replace(out)
+                src, beside_data = _audio_src(Path(audio_path), out, Path(tmp), overwrite)
+        page = render_html(a, src, title, subtitle)
+        if beside_data is not None:
+            files.write_new(beside, beside_data, overwrite)
+            wrote_beside = True
+        files.write_new(out, page, overwrite)  # a temporary name, renamed into place once whole
     except OSError as exc:
-        raise UsageError(f"cannot write the HTML report to {out}: {exc.strerror or exc}") from exc
+        if wrote_beside:  # no page to go with it
+            beside.unlink(missing_ok=True)
+        if isinstance(exc, FileExistsError):  # it appeared while the page was being made
+            raise _exists(Path(exc.filename or out)) from exc
+        raise UsageError(f"cannot write the HTML report to {out}: "
+                         f"{files.write_problem(out, exc)}") from exc
     return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starcoach.report.fix_first import HEADING, NOTHING, point_lines
-from starcoach.types import clock, ends_sentence
+from starcoach.types import clock, ends_sentence, printable
 
 
 @dataclass
@@ -210,7 +210,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", printable(text))
 
 
 def render_markdown(a: dict[str, Any], title: str, header: list[str]) -> str:

@@ -332,28 +332,63 @@ def export(store: Store, out: Path) -> int:
     doc = {"schema": "starcoach.sessions/1", "sessions": [s.to_dict() for s in sessions]}
     payload = json.dumps(doc, indent=2, ensure_ascii=False)
     files = [s.audio_path for s in sessions if s.audio_path and s.audio_path.is_file()]
-    if out.suffix.lower() == ".zip":
-        if out.exists():
-            raise UsageError(f"{out} already exists; give a new file name")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(out, "w") as zf:
-            zf.writestr("sessions.json", payload, compress_type=zipfile.ZIP_DEFLATED)
-            for f in files:  # FLAC is compressed already
-                zf.write(f, f"audio/{f.name}", compress_type=zipfile.ZIP_STORED)
-        return len(sessions)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file; give a folder or a name ending in .zip")
-    if (out / "sessions.json").exists():
-        raise UsageError(f"{out} already holds an export (sessions.json); give a new folder")
-    if out.is_dir() and any(out.iterdir()):
-        # an export mixed into a folder of other files (`export ~`) is hard to find and to
-        # remove again, and its audio/ could replace files of the same name
-        raise UsageError(f"{out} is a folder that is not empty; give a new or empty folder")
-    (out / "audio").mkdir(parents=True, exist_ok=True)
-    for f in files:
-        (out / "audio" / f.name).write_bytes(f.read_bytes())
-    (out / "sessions.json").write_text(payload + "\n", encoding="utf-8")
+    _write_export(out, payload, files)
     return len(sessions)
+
+
+def _write_export(out: Path, payload: str, audio: list[Path]) -> None:
+    """Write the export whole under a temporary name beside ``out``, then rename it into
+    place: a failure (a full disk, a folder that cannot be written) leaves nothing behind, so
+    the same command can simply be run again."""
+    from starcoach.files import place, remove_temp, temp_name, write_problem
+
+    is_zip = out.suffix.lower() == ".zip"
+    if is_zip and out.exists():
+        raise UsageError(f"{out} already exists; give a new file name")
+    if not is_zip:
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"{out} is a file; give a folder or a name ending in .zip")
+        if (out / "sessions.json").exists():
+            raise UsageError(f"{out} already holds an export (sessions.json); give a new folder")
+        if out.is_dir() and any(out.iterdir()):
+            # an export mixed into a folder of other files (`export ~`) is hard to find and to
+            # remove again, and its audio/ could replace files of the same name
+            raise UsageError(f"{out} is a folder that is not empty; give a new or empty folder")
+    if (reason := write_problem(out)) is not None:
+        raise UsageError(f"cannot export to {out}: {reason}")
+    temp = temp_name(out)
+    try:
+        if is_zip:
+            with zipfile.ZipFile(temp, "x") as zf:
+                zf.writestr("sessions.json", payload, compress_type=zipfile.ZIP_DEFLATED)
+                for f in audio:  # FLAC is compressed already
+                    zf.write(f, f"audio/{f.name}", compress_type=zipfile.ZIP_STORED)
+        else:
+            (temp / "audio").mkdir(parents=True)
+            for f in audio:
+                (temp / "audio" / f.name).write_bytes(f.read_bytes())
+            (temp / "sessions.json").write_text(payload + "\n", encoding="utf-8")
+        _sync(temp)
+        place(temp, out)
+    except FileExistsError as exc:
+        raise UsageError(f"{out} appeared while the export was written; give a new name") from exc
+    except OSError as exc:
+        raise UsageError(f"cannot export to {out}: {write_problem(out, exc)}") from exc
+    finally:
+        remove_temp(temp)
+
+
+def _sync(path: Path) -> None:
+    """Flush a written file, or every file of a written folder, to the disk."""
+    import os
+
+    for p in [path, *path.rglob("*")] if path.is_dir() else [path]:
+        if p.is_file():
+            fd = os.open(p, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
 def practiced_questions() -> list[dict[str, Any]]:

@@ -169,6 +169,15 @@ def _file_name(path: Any) -> Any:
     return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
 
 
+def _source_key(path: Path, root: Path) -> str:
+    """How a session names the file it was made from: its place inside the data folder
+    (``recordings/2026-12-03/221503-q.flac``), or only its name when it lies elsewhere."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
 def _without_folders(doc: dict[str, Any]) -> dict[str, Any]:
     """A transcript or analysis whose ``source`` (or ``extra.source``) is the file name only.
     Sessions saved by earlier releases hold the path as given, often absolute."""
@@ -244,9 +253,10 @@ class Store:
                         question.get("text"),
                         stored.relative_to(self.root).as_posix() if stored else None,
                         # the file name only: where the recording lay is nobody's business
-                        # in an export, and the copy in audio/ is what the session plays
-                        _file_name(Path(audio_path).name if audio_path is not None
-                                   else t.get("source")),
+                        # in an export, and the copy in audio/ is what the session plays;
+                        # a take in the data folder by its place there, for `recover`
+                        (_source_key(Path(audio_path), self.root) if audio_path is not None
+                         else _file_name(t.get("source"))),
                         float(a.get("duration_s") or t.get("duration_s") or 0.0),
                         json.dumps(t), json.dumps(a), model or t.get("model") or None,
                         json.dumps(options), a.get("analyzer_version"),
@@ -590,6 +600,10 @@ def open_store(root: Path | None = None, create: bool = True) -> Iterator[Store]
                 _check_schema(db, path)
         except sqlite3.Error as exc:
             raise _storage_error(path, exc) from exc
+        if writable:
+            from starcoach.sessions.housekeeping import reclaim_orphans
+
+            reclaim_orphans(root, db)  # what a killed save left behind
         yield Store(db, root, readonly=not writable)
     finally:
         db.close()
@@ -622,3 +636,16 @@ def _store_flac(source: Path, samples: Any, dest: Path) -> None:
         raise cannot_write(exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def saved_sources(root: Path | None = None) -> set[str]:
+    """The files saved sessions were made from, as stored in ``source``: a place inside the
+    data folder, a file name, or (sessions saved by an older starcoach) an absolute path.
+    Read without creating a database where there is none; only that column is read, so a row
+    whose JSON is damaged does not hide the others."""
+    root = Path(root) if root is not None else config.data_dir()
+    if not (root / DB_NAME).exists():
+        return set()
+    with open_store(root) as store:
+        rows = store._read("SELECT source FROM sessions WHERE source IS NOT NULL")
+    return {str(r["source"]) for r in rows}
