@@ -320,3 +320,10 @@ def test_common_variations_of_the_markup_are_understood(tmp_path):
     assert (g.slug, g.category) == ("pressure-stories", "pressure")
     assert [q.look_for for q in g.questions] == [
         ("Calm under pressure", "Clear priorities"), ("Updates to stakeholders",)]
+
+
+def test_control_sequences_in_a_title_leave_nothing_in_the_ids():
+    title = "# Conflict \x1b[2J\x1b]0;pwned\x07Resolution \x1b]8;;http://evil.example/\x1b\\here\x1b]8;;\x1b\\"
+    g = parse_guide(GOOD.replace("# Conflict Resolution", title))
+    assert g.slug == "conflict-resolution-here"
+    assert g.question_id(g.questions[0]) == "conflict-resolution-here-q1"

@@ -277,3 +277,73 @@ def test_a_failed_analyze_save_leaves_a_fresh_data_folder_empty(
     bad.write_text("not a recording\n")
     assert_one_error(run("analyze", str(bad), "--save"), "cannot read audio")
     assert list(starcoach_home.iterdir()) == []
+
+
+# -- any text, any guide: a result or one clear error, never a crash --------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from starcoach.analysis import analyze  # noqa: E402
+from starcoach.errors import GuideError, StarcoachError  # noqa: E402
+from starcoach.questions.guide_import import parse_guide  # noqa: E402
+from starcoach.transcribe.typed import read_text_transcript  # noqa: E402
+from starcoach.types import printable  # noqa: E402
+
+# Text that looks like an answer or a guide often enough to get past the first checks: words,
+# punctuation, markup, control characters and the odd lone surrogate-free code point.
+PIECES = st.sampled_from(["I ", "we ", "um, ", "like ", "you know ", "my mistake. ", "so ",
+                          "### Q1: ", "# ", "- ", "**What they're looking for:**\n", "> ",
+                          "\n", "\n\n", "---\n", "\x1b[2J", "\x00", "\u202e", "…", "—", "%",
+                          "Since then I always ", "The result was 40%. "])
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(text=TEXTS)
+def test_any_typed_answer_is_analyzed_or_refused_in_one_clear_error(tmp_path, text):
+    path = tmp_path / "answer.txt"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        transcript = read_text_transcript(path)
+    except StarcoachError as exc:
+        assert exc.message and "\n" not in exc.message
+        return
+    a = analyze(transcript)
+    assert a.words and len(a.fix_first) <= 3
+    assert sum(s.words for s in a.sections) == len(a.words)
+
+
+LINE = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).map(
+    lambda t: t.replace("\n", " ").replace("\r", " "))
+
+
+@st.composite
+def guides(draw) -> str:
+    """A guide with the expected shape, every line's text arbitrary (control characters,
+    escapes, markup, other scripts), and now and then a part left out or garbled."""
+    lines = [f"# {draw(LINE)}", ""]
+    for n in range(1, draw(st.integers(1, 3)) + 1):
+        lines += [f"### Q{n}: {draw(LINE)}", ""]
+        if draw(st.integers(0, 9)):  # one in ten has no look-for list
+            lines += ["**What they're looking for:**"]
+            lines += [f"- {draw(LINE)}" for _ in range(draw(st.integers(1, 3)))]
+        lines += ["", draw(st.one_of(st.just(""), LINE))]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(TEXTS, guides()))
+def test_any_guide_is_parsed_or_refused_naming_a_line(text):
+    try:
+        guide = parse_guide(text, "guide.md")
+    except GuideError as exc:
+        assert exc.message.startswith("guide.md")
+        return
+    assert guide.questions
+    for q in guide.questions:
+        assert guide.question_id(q).replace("-", "").isascii()
+        assert guide.question_id(q).replace("-", "").isalnum()
+        assert q.look_for and all(point.strip() for point in q.look_for)
+    # what a terminal would show of the guide carries no control sequence
+    assert not any(c in printable(guide.title) for c in "\x1b\x07\x00")

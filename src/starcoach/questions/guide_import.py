@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from starcoach.errors import GuideError
+from starcoach.types import printable
 
 LOOK_FOR_LABEL = "**What they're looking for:**"
 QUESTION_EXAMPLE = "### Q1: Tell me about a time you failed."
@@ -88,7 +89,10 @@ class ImportResult:
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An ID part from a title: lower-case letters and digits joined by "-". Terminal control
+    sequences go first, whole: the "2J" of a clear-screen or the address of a hidden link is
+    not part of the title anyone sees."""
+    return re.sub(r"[^a-z0-9]+", "-", printable(text).lower()).strip("-")
 
 
 def _clean(text: str) -> str:
