@@ -83,7 +83,7 @@ def test_quotes_of_the_fix_first_points_are_not_repeated_below_them(tmp_path: Pa
 
 
 def test_the_html_report_and_show_start_with_the_same_points(tmp_path: Path):
-    a = typed(tmp_path, "red_flags", "failure-time-you-failed").to_dict()
+    a = typed(tmp_path, "red_flags", "failure-time-you-failed")
     page = render_html(a, None, "Answer", "")
     assert page.index('id="fix-first"') < page.index("STAR timeline")
     assert page.index("The fault lands on other people") < page.index("A virtue posed as a flaw")
@@ -92,7 +92,7 @@ def test_the_html_report_and_show_start_with_the_same_points(tmp_path: Path):
 
 
 def test_the_what_worked_card_never_holds_only_crosses(tmp_path: Path):
-    a = typed(tmp_path, "red_flags", "failure-time-you-failed").to_dict()
+    a = typed(tmp_path, "red_flags", "failure-time-you-failed")
     page = render_html(a, None, "Answer", "")
     worked = page.split("<h2>What worked</h2>", 1)[1].split('<div class="card">', 1)[0]
     assert "✗" not in worked

@@ -311,7 +311,10 @@ def test_any_typed_answer_is_analyzed_or_refused_in_one_clear_error(tmp_path, te
         return
     a = analyze(transcript)
     assert a.words and len(a.fix_first) <= 3
-    assert sum(s.words for s in a.sections) == len(a.words)
+    # sections in order, inside the transcript, never overlapping
+    spans = [(s.first_word, s.last_word) for s in a.sections]
+    assert all(0 <= lo <= hi < len(a.words) for lo, hi in spans)
+    assert all(prev[1] < nxt[0] for prev, nxt in zip(spans, spans[1:]))
 
 
 LINE = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).map(

@@ -81,10 +81,11 @@ def show(
         + (f"{s.fillers_per_min:.1f} fillers/min · " if s.fillers_per_min is not None else "")
         + f"{len(s.flags)} red flag(s) · analyzer v{session.analyzer_version or '?'}",
     ]
+    analysis = review.stored_analysis(session)
     if markdown:
-        write_text(reading_view.render_markdown(session.analysis, header[0], header[1:]))
+        write_text(reading_view.render_markdown(analysis, header[0], header[1:]))
         return
-    stdout_console().print(reading_view.render_terminal(session.analysis, header))
+    stdout_console().print(reading_view.render_terminal(analysis, header))
 
 
 @app.command()
@@ -195,11 +196,12 @@ def report(
     Example: starcoach report 3f9a1c2e --html answer.html
     """
     from starcoach.report.html import write_html_report
+    from starcoach.sessions.review import stored_analysis
     from starcoach.sessions.store import open_store
 
     with open_store(create=False) as store:  # reading creates nothing
         session = store.get(session_id)
-    write_html_report(session.analysis, audio_path=session.audio_path, out=html,
+    write_html_report(stored_analysis(session), audio_path=session.audio_path, out=html,
                       title=f"Session {session.id}", created_at=session.created_at,
                       question=session.question_text or session.question_id,
                       overwrite=overwrite)

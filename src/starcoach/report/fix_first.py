@@ -1,7 +1,8 @@
 """What to fix first, as every view shows it, and the rule that a quote is shown only once.
 
 The points come ranked from the analysis (``Analysis.fix_first``, see
-``analysis.priorities``); this module only words them. ``Quoted`` remembers the words a
+``analysis.priorities``; an analysis stored before they existed gets them ranked as it is
+loaded); this module only words them. ``Quoted`` remembers the words a
 report has quoted, so strengths, themes and question checks that rest on the same words do
 not quote them again.
 """
@@ -9,9 +10,13 @@ not quote them again.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starcoach.types import clock
+
+if TYPE_CHECKING:
+    from starcoach.analysis.model import Analysis
+    from starcoach.analysis.priorities import Priority
 
 HEADING = "Fix first"
 NOTHING = ("Nothing urgent: no red flag, all four parts, and the figures inside their "
@@ -24,32 +29,19 @@ def where(at: float | None, timed: bool) -> str:
     return clock(at) if timed else f"word {int(at) + 1}"
 
 
-def evidence_line(p: dict[str, Any], timed: bool) -> str:
-    """'The answer ends at 1:03: "…"', 'At 0:10: "…"' (a point as ``Priority.to_dict()``)."""
-    lead = p.get("evidence", "")
-    when = where(p.get("at"), timed)
-    quote = f": \"{p['quote']}\"" if p.get("quote") else ""
-    text = f"{lead} at {when}{quote}" if when else f"{lead}{quote}"
+def evidence_line(p: Priority, timed: bool) -> str:
+    """'The answer ends at 1:03: "…"', 'At 0:10: "…"'."""
+    when = where(p.at, timed)
+    quote = f": \"{p.quote}\"" if p.quote else ""
+    text = f"{p.evidence} at {when}{quote}" if when else f"{p.evidence}{quote}"
     text = text.strip()
     return text[:1].upper() + text[1:]
 
 
-def with_fix_first(a: dict[str, Any]) -> dict[str, Any]:
-    """An analysis dict with its ``fix_first`` points: one stored before they existed gets
-    them ranked now (by ``Analysis.from_dict``)."""
-    if "fix_first" in a:
-        return a
-    from starcoach.analysis.priorities import stored_points
-
-    return {**a, "fix_first": stored_points(a)}
-
-
-def point_lines(a: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(headline "1. …", evidence, change) for each point of an analysis dict."""
-    a = with_fix_first(a)
-    timed = bool(a.get("timed", True))
-    return [(f"{n}. {p['title']}", evidence_line(p, timed), p.get("change", ""))
-            for n, p in enumerate(a.get("fix_first") or [], 1)]
+def point_lines(a: Analysis) -> list[tuple[str, str, str]]:
+    """(headline "1. …", evidence, change) for each point of an analysis."""
+    return [(f"{n}. {p.title}", evidence_line(p, a.timed), p.change)
+            for n, p in enumerate(a.fix_first, 1)]
 
 
 def _key(text: str) -> str:
@@ -83,6 +75,6 @@ class Quoted:
         return out
 
 
-def quoted_from(a: dict[str, Any]) -> Quoted:
+def quoted_from(a: Analysis) -> Quoted:
     """A tracker that already holds the quotes of the fix-first points."""
-    return Quoted([p.get("quote", "") for p in with_fix_first(a).get("fix_first") or []])
+    return Quoted([p.quote for p in a.fix_first])

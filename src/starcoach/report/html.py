@@ -14,13 +14,16 @@ import tempfile
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from starcoach import config, files
 from starcoach.errors import UsageError
-from starcoach.report.fix_first import NOTHING, Quoted, point_lines, quoted_from, with_fix_first
+from starcoach.report.fix_first import NOTHING, Quoted, point_lines, quoted_from
 from starcoach.report.reading import annotate, flag_name, section_title
 from starcoach.types import clock
+
+if TYPE_CHECKING:
+    from starcoach.analysis.model import Analysis, ThemeCheck
 
 EMBED_LIMIT_BYTES = 10 * 1024 * 1024
 """Audio larger than this is written next to the page instead of inside it."""
@@ -82,14 +85,14 @@ def _pct(t: float, total: float) -> str:
     return f"{max(0.0, min(100.0, 100.0 * t / total)):.4f}%"
 
 
-def timeline_svg(a: dict[str, Any]) -> str:
+def timeline_svg(a: Analysis) -> str:
     """Sections as blocks whose widths are proportional to their seconds, over the whole audio;
     below them long pauses (grey), fillers (orange ticks) and red flags (red)."""
-    total = max(float(a.get("duration_s") or 0.0), 1e-6)
+    total = max(a.duration_s, 1e-6)
     out = ['<svg id="timeline" width="100%" height="96" role="img" '
            'aria-label="STAR timeline"><rect width="100%" height="40" fill="#eceff3"/>']
-    for sec in a.get("sections", []):
-        label, start, seconds = sec["label"], float(sec["start"]), float(sec["seconds"])
+    for sec in a.sections:
+        label, start, seconds = sec.label, sec.start, round(sec.seconds, 2)
         out.append(
             f'<g class="sec" data-label="{escape(label)}" data-seconds="{seconds:.2f}" '
             f'data-start="{start:.2f}"><title>{escape(section_title(sec))}</title>'
@@ -98,22 +101,23 @@ def timeline_svg(a: dict[str, Any]) -> str:
             f'<text class="lbl" x="{_pct(start + seconds / 2, total)}" y="25" '
             f'text-anchor="middle">{escape(label.capitalize()) if seconds / total > 0.07 else ""}'
             "</text></g>")
-    long_s = float((a.get("options") or {}).get("long_pause_s", 2.0))
-    for p in a.get("pauses", []):
-        fill = "#7d8594" if p["seconds"] >= long_s else "#d3d7de"
-        out.append(f'<rect class="mk pause-mk" data-start="{p["start"]:.2f}" '
-                   f'x="{_pct(p["start"], total)}" y="46" width="{_pct(p["seconds"], total)}" '
-                   f'height="10" fill="{fill}"><title>pause {p["seconds"]:.1f} s</title></rect>')
-    for f in a.get("fillers", []):
-        out.append(f'<line class="mk filler-mk" data-start="{f["start"]:.2f}" '
-                   f'x1="{_pct(f["start"], total)}" x2="{_pct(f["start"], total)}" y1="44" y2="60" '
-                   f'stroke="#e07b00" stroke-width="3"><title>{escape(f["text"])} '
-                   f'{clock(f["start"])}</title></line>')
-    for f in a.get("red_flags", []):
-        if f.get("start") is not None:
-            out.append(f'<circle class="mk flag-mk" data-start="{f["start"]:.2f}" '
-                       f'cx="{_pct(f["start"], total)}" cy="68" r="5" fill="#c62828">'
-                       f'<title>{escape(flag_name(f["category"]))}</title></circle>')
+    long_s = a.options.long_pause_s
+    for p in a.pauses:
+        seconds = round(p.seconds, 2)
+        fill = "#7d8594" if seconds >= long_s else "#d3d7de"
+        out.append(f'<rect class="mk pause-mk" data-start="{p.start:.2f}" '
+                   f'x="{_pct(p.start, total)}" y="46" width="{_pct(seconds, total)}" '
+                   f'height="10" fill="{fill}"><title>pause {seconds:.1f} s</title></rect>')
+    for f in a.fillers:
+        out.append(f'<line class="mk filler-mk" data-start="{f.start:.2f}" '
+                   f'x1="{_pct(f.start, total)}" x2="{_pct(f.start, total)}" y1="44" y2="60" '
+                   f'stroke="#e07b00" stroke-width="3"><title>{escape(f.text)} '
+                   f'{clock(f.start)}</title></line>')
+    for flag in a.red_flags:
+        if flag.start is not None:
+            out.append(f'<circle class="mk flag-mk" data-start="{flag.start:.2f}" '
+                       f'cx="{_pct(flag.start, total)}" cy="68" r="5" fill="#c62828">'
+                       f'<title>{escape(flag_name(flag.category))}</title></circle>')
     step = next(s for s in (5, 10, 15, 30, 60, 120, 300, 10**9) if total / s <= 10)
     for t in range(0, int(total) + 1, step):
         anchor = "start" if t == 0 else ("end" if t / total > 0.97 else "middle")
@@ -123,22 +127,20 @@ def timeline_svg(a: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def pace_svg(a: dict[str, Any]) -> str:
+def pace_svg(a: Analysis) -> str:
     """Words per minute over time against the comfortable band."""
-    pace = a.get("pace") or {}
-    windows = pace.get("windows") or []
-    if not windows:
+    windows = a.pace.windows if a.pace is not None else ()
+    if a.pace is None or not windows:
         return '<p class="sub">No pace over time for this answer.</p>'
-    total = max(float(a.get("duration_s") or 0.0), 1e-6)
-    opts = a.get("options") or {}
-    lo, hi = float(opts.get("wpm_min", 110)), float(opts.get("wpm_max", 165))
-    top = max(hi * 1.2, max(w["wpm"] for w in windows) * 1.1)
-    bottom = min(lo * 0.6, min(w["wpm"] for w in windows) * 0.9)
+    total = max(a.duration_s, 1e-6)
+    lo, hi = a.options.wpm_min, a.options.wpm_max
+    top = max(hi * 1.2, max(w.wpm for w in windows) * 1.1)
+    bottom = min(lo * 0.6, min(w.wpm for w in windows) * 0.9)
 
     def y(wpm: float) -> float:
         return 100 - 100 * (wpm - bottom) / (top - bottom)
 
-    points = " ".join(f"{1000 * (w['start'] + w['end']) / 2 / total:.1f},{y(w['wpm']):.1f}"
+    points = " ".join(f"{1000 * (w.start + w.end) / 2 / total:.1f},{y(w.wpm):.1f}"
                       for w in windows)
     return (
         '<svg id="pace" width="100%" height="112" role="img" aria-label="pace over time">'
@@ -149,16 +151,16 @@ def pace_svg(a: dict[str, Any]) -> str:
         'vector-effect="non-scaling-stroke"/></svg>'
         f'<text x="4" y="{4 + 0.9 * y(hi) - 3:.0f}">{hi:.0f} wpm</text>'
         f'<text x="4" y="{4 + 0.9 * y(lo) + 12:.0f}">{lo:.0f} wpm</text>'
-        f'<text x="100%" y="108" text-anchor="end">overall {pace.get("wpm", 0):.0f} wpm</text>'
+        f'<text x="100%" y="108" text-anchor="end">overall {a.pace.wpm:.0f} wpm</text>'
         '</svg>')
 
 
-def transcript_html(a: dict[str, Any]) -> str:
-    flags = a.get("red_flags", [])
+def transcript_html(a: Analysis) -> str:
+    flags = a.red_flags
     out = ['<div class="tr">']
     for block in annotate(a):
-        color = COLORS.get((block.section or {}).get("label", ""), "#999")
-        start = block.section["start"] if block.section else 0.0
+        color = COLORS.get(block.section.label if block.section else "", "#999")
+        start = block.section.start if block.section else 0.0
         out.append(f'<h3 style="border-color:{color}" data-start="{start:.2f}">'
                    f"{escape(section_title(block.section))}</h3><p>")
         open_flag: int | None = None
@@ -176,7 +178,7 @@ def transcript_html(a: dict[str, Any]) -> str:
             else:
                 out.append(" ")
             if tok.flag is not None and open_flag is None:
-                advice = flags[tok.flag].get("advice", "")
+                advice = flags[tok.flag].advice
                 out.append(f'<mark class="flag" title="{escape(advice)}">')
                 open_flag = tok.flag
             cls = "w filler" if tok.filler else "w"
@@ -188,67 +190,64 @@ def transcript_html(a: dict[str, Any]) -> str:
         for n in block.flags:
             f = flags[n]
             out.append(f'<p class="advice">⚑{block.numbers[n]} '
-                       f'<b>{escape(flag_name(f["category"]))}</b>: '
-                       f'{escape(f.get("advice", ""))}</p>')
+                       f'<b>{escape(flag_name(f.category))}</b>: {escape(f.advice)}</p>')
     out.append("</div>")
     return "".join(out)
 
 
-def _fix_first(a: dict[str, Any]) -> str:
+def _fix_first(a: Analysis) -> str:
     """The ranked points, as the terminal report and ``show`` head with them."""
     points = point_lines(a)
     if not points:
         return f'<p class="ok">{escape(NOTHING)}</p>'
     rows = []
-    for (headline, evidence, change), p in zip(points, a.get("fix_first") or [], strict=True):
-        start = f' data-start="{p["at"]:.2f}"' if p.get("at") is not None and a.get("timed",
-                                                                                     True) else ""
+    for (headline, evidence, change), p in zip(points, a.fix_first, strict=True):
+        start = f' data-start="{p.at:.2f}"' if p.at is not None and a.timed else ""
         rows.append(f'<li><b>{escape(headline.split(". ", 1)[1])}</b>'
                     f'<div class="ev"{start}>{escape(evidence)}</div>'
                     f'<div class="change">→ {escape(change)}</div></li>')
     return f'<ol class="fix">{"".join(rows)}</ol>'
 
 
-def _findings(a: dict[str, Any], quoted: Quoted) -> str:
+def _findings(a: Analysis, quoted: Quoted) -> str:
     """Red flags (a quote already in the fix-first points is not repeated), missing parts,
     the notes that are not OK, and the question's points not heard."""
     items = []
-    for f in a.get("red_flags", []):
-        when = f' <span class="ts" data-start="{f["start"]:.2f}">{clock(f["start"])}</span>' \
-            if f.get("start") is not None else ""
+    for f in a.red_flags:
+        when = f' <span class="ts" data-start="{f.start:.2f}">{clock(f.start)}</span>' \
+            if f.start is not None else ""
         quote = ""
-        if f.get("quote") and (f.get("start") is None or quoted.fresh([f["quote"]])):
-            quote = f" “{escape(f['quote'])}”"
-        items.append(f'<li class="miss"><b>{escape(flag_name(f["category"]))}</b>{when}{quote}'
-                     f' — {escape(f.get("advice", ""))}</li>')
-    items += [f'<li class="miss">no {escape(m)} section</li>' for m in a.get("missing", [])]
-    items += [f"<li>{escape(n['message'])}</li>" for n in a.get("notes", [])
-              if n.get("status") != "ok"]
-    items += [f'<li class="miss">not heard: <b>{escape(c["name"])}</b> {escape(c.get("hint", ""))}'
-              "</li>" for c in a.get("question_checks", []) if not c.get("met")]
+        if f.quote and (f.start is None or quoted.fresh([f.quote])):
+            quote = f" “{escape(f.quote)}”"
+        items.append(f'<li class="miss"><b>{escape(flag_name(f.category))}</b>{when}{quote}'
+                     f' — {escape(f.advice)}</li>')
+    items += [f'<li class="miss">no {escape(m)} section</li>' for m in a.missing]
+    items += [f"<li>{escape(n.message)}</li>" for n in a.notes if n.status != "ok"]
+    items += [f'<li class="miss">not heard: <b>{escape(c.name)}</b> {escape(c.hint)}'
+              "</li>" for c in a.question_checks if not c.met]
     return "<ul>" + "".join(items) + "</ul>" if items else "<p>Nothing to flag.</p>"
 
 
-def _checklist(title: str, checks: list[dict[str, Any]], quoted: Quoted) -> str:
+def _checklist(title: str, checks: tuple[ThemeCheck, ...], quoted: Quoted) -> str:
     """The themes or look-for points that are met, with words not quoted elsewhere."""
     rows = []
     for c in checks:
-        if c.get("met"):
-            words = "; ".join(f"“{escape(e)}”" for e in quoted.fresh(c.get("evidence", []))[:2])
-            rows.append(f'<li class="ok">✓ <b>{escape(c["name"])}</b> {words}</li>')
+        if c.met:
+            words = "; ".join(f"“{escape(e)}”" for e in quoted.fresh(c.evidence)[:2])
+            rows.append(f'<li class="ok">✓ <b>{escape(c.name)}</b> {words}</li>')
     return f"<h3>{escape(title)}</h3><ul>{''.join(rows)}</ul>" if rows else ""
 
 
-def _worked(a: dict[str, Any], quoted: Quoted) -> str:
+def _worked(a: Analysis, quoted: Quoted) -> str:
     """Only what the answer does well: the missing themes and points are under "What to work
     on", so this card never holds only crosses."""
     strengths = "".join(
-        f'<li class="ok">✓ <b>{escape(flag_name(f["category"]))}</b> '
-        + (f'“{escape(f.get("quote", ""))}”' if quoted.fresh([f.get("quote", "")]) else "")
-        + "</li>" for f in a.get("strengths", []))
+        f'<li class="ok">✓ <b>{escape(flag_name(f.category))}</b> '
+        + (f'“{escape(f.quote)}”' if quoted.fresh([f.quote]) else "")
+        + "</li>" for f in a.strengths)
     body = (f"<ul>{strengths}</ul>" if strengths else "")
-    body += _checklist("Themes", a.get("themes", []), quoted)
-    body += _checklist("What this question looks for", a.get("question_checks", []), quoted)
+    body += _checklist("Themes", a.themes, quoted)
+    body += _checklist("What this question looks for", a.question_checks, quoted)
     return body or ('<p class="sub">Nothing stood out yet: start with the points under '
                     "Fix first.</p>")
 
@@ -299,20 +298,16 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path,
     return escape(beside.name), data
 
 
-def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: str) -> str:
-    a = with_fix_first(a)
-    pace = a.get("pace") or {}
-    long_s = (a.get("options") or {}).get("long_pause_s", 2.0)
-    from starcoach.analysis.model import Analysis
-
+def render_html(a: Analysis, audio_src: str | None, title: str, subtitle: str) -> str:
+    pace = a.pace
     # The answer's length as the terminal report and the history show it (not the file's).
-    kpis = [("Length", clock(Analysis.from_dict(a).length_s)),
-            ("Pace", f"{pace['wpm']:.0f} wpm" if pace else "-"),
-            ("Fillers", f"{len(a.get('fillers', []))}"
-             + (f" ({pace['fillers_per_min']:.1f}/min)" if pace else "")),
-            ("Red flags", str(len(a.get("red_flags", [])))),
-            ("Long pauses", str(sum(1 for p in a.get("pauses", [])
-                                    if p["seconds"] >= long_s)))]
+    kpis = [("Length", clock(a.length_s)),
+            ("Pace", f"{pace.wpm:.0f} wpm" if pace else "-"),
+            ("Fillers", f"{len(a.fillers)}"
+             + (f" ({pace.fillers_per_min:.1f}/min)" if pace else "")),
+            ("Red flags", str(len(a.red_flags))),
+            ("Long pauses", str(sum(1 for p in a.pauses
+                                    if round(p.seconds, 2) >= a.options.long_pause_s)))]
     player = (f'<audio id="player" controls preload="metadata" src="{audio_src}"></audio>'
               if audio_src else '<p class="sub">The audio of this answer is not available.</p>')
     quoted = quoted_from(a)
@@ -321,7 +316,7 @@ def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: 
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
         f'</title><meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<style>{CSS}</style></head>"
-        f'<body data-duration="{float(a.get("duration_s") or 0):.3f}"><main>'
+        f'<body data-duration="{a.duration_s:.3f}"><main>'
         f"<h1>{escape(title)}</h1><p class=\"sub\">{escape(subtitle)}</p>"
         '<div class="kpis">' + "".join(f'<div class="kpi">{k}<b>{escape(v)}</b></div>'
                                        for k, v in kpis) + "</div>"
@@ -341,7 +336,7 @@ def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: 
 
 
 def write_html_report(
-    analysis: Any,
+    analysis: Analysis,
     audio_path: str | Path | None = None,
     out: str | Path = "report.html",
     title: str | None = None,
@@ -349,13 +344,15 @@ def write_html_report(
     question: str | None = None,
     overwrite: bool = False,
 ) -> Path:
-    """Write the report for an analysis (an ``Analysis`` or its ``to_dict()``) to ``out``.
+    """Write the report for an analysis to ``out``.
 
     An existing file is replaced only with ``overwrite``, and never the recording itself."""
-    a = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
+    from starcoach.report.terminal import as_stored
+
+    a = as_stored(analysis)  # the figures as the terminal report and `show` print them
     out = Path(out)
     check_html_target(out, audio_path, overwrite)
-    question = question or (a.get("question") or {}).get("text")
+    question = question or (a.question or {}).get("text")
     when = datetime.fromisoformat(created_at).astimezone() if created_at else datetime.now()
     subtitle = (f"Question: {question} · " if question else "") + when.strftime("%Y-%m-%d %H:%M")
     if title is None:

@@ -29,12 +29,12 @@ def analysis_markdown(a: Analysis) -> str:
     lines += [" · ".join(f"**{name}** {value}" + (f" ({detail})" if detail else "")
                          for name, value, detail in key_numbers(a)), ""]
     lines += [f"## {HEADING}", ""]
-    points = point_lines(a.to_dict())
+    points = point_lines(a)
     for headline, evidence, change in points:
         lines += [f"{headline}  ", f"{evidence}  ", f"→ {change}", ""]
     if not points:
         lines += [NOTHING, ""]
-    quoted = quoted_from(a.to_dict())
+    quoted = quoted_from(a)
     bar = "".join(s.label[0].upper() * max(1, round(s.share * 40)) for s in a.sections)
     lines += [f"Timeline: `{bar}`", ""]
     cols = [h for h in HEADERS if a.timed or h not in UNTIMED_DROPS]

@@ -243,7 +243,7 @@ def fix_first_block(a: Analysis) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    points = point_lines(a.to_dict())
+    points = point_lines(a)
     if not points:
         return indented([NOTHING], "green")
     lines: list[RenderableType] = []
@@ -303,7 +303,7 @@ def render_analysis(a: Analysis) -> RenderableType:
     block(f"Repeats and restarts: {len(a.disfluencies)}",
           [f"\"{d.text}\" at {at(a, d.start)} ({d.kind})" for d in a.disfluencies], "none")
     parts.append(Text(f"\nRed flags: {len(a.red_flags)}", style="bold"))
-    quoted = quoted_from(a.to_dict())
+    quoted = quoted_from(a)
     for f in a.red_flags:
         parts.append(indented([f"✗ {finding_line(a, f, quoted)}"], "red"))
         parts.append(indented([f"→ {f.advice}"], indent=4))

@@ -23,6 +23,8 @@ from starcoach.types import clock
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
 
+    from starcoach.analysis.model import Analysis
+
 SPARKS = "▁▂▃▄▅▆▇█"
 
 SUMMARY_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
@@ -68,6 +70,21 @@ def summarize_one(session: Session) -> Summary:
         raise StorageError(f"session {session.id} cannot be read (its analysis is damaged: "
                            f"{type(exc).__name__} {exc}): `starcoach delete {session.id}` "
                            "removes it") from exc
+
+
+def stored_analysis(session: Session) -> Analysis:
+    """The analysis of a session asked for by ID, as every view renders it. StorageError
+    when it cannot be read back: damaged, or stored by a starcoach whose analysis this one
+    does not know."""
+    from starcoach.analysis.model import Analysis
+
+    try:
+        return Analysis.from_dict(session.analysis)
+    except SUMMARY_ERRORS as exc:
+        raise StorageError(f"session {session.id} cannot be shown (its analysis cannot be "
+                           f"read: {type(exc).__name__} {exc}): `starcoach reanalyze "
+                           f"{session.id}` judges its transcript again, `starcoach delete "
+                           f"{session.id}` removes it") from exc
 
 
 def local_time(iso: str) -> str:
