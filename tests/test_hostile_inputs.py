@@ -314,7 +314,7 @@ def test_any_typed_answer_is_analyzed_or_refused_in_one_clear_error(tmp_path, te
     # sections in order, inside the transcript, never overlapping
     spans = [(s.first_word, s.last_word) for s in a.sections]
     assert all(0 <= lo <= hi < len(a.words) for lo, hi in spans)
-    assert all(prev[1] < nxt[0] for prev, nxt in zip(spans, spans[1:]))
+    assert all(prev[1] < nxt[0] for prev, nxt in zip(spans, spans[1:], strict=False))
 
 
 LINE = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).map(

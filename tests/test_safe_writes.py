@@ -22,14 +22,12 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import _unprivileged as unprivileged
 import pytest
 from _sessiondata import build
 
 from starcoach import files
 from starcoach.sessions.store import open_store
-
-SETPRIV = shutil.which("setpriv")
-AS_NOBODY = [SETPRIV or "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
 
 
 def run(*args: str, prefix: list[str] | None = None, limit_bytes: int | None = None,
@@ -95,17 +93,6 @@ def shared() -> Iterator[tuple[Path, Path]]:
     shutil.rmtree(top)
 
 
-def _nobody_works() -> str | None:
-    if SETPRIV is None:
-        return "setpriv is not installed (util-linux)"
-    if os.geteuid() != 0:
-        return "running as a user already: a read-only folder is tested by chmod directly"
-    r = subprocess.run([*AS_NOBODY, sys.executable, "-c", "import starcoach"],
-                       capture_output=True, timeout=60)
-    return None if r.returncode == 0 else "this Python cannot be run as nobody"
-
-
-@pytest.mark.skipif(_nobody_works() is not None, reason=_nobody_works() or "")
 @pytest.mark.parametrize("name", ["backup.zip", "backup", "report.html"])
 def test_a_folder_that_cannot_be_written_is_one_error_and_stays_empty(
         name: str, shared: tuple[Path, Path], jfk: Path) -> None:
@@ -116,7 +103,7 @@ def test_a_folder_that_cannot_be_written_is_one_error_and_stays_empty(
         os.chmod(p, 0o777 if p.is_dir() else 0o666)
     out = locked / name
     args = ("report", sid, "--html", str(out)) if name.endswith(".html") else ("export", str(out))
-    result = run(*args, prefix=AS_NOBODY, env={"STARCOACH_HOME": str(home)})
+    result = run(*args, prefix=unprivileged.prefix(), env={"STARCOACH_HOME": str(home)})
     assert_one_error(result, str(out), "permission denied")
     assert listing(locked) == []
 
@@ -253,7 +240,6 @@ def test_a_temporary_file_of_a_save_still_running_is_left_alone(
     assert not busy.exists()  # its writer gone, it is reclaimed
 
 
-@pytest.mark.skipif(_nobody_works() is not None, reason=_nobody_works() or "")
 def test_a_data_folder_that_cannot_be_written_is_still_opened_with_orphans_in_it(
         shared: tuple[Path, Path], jfk: Path) -> None:
     """Reclaiming is best effort: a folder where nothing can be removed is no error."""
@@ -264,7 +250,7 @@ def test_a_data_folder_that_cannot_be_written_is_still_opened_with_orphans_in_it
     for p in home.rglob("*"):
         os.chmod(p, 0o777 if p.is_dir() else 0o666)
     os.chmod(home / "audio", 0o555)
-    result = run("history", prefix=AS_NOBODY, env={"STARCOACH_HOME": str(home)})
+    result = run("history", prefix=unprivileged.prefix(), env={"STARCOACH_HOME": str(home)})
     assert result.returncode == 0, result.stderr
     assert (home / "audio" / ".dead.flac.999999999.tmp").exists()
 
