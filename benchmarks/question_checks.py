@@ -70,24 +70,24 @@ class Tally:
     misfit: list[str] = field(default_factory=list)
 
 
-def questions(guide_path: Path = GUIDE) -> dict[str, dict[str, Any]]:
+def questions(guide_path: Path = GUIDE) -> dict[str, bank.Question]:
     """The built-in bank's questions and the guide's, by ID (the user's imports left out)."""
-    qs = {q.id: q.to_dict() for q in bank._built_in()[0]}
+    qs = {q.id: q for q in bank._built_in()[0]}
     guide = read_guide(guide_path)
     for q in guide.questions:
-        qs[guide.question_id(q)] = {"id": guide.question_id(q), "category": guide.category,
-                                    "text": q.text, "look_for": list(q.look_for)}
+        qid = guide.question_id(q)
+        qs[qid] = bank.Question(id=qid, category=guide.category, text=q.text,
+                                look_for=q.look_for)
     return qs
 
 
-def answers(qs: dict[str, dict[str, Any]], guide_path: Path = GUIDE) -> list[Answer]:
+def answers(qs: dict[str, bank.Question], guide_path: Path = GUIDE) -> list[Answer]:
     built_in = {q.id for q in bank._built_in()[0]}
     out = []
     for path in sorted((ROOT / "samples" / "corpus").glob("*.json")):
         d = json.loads(path.read_text())
         out.append(Answer(d["name"], f"corpus {d['half']}", d["text"], d["question_id"]))
-    by_text = {q["text"].rstrip(".?").lower(): qid for qid, q in qs.items()
-               if qid in built_in}
+    by_text = {q.text.rstrip(".?").lower(): qid for qid, q in qs.items() if qid in built_in}
     for path in sorted((ROOT / "samples").glob("*.json")):
         d = json.loads(path.read_text())
         qid = by_text.get(d["question"].rstrip(".?").lower())
@@ -126,7 +126,7 @@ def main() -> int:
         own = qs.get(ans.question_id or "")
         for qid, q in qs.items():
             checks = check_question(q, a.words, a.strengths)
-            n_look = len(q.get("look_for") or ())
+            n_look = len(q.look_for)
             gate = checks[0] if checks and checks[0].name.startswith("A story about") else None
             if gate is not None:
                 checks = checks[1:]
@@ -135,7 +135,7 @@ def main() -> int:
                     t.own_fits += gate.met
                     if not gate.met:
                         t.misfit.append(f"{ans.name}: {gate.name}")
-                elif own is not None and q["text"] != own["text"]:
+                elif own is not None and q.text != own.text:
                     t.crossed_topic += 1
                     t.crossed_fits += gate.met
             if qid == ans.question_id:
@@ -143,12 +143,12 @@ def main() -> int:
                 t.own_all += len(checks)
             elif own is None:
                 continue
-            elif q["category"] != own["category"]:
+            elif q.category != own.category:
                 t.other_met += sum(c.met for c in checks)
                 t.other_all += len(checks)
                 t.other_pairs += 1
                 t.other_off += off(checks)
-            elif q["text"] != own["text"]:
+            elif q.text != own.text:
                 look = checks[:n_look]
                 t.same_look_met += sum(c.met for c in look)
                 t.same_look_all += len(look)

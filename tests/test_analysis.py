@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from starcoach.analysis import analyze
 from starcoach.analysis.model import SCHEMA, STAR_LABELS, Analysis, AnalysisOptions
 from starcoach.errors import NoSpeechError
+from starcoach.questions.bank import Question, get_question
 from starcoach.transcribe.typed import TextInputError, read_text_transcript
 from starcoach.types import SAMPLE_RATE, Transcript, Word
 
@@ -128,8 +129,8 @@ def test_speaking_too_fast_or_too_slow_is_noted_against_the_band():
 
 
 def test_the_question_is_stored_and_checked_when_given():
-    question = {"id": "failure-time-you-failed", "text": "Tell me about a time you failed.",
-                "category": "failure", "look_for": ["Ownership without making excuses"]}
+    question = Question(id="failure-time-you-failed", text="Tell me about a time you failed.",
+                        category="failure", look_for=("Ownership without making excuses",))
     a = analyze(transcript(timed_words(STORY, 90)), question=question)
     assert a.question == {"id": "failure-time-you-failed",
                           "text": "Tell me about a time you failed.", "category": "failure"}
@@ -142,7 +143,7 @@ def test_the_json_round_trips_through_from_dict():
     words = timed_words(STORY, 100.0, gaps={57: 2.5})
     duration = words[-1].end + 0.7
     a = analyze(transcript(words, duration), audio_for(words, duration),
-                question={"id": "q", "text": "Tell me.", "category": "failure"})
+                question=Question(id="q", text="Tell me.", category="failure", look_for=()))
     d = json.loads(json.dumps(a.to_dict()))
     again = Analysis.from_dict(d)
     assert again.to_dict() == d
@@ -272,10 +273,8 @@ SUCCESS = (
 
 
 def test_a_success_story_is_not_faulted_for_lacking_a_lesson_or_a_change_of_habit():
-    teamwork = {"id": "teamwork-successful-project", "category": "teamwork",
-                "text": "Tell me about a successful project you delivered as part of a team."}
-    failure = {"id": "failure-time-you-failed", "category": "failure",
-               "text": "Tell me about a time you failed."}
+    teamwork = get_question("teamwork-successful-project")
+    failure = get_question("failure-time-you-failed")
     absent = {"no_learning", "no_change"}
     words = timed_words(SUCCESS, 40)
     found = analyze(transcript(words), question=teamwork).red_flags

@@ -20,7 +20,7 @@ from starcoach.analysis.question_fit import (
     point_families,
     words_from_text,
 )
-from starcoach.questions.bank import get_question, list_questions
+from starcoach.questions.bank import Question, get_question, list_questions
 
 GOOD_FAILURE = (
     "Last year I ran the release of our billing service. It was my mistake: I skipped the load "
@@ -35,7 +35,7 @@ BLAMING_FAILURE = (
 
 
 def checks_for(question_id: str, text: str, strengths: tuple[Finding, ...] = ()) -> dict:
-    q = get_question(question_id).to_dict()
+    q = get_question(question_id)
     return {c.name: c for c in check_question(q, words_from_text(text), strengths)}
 
 
@@ -66,7 +66,7 @@ def test_a_blaming_answer_misses_ownership_learning_and_change_with_hints():
 
 def test_look_for_points_come_first_then_the_category_expectations():
     q = get_question("failure-negative-feedback")
-    names = [c.name for c in check_question(q.to_dict(), words_from_text("Hello."), ())]
+    names = [c.name for c in check_question(q, words_from_text("Hello."), ())]
     assert names == ["A story about feedback you received", *q.look_for,
                      *(e[0] for e in EXPECTATIONS["failure"])]
 
@@ -144,7 +144,8 @@ def test_every_look_for_point_of_the_bank_maps_to_a_cue_family():
 
 
 def test_a_point_no_family_covers_is_met_by_sharing_its_content_words():
-    q = {"category": "salary-talks", "look_for": ["Mentions market benchmarks and salary bands"]}
+    q = Question(id="salary-1", category="salary-talks", text="Ask for a raise.",
+                 look_for=("Mentions market benchmarks and salary bands",))
     words = words_from_text("I brought salary data and three market offers.")
     [check] = check_question(q, words, ())
     assert check.met and check.evidence[0] == "I brought salary data and three market offers."
@@ -153,7 +154,8 @@ def test_a_point_no_family_covers_is_met_by_sharing_its_content_words():
 
 
 def test_an_unknown_category_gets_only_its_look_for_points():
-    q = {"category": "salary-talks", "look_for": ["Ownership of the result"]}
+    q = Question(id="salary-2", category="salary-talks", text="Ask for a raise.",
+                 look_for=("Ownership of the result",))
     assert [c.name for c in check_question(q, words_from_text("It was my fault."), ())] == [
         "Ownership of the result"]
 
@@ -285,7 +287,7 @@ FEEDBACK_STORY = (
 
 
 def test_a_missed_estimate_story_given_for_a_feedback_question_meets_none_of_its_checks():
-    checks = check_question(get_question("failure-negative-feedback").to_dict(),
+    checks = check_question(get_question("failure-negative-feedback"),
                             words_from_text(MISSED_ESTIMATE), ())
     topic, *rest = checks
     assert topic.name == "A story about feedback you received" and not topic.met
@@ -296,14 +298,14 @@ def test_a_missed_estimate_story_given_for_a_feedback_question_meets_none_of_its
     assert {c.hint for c in rest} == {"Not counted: the story is not about feedback you "
                                       "received."}
     # the same story meets its own question's checks
-    own = check_question(get_question("failure-time-you-failed").to_dict(),
+    own = check_question(get_question("failure-time-you-failed"),
                          words_from_text(MISSED_ESTIMATE), ())
     assert sum(c.met for c in own) >= len(own) - 1
 
 
 def test_a_feedback_story_fits_the_feedback_question_and_quotes_the_feedback():
     checks = {c.name: c for c in check_question(
-        get_question("failure-negative-feedback").to_dict(), words_from_text(FEEDBACK_STORY),
+        get_question("failure-negative-feedback"), words_from_text(FEEDBACK_STORY),
         ())}
     topic = checks["A story about feedback you received"]
     assert topic.met
@@ -327,5 +329,5 @@ def test_the_report_says_the_answer_does_not_fit_and_puts_it_first(tmp_path: Pat
 def test_the_clean_sample_given_for_another_categorys_question_has_most_checks_unmet(
         question_id):
     text = json.loads((SAMPLES / "clean_star.json").read_text())["text"]
-    checks = check_question(get_question(question_id).to_dict(), words_from_text(text), ())
+    checks = check_question(get_question(question_id), words_from_text(text), ())
     assert 2 * sum(not c.met for c in checks) > len(checks), [(c.name, c.met) for c in checks]

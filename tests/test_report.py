@@ -18,6 +18,7 @@ from rich.console import Console
 from starcoach.analysis import analyze
 from starcoach.analysis.model import SCHEMA, STAR_LABELS, Analysis
 from starcoach.analysis.notes import clock
+from starcoach.questions.bank import Question
 from starcoach.report.terminal import analysis_markdown, render_analysis
 from starcoach.types import SAMPLE_RATE, Transcript, Word
 
@@ -49,8 +50,9 @@ def analysis() -> Analysis:
         a, b = int(w.start * SAMPLE_RATE), int(w.end * SAMPLE_RATE)
         x[a:b] = 0.2 * np.sin(np.arange(b - a) * 2 * np.pi * 150 / SAMPLE_RATE)
     return analyze(Transcript(tuple(words), duration, source="answer.flac"), x,
-                   question={"id": "failure-time-you-failed",
-                             "text": "Tell me about a time you failed.", "category": "failure"})
+                   question=Question(id="failure-time-you-failed",
+                                     text="Tell me about a time you failed.", category="failure",
+                                     look_for=()))
 
 
 def render(a: Analysis, **console_args) -> str:

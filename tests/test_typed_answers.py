@@ -39,7 +39,7 @@ EXPECTED = {
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_typed_everyday_answer_gets_the_coaching_a_person_would_give(name: str) -> None:
     question_id, parts, red_flags, strengths = EXPECTED[name]
-    question = get_question(question_id).to_dict()
+    question = get_question(question_id)
     a = analyze(read_text_transcript(DATA / f"{name}.txt"), question=question)
     assert "".join(s.label[0].upper() for s in a.sections) == parts
     assert {f.category for f in a.red_flags} == red_flags

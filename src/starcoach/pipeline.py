@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from starcoach.analysis.model import Analysis, AnalysisOptions
+    from starcoach.questions.bank import Question
     from starcoach.sessions.store import Store
 
 ProgressFn = Callable[[float, float], None]
@@ -43,13 +44,14 @@ def transcribe_file(
     return transcript, samples
 
 
-def question_context(question_id: str | None) -> dict[str, Any] | None:
-    """The question an answer responds to, as the analyzer wants it (None for no question)."""
+def question_context(question_id: str | None) -> Question | None:
+    """The question an answer responds to (None for no question); NotFoundError for an ID the
+    bank does not know."""
     if not question_id:
         return None
     from starcoach.questions import bank as questions
 
-    return questions.get_question(question_id).to_dict()
+    return questions.get_question(question_id)
 
 
 def analyze_transcript(

@@ -16,6 +16,7 @@ from starcoach.analysis.model import (
     STAR_LABELS,
     Analysis,
     AnalysisOptions,
+    AskedQuestion,
 )
 from starcoach.errors import NoSpeechError
 from starcoach.types import Transcript, Word
@@ -24,14 +25,14 @@ if TYPE_CHECKING:
     import numpy as np
 
 def analyze(transcript: Transcript, samples: np.ndarray | None = None,
-            options: AnalysisOptions | None = None, question: dict[str, Any] | None = None
+            options: AnalysisOptions | None = None, question: AskedQuestion | None = None
             ) -> Analysis:
     """Analyze one answer.
 
     ``samples`` (16 kHz mono float32) gives pauses measured from the audio; without it there
     are no pauses. A typed answer (``transcript.timed`` False) has no pace either, and its
-    section shares are shares of the words. ``question`` is ``Question.to_dict()`` of the
-    question answered, or None. Raises NoSpeechError for a transcript without words.
+    section shares are shares of the words. ``question`` is the question answered (the bank's
+    ``Question``), or None. Raises NoSpeechError for a transcript without words.
     """
     from starcoach.analysis import fillers as fl
     from starcoach.analysis import notes, pacing, priorities, red_flags, star
@@ -61,7 +62,7 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
     pauses = pacing.find_pauses(voicing, words, sections, options) if voicing else []
     pace = pacing.pace(words, spoken, start, end, pauses, len(found), options) if timed else None
     flags = red_flags.for_question(red_flags.find_red_flags(words, spans, options),
-                                   (question or {}).get("category"))
+                                   question.category if question else None)
     strengths = red_flags.find_strengths(words, spans, options)
     themes = red_flags.check_themes(words, flags, strengths)
     labels = {s.label for s in sections}
@@ -101,16 +102,16 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
     return replace(analysis, fix_first=priorities.rank(stored))
 
 
-def _question_summary(question: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not question:
+def _question_summary(question: AskedQuestion | None) -> dict[str, Any] | None:
+    """What the analysis keeps of the question (``question`` in the JSON)."""
+    if question is None:
         return None
-    return {"id": question.get("id"), "text": question.get("text"),
-            "category": question.get("category")}
+    return {"id": question.id, "text": question.text, "category": question.category}
 
 
-def _question_checks(question: dict[str, Any] | None, words: Sequence[Word],
+def _question_checks(question: AskedQuestion | None, words: Sequence[Word],
                      strengths: Sequence[Any]) -> list[Any]:
-    if not question:
+    if question is None:
         return []
     from starcoach.analysis import question_fit
 

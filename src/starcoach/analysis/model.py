@@ -6,8 +6,9 @@ fields are documented in the README. Times are seconds from the start of the aud
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any
+from typing import Any, Protocol
 
 from starcoach.analysis.priorities import Priority
 from starcoach.types import Word
@@ -15,6 +16,20 @@ from starcoach.types import Word
 SCHEMA = "starcoach.analysis/1"
 ANALYZER_VERSION = "1"
 """Bump when the analyzer's rules change, so stored sessions show which version judged them."""
+
+class AskedQuestion(Protocol):
+    """What the analyzer needs of the question an answer responds to: the bank's ``Question``
+    (``starcoach.questions.bank``) is one, and so is an imported guide's."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def look_for(self) -> Sequence[str]: ...
+
 
 STAR_LABELS = ("situation", "task", "action", "result")
 RED_FLAG_CATEGORIES = (

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from starcoach.analysis.lexicon import Text
-from starcoach.analysis.model import Finding, ThemeCheck
+from starcoach.analysis.model import AskedQuestion, Finding, ThemeCheck
 from starcoach.analysis.question_cues import EXPECTATIONS, FAMILIES, POINT_FAMILIES, TOPICS
 from starcoach.analysis.quoting import JOINERS, boundary_after, phrase
 from starcoach.types import Word, ends_sentence, normalize
@@ -166,9 +165,9 @@ def topic(question_text: str) -> tuple[str, str] | None:
 
 
 def check_question(
-    question: dict[str, Any], words: Sequence[Word], strengths: Sequence[Finding] = ()
+    question: AskedQuestion, words: Sequence[Word], strengths: Sequence[Finding] = ()
 ) -> list[ThemeCheck]:
-    """Check an answer against a question (``Question.to_dict()``): what the story must be
+    """Check an answer against a question (the bank's ``Question``): what the story must be
     about first, then its look-for points, then its category's expectations (none for a
     category the bank does not know).
 
@@ -177,7 +176,7 @@ def check_question(
     so. A failure story given for a feedback question owns its mistake, but it does not show
     how its teller hears criticism."""
     checks = []
-    about = topic(question.get("text") or "")
+    about = topic(question.text)
     fits = True
     if about is not None:
         family, subject = about
@@ -186,11 +185,11 @@ def check_question(
                        "tell of one.")
         fits = first.met
         checks.append(first)
-    for point in question.get("look_for") or ():
+    for point in question.look_for:
         families = point_families(point)
         checks.append(_check(point, families, words, strengths,
                              f"Not heard yet: {point[0].lower() + point[1:]}.", point))
-    for name, family, hint in EXPECTATIONS.get(question.get("category") or "", ()):
+    for name, family, hint in EXPECTATIONS.get(question.category, ()):
         checks.append(_check(name, (family,), words, strengths, hint))
     if not fits:
         subject = about[1] if about else ""
