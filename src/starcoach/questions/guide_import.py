@@ -241,6 +241,7 @@ class _Parser:
             return
         if q["look_for_line"] is None:
             raise self.fail(q["line"], f"a \"{LOOK_FOR_LABEL}\" list under Q{q['number']}")
+        q["look_for"] = [point for point in q["look_for"] if point]  # "- **" says nothing
         if not q["look_for"]:
             raise self.fail(q["look_for_line"], f"'- ' items after \"{LOOK_FOR_LABEL}\"")
         answer = re.sub(r"\n{3,}", "\n\n", "\n".join(q["answer"]).strip()).replace("**", "")
