@@ -228,6 +228,60 @@ def _hub_model(name: str) -> tuple[str | None, str]:
         return None, f"failed: {type(exc).__name__}"
 
 
+class BoundedFeatures:
+    """faster-whisper's log-Mel front end, computed a minute of audio at a time.
+
+    faster-whisper turns the whole recording into a spectrogram in one go: for 20 minutes the
+    windowed frames, their FFT and its magnitudes are 190, 190 and 100 MB at once, and
+    ``transcribe`` does it again for every stretch decoded a second time. Block by block the
+    same features (to within float32 rounding) need a few MB beyond the result (80 x 100
+    floats a second: 38 MB for 20 minutes). Recordings shorter than ``BLOCK_S`` go to the
+    original, unchanged. Every other attribute is the wrapped extractor's."""
+
+    BLOCK_S = 60
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def __call__(self, waveform: np.ndarray, padding: int = 160,
+                 chunk_length: int | None = None) -> np.ndarray:
+        fe = self.inner
+        if len(waveform) < self.BLOCK_S * fe.sampling_rate or padding < 0:
+            return fe(waveform, padding=padding, chunk_length=chunk_length)
+        if chunk_length is not None:  # as the original does
+            fe.n_samples = chunk_length * fe.sampling_rate
+            fe.nb_max_frames = fe.n_samples // fe.hop_length
+        w = np.asarray(waveform, dtype=np.float32)
+        n_fft, hop = fe.n_fft, fe.hop_length
+        half = n_fft // 2
+        padded = len(w) + padding  # the waveform, then ``padding`` zeros
+        columns = padded // hop  # the original's frames, less the last one it drops
+        window = np.hanning(n_fft + 1)[:-1].astype("float32")
+        out = np.empty((fe.mel_filters.shape[0], columns), dtype=np.float32)
+        step = self.BLOCK_S * fe.sampling_rate // hop
+        for a in range(0, columns, step):
+            b = min(columns, a + step)
+            # Samples a*hop .. (b-1)*hop+n_fft of the padded signal, which is reflected by
+            # n_fft/2 at both ends (the STFT's "center" padding), as index arithmetic.
+            i = np.arange(a * hop, (b - 1) * hop + n_fft) - half
+            i = np.abs(i)
+            i = np.where(i >= padded, 2 * (padded - 1) - i, i)
+            seg = np.where(i < len(w), w[np.minimum(i, len(w) - 1)], np.float32(0.0))
+            frames = np.lib.stride_tricks.as_strided(
+                seg, (b - a, n_fft), (hop * seg.strides[0], seg.strides[0]))
+            spectrum = np.fft.rfft(frames * window, n=n_fft, axis=-1).astype("complex64")
+            power = np.abs(spectrum) ** 2
+            mel = fe.mel_filters @ power.T
+            np.log10(np.clip(mel, 1e-10, None), out=out[:, a:b])
+        np.maximum(out, out.max() - 8.0, out=out)
+        out += 4.0
+        out /= 4.0
+        return out
+
+
 def load_model(name: str | None = None):  # -> faster_whisper.WhisperModel
     """The loaded model, cached per process (loading tiny.en takes about half a second)."""
     path, label = resolve_model(name)
@@ -236,9 +290,11 @@ def load_model(name: str | None = None):  # -> faster_whisper.WhisperModel
         from faster_whisper import WhisperModel
 
         try:
-            _MODELS[key] = (WhisperModel(path, device="cpu",
-                                         compute_type=TranscribeOptions.compute_type,
-                                         cpu_threads=cpu_threads()), label)
+            whisper = WhisperModel(path, device="cpu",
+                                   compute_type=TranscribeOptions.compute_type,
+                                   cpu_threads=cpu_threads())
+            whisper.feature_extractor = BoundedFeatures(whisper.feature_extractor)
+            _MODELS[key] = (whisper, label)
         except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
             raise ModelError(
                 f"cannot load the Whisper model at '{path}': {str(exc).splitlines()[0]}; "
