@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import _badfiles as _bad
 import pytest
 
 from starcoach import files
@@ -111,6 +112,30 @@ def test_the_cap_is_the_documented_one(tmp_path: Path) -> None:
     just.write_bytes(b"a " * (files.TEXT_CAP_BYTES // 2) + b"a")
     with pytest.raises(files.TooLargeError):
         files.read_capped(just)
+
+
+# -- recordings too long, lying about their length, or cut short ---------------------------
+AUDIO_CASES = {
+    "5 GiB WAV with a stale header": ("stale.wav", _bad.stale_wav_5gib, "46.6 hours"),
+    "5 GiB streamed WAV (size 0xFFFFFFFF)": ("streamed.wav", _bad.streamed_wav_5gib,
+                                             "46.6 hours"),
+    "512 MiB silent WAV": ("silent.wav", _bad.silent_wav_512mib, "4.7 hours"),
+    "FLAC that says it lasts two hours": ("long.flac", _bad.two_hour_flac, "2.0 hours"),
+}
+AUDIO_COMMANDS = [("analyze",), ("transcribe",), ("analyze", "--json", "--save")]
+
+
+@pytest.mark.parametrize("command", AUDIO_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("case", AUDIO_CASES)
+def test_a_recording_too_long_or_cut_short_is_one_error_line_before_any_transcription(
+        case: str, command: tuple[str, ...], tmp_path: Path, starcoach_home: Path) -> None:
+    """Refused from what the file says and how it ends: no MemoryError, no crash, no answer
+    analyzed as if it were whole, and nothing saved."""
+    name, make, says = AUDIO_CASES[case]
+    path = make(tmp_path / name)
+    before = snapshot(starcoach_home, tmp_path)
+    assert_one_error(run(command[0], str(path), *command[1:]), str(path), says)
+    assert snapshot(starcoach_home, tmp_path) == before
 
 
 # -- text: encodings and binary ------------------------------------------------------------
