@@ -321,8 +321,12 @@ def _decode_container(p: Path, container) -> np.ndarray:  # type: ignore[no-unty
     samples = _Samples(p, declared_s)
     # Resampled to float planes, one per channel, then averaged (see _Samples.add).
     resampler = av.AudioResampler(format="fltp", rate=SAMPLE_RATE)
+    mp3 = stream.codec_context.name in ("mp3", "mp3float")
+    last = b""
     try:
         for packet in container.demux(stream):
+            if mp3 and packet.size:
+                last = bytes(packet)
             for frame in packet.decode():
                 for out in resampler.resample(frame):
                     samples.add(out)
@@ -341,6 +345,19 @@ def _decode_container(p: Path, container) -> np.ndarray:  # type: ignore[no-unty
             f"cannot read audio {_name(p)}: the file is truncated or damaged "
             f"(it declares {declared_s:.1f} s, only {decoded:.1f} s could be "
             "decoded); record or export it again"
+        )
+    from starcoach.audio import compressed
+
+    cut = None
+    if mp3 and compressed.mp3_frame_cut(last):
+        cut = "its last MP3 frame is cut off"
+    elif container.format.name == "ogg":
+        cut = compressed.ogg_end_problem(p)
+    if cut is not None:
+        raise AudioError(
+            f"cannot read audio {_name(p)}: the file is truncated ({cut} after "
+            f"{decoded:.1f} s of audio, the rest of the answer is missing); "
+            "record or export it again"
         )
     return samples.samples()
 
