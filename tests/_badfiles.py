@@ -161,6 +161,16 @@ def garbage_vocabulary(folder: Path) -> Path:
     return folder
 
 
+def vocabulary_without_special_tokens(folder: Path) -> Path:
+    model_copy(folder)
+    (folder / "vocabulary.txt").write_text("the\nsituation\nwas\n")
+    return folder
+
+
+def long_model_name(folder: Path) -> str:
+    return "tiny.en-" + "x" * 2992
+
+
 def ct2_variables(raw: bytes) -> list[tuple[str, int, int]]:
     """(name, offset, bytes) of every tensor in a CTranslate2 model.bin (format version 6)."""
     pos = 4

@@ -144,6 +144,40 @@ def test_a_recording_too_long_or_cut_short_is_one_error_line_before_any_transcri
     assert snapshot(starcoach_home, tmp_path) == before
 
 
+# -- speech models that cannot work ----------------------------------------------------------
+MODEL_CASES = {
+    "garbage vocabulary.txt": (_bad.garbage_vocabulary,
+                               "vocabulary.txt is not a Whisper vocabulary (it is not UTF-8"),
+    "vocabulary.txt without Whisper's tokens": (
+        _bad.vocabulary_without_special_tokens, "it has no <|endoftext|> token"),
+    "damaged model.bin weights": (_bad.damaged_weights,
+                                  "does not recognise speech: a test phrase"),
+    "3000-character model name": (_bad.long_model_name, "(3000 characters)"),
+}
+
+
+@pytest.mark.parametrize("command", [("analyze", "--json"), ("transcribe",)], ids=" ".join)
+@pytest.mark.parametrize("case", MODEL_CASES)
+def test_a_model_that_cannot_work_is_one_error_line_naming_it_before_the_answer_is_transcribed(
+        case: str, command: tuple[str, ...], tmp_path: Path, starcoach_home: Path) -> None:
+    """Damaged weights load without complaint and wrote nonsense for minutes, then blamed the
+    audio ("holds no speech"); a broken vocabulary was an unexpected ValueError (exit 1)."""
+    import time
+
+    make, says = MODEL_CASES[case]
+    made = make(tmp_path / "model")
+    model = str(made) if isinstance(made, Path) else made
+    answer = Path(__file__).resolve().parents[1] / "samples" / "clean_star.flac"
+    before = snapshot(starcoach_home, tmp_path)
+    start = time.monotonic()
+    result = run(command[0], str(answer), *command[1:], "--model", model)
+    assert_one_error(result, says)
+    assert ("see models/README.md" in result.stderr or "give a model name" in result.stderr)
+    assert time.monotonic() - start < 20  # not a transcription of the 104 s answer
+    assert len(result.stderr) < 400
+    assert snapshot(starcoach_home, tmp_path) == before
+
+
 # -- text: encodings and binary ------------------------------------------------------------
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-8"])
 def test_a_typed_answer_with_a_byte_order_mark_is_read_in_its_encoding(
