@@ -14,6 +14,7 @@ import io
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -220,7 +221,7 @@ class _TrueSizes(io.RawIOBase):
         self._pos = max(0, base + offset)
         return self._pos
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
         n = max(0, min(len(view), self._end - self._pos))
         self._fh.seek(self._pos)
@@ -255,7 +256,8 @@ class _Samples:
     def seconds(self) -> float:
         return self.n / SAMPLE_RATE
 
-    def add(self, frame) -> None:  # type: ignore[no-untyped-def] - av.AudioFrame, fltp at 16 kHz
+    def add(self, frame: Any) -> None:
+        """Append one av.AudioFrame (float planes at 16 kHz, as the resampler gives them)."""
         x = frame.to_ndarray()
         k = x.shape[1]
         if self.n + k > len(self._buf):
@@ -305,7 +307,7 @@ def _decode(p: Path, stale: _StaleWav | None = None) -> np.ndarray:
             source.close()
 
 
-def _decode_container(p: Path, container) -> np.ndarray:  # type: ignore[no-untyped-def]
+def _decode_container(p: Path, container: Any) -> np.ndarray:
     import av
 
     if not container.streams.audio:
