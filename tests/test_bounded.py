@@ -168,3 +168,12 @@ def test_a_512_mib_silent_wav_under_the_hour_is_refused_as_silent_within_the_cei
     assert err.startswith(f"error: '{path}' holds no speech: the recording is silent (2796.2 s")
     peak_mb = usage.ru_maxrss / 1024
     assert peak_mb < 450, f"peak {peak_mb:.0f} MB"
+
+
+def test_the_benchmark_table_in_the_readme_has_every_length() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert "python benchmarks/memory.py" in readme
+    peaks = {line.split("|")[1].strip(): int(line.split("|")[4])
+             for line in readme.splitlines() if line.startswith(("| 2 |", "| 10 |", "| 20 |"))}
+    assert set(peaks) == {"2", "10", "20"}
+    assert peaks["20"] < 500  # the goal: a 20-minute answer under 500 MB
