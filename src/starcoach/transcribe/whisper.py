@@ -170,10 +170,11 @@ def _config_problem(path: Path) -> str | None:
 
 
 def shown(name: str) -> str:
-    """A model name or folder as a message quotes it: cut short past 60 characters."""
-    if len(name) <= 60:
+    """A model name or folder as a message quotes it: whole up to 255 characters (the longest
+    file name there can be), else cut short."""
+    if len(name) <= 255:
         return f"'{name}'"
-    return f"'{name[:40]}...' ({len(name)} characters)"
+    return f"'{name[:60]}...' ({len(name)} characters)"
 
 
 _VERIFIED: dict[Path, str | None] = {}
