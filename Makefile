@@ -59,6 +59,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/transcribe.py
 	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/memory.py
 
 samples: setup
 	$(BIN)/python samples/make_samples.py

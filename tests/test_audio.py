@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import _badfiles as _bad
 import numpy as np
 import pytest
 
@@ -266,3 +267,54 @@ def test_the_riff_walker_refuses_a_file_without_audio_or_with_a_broken_chunk() -
     for raw, why in ((no_data, "no data chunk"), (broken, "damaged")):
         with pytest.raises(riff.RiffError, match=why):
             riff.find_data(io.BytesIO(raw), len(raw))
+
+
+# -- compressed recordings cut short ---------------------------------------------------------
+COMPRESSED = {
+    "mp3 without a Xing header": ("a.mp3", _bad.mp3_without_xing, "its last MP3 frame is cut off"),
+    "ogg vorbis": ("a.ogg", _bad.ogg_vorbis, "its last Ogg page is cut off"),
+    "ogg opus": ("a.opus", _bad.ogg_opus, "its last Ogg page is cut off"),
+}
+
+
+@pytest.mark.parametrize("kind", COMPRESSED)
+def test_a_compressed_recording_cut_short_is_truncated_not_a_shorter_answer(
+        kind: str, tmp_path: Path) -> None:
+    """FFmpeg decodes the part that is there and states its length as the whole: the format's
+    own end marks (a whole last MP3 frame, an Ogg end-of-stream page) tell the difference."""
+    name, make, says = COMPRESSED[kind]
+    if name.endswith(".ogg") and not _bad.HAVE_SOX:
+        pytest.skip("sox is not installed")
+    whole = make(tmp_path / name)
+    assert audio.duration_s(audio.load_audio(whole)) == pytest.approx(6.0, abs=0.06)
+    cut = _bad.cut(whole)
+    with pytest.raises(AudioError) as err:
+        audio.load_audio(cut)
+    message = str(err.value)
+    assert message.startswith(f"cannot read audio '{cut}': the file is truncated ({says} after ")
+    assert message.endswith("s of audio, the rest of the answer is missing); record or export "
+                            "it again")
+
+
+def test_an_ogg_file_whose_last_whole_page_does_not_end_the_stream_is_truncated(
+        tmp_path: Path) -> None:
+    """Cut exactly at a page boundary: every page is whole, but none says the stream ends."""
+    from starcoach.audio import compressed
+
+    whole = _bad.ogg_opus(tmp_path / "a.opus")
+    raw = whole.read_bytes()
+    last = raw.rfind(b"OggS")
+    assert compressed.ogg_end_problem(whole) is None
+    whole.write_bytes(raw[:last])
+    assert compressed.ogg_end_problem(whole) == "its last Ogg page does not end the stream"
+
+
+def test_the_mp3_frame_length_is_read_from_its_header() -> None:
+    from starcoach.audio import compressed
+
+    # MPEG-1 Layer III, 128 kb/s, 44.1 kHz, no padding: 417 bytes; with padding 418
+    assert compressed.mp3_frame_length(bytes([0xFF, 0xFB, 0x90, 0x64])) == 417
+    assert compressed.mp3_frame_length(bytes([0xFF, 0xFB, 0x92, 0x64])) == 418
+    # MPEG-2 Layer III, 64 kb/s, 22.05 kHz: 72 * 64000 / 22050 = 208
+    assert compressed.mp3_frame_length(bytes([0xFF, 0xF3, 0x80, 0x64])) == 208
+    assert compressed.mp3_frame_length(b"RIFF") is None

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import _badfiles as _bad
 import pytest
 
 from starcoach import files
@@ -111,6 +112,70 @@ def test_the_cap_is_the_documented_one(tmp_path: Path) -> None:
     just.write_bytes(b"a " * (files.TEXT_CAP_BYTES // 2) + b"a")
     with pytest.raises(files.TooLargeError):
         files.read_capped(just)
+
+
+# -- recordings too long, lying about their length, or cut short ---------------------------
+AUDIO_CASES = {
+    "5 GiB WAV with a stale header": ("stale.wav", _bad.stale_wav_5gib, "46.6 hours"),
+    "5 GiB streamed WAV (size 0xFFFFFFFF)": ("streamed.wav", _bad.streamed_wav_5gib,
+                                             "46.6 hours"),
+    "512 MiB silent WAV": ("silent.wav", _bad.silent_wav_512mib, "4.7 hours"),
+    "FLAC that says it lasts two hours": ("long.flac", _bad.two_hour_flac, "2.0 hours"),
+    "truncated MP3 without a Xing header": ("cut.mp3", _bad.cut_mp3,
+                                            "its last MP3 frame is cut off"),
+    "truncated OGG Vorbis": ("cut.ogg", _bad.cut_vorbis, "its last Ogg page is cut off"),
+    "truncated Opus": ("cut.opus", _bad.cut_opus, "its last Ogg page is cut off"),
+}
+AUDIO_COMMANDS = [("analyze",), ("transcribe",), ("analyze", "--json", "--save")]
+
+
+@pytest.mark.parametrize("command", AUDIO_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("case", AUDIO_CASES)
+def test_a_recording_too_long_or_cut_short_is_one_error_line_before_any_transcription(
+        case: str, command: tuple[str, ...], tmp_path: Path, starcoach_home: Path) -> None:
+    """Refused from what the file says and how it ends: no MemoryError, no crash, no answer
+    analyzed as if it were whole, and nothing saved."""
+    name, make, says = AUDIO_CASES[case]
+    if name.endswith(".ogg") and not _bad.HAVE_SOX:
+        pytest.skip("sox is not installed")
+    path = make(tmp_path / name)
+    before = snapshot(starcoach_home, tmp_path)
+    assert_one_error(run(command[0], str(path), *command[1:]), str(path), says)
+    assert snapshot(starcoach_home, tmp_path) == before
+
+
+# -- speech models that cannot work ----------------------------------------------------------
+MODEL_CASES = {
+    "garbage vocabulary.txt": (_bad.garbage_vocabulary,
+                               "vocabulary.txt is not a Whisper vocabulary (it is not UTF-8"),
+    "vocabulary.txt without Whisper's tokens": (
+        _bad.vocabulary_without_special_tokens, "it has no <|endoftext|> token"),
+    "damaged model.bin weights": (_bad.damaged_weights,
+                                  "does not recognise speech: a test phrase"),
+    "3000-character model name": (_bad.long_model_name, "(3000 characters)"),
+}
+
+
+@pytest.mark.parametrize("command", [("analyze", "--json"), ("transcribe",)], ids=" ".join)
+@pytest.mark.parametrize("case", MODEL_CASES)
+def test_a_model_that_cannot_work_is_one_error_line_naming_it_before_the_answer_is_transcribed(
+        case: str, command: tuple[str, ...], tmp_path: Path, starcoach_home: Path) -> None:
+    """Damaged weights load without complaint and wrote nonsense for minutes, then blamed the
+    audio ("holds no speech"); a broken vocabulary was an unexpected ValueError (exit 1)."""
+    import time
+
+    make, says = MODEL_CASES[case]
+    made = make(tmp_path / "model")
+    model = str(made) if isinstance(made, Path) else made
+    answer = Path(__file__).resolve().parents[1] / "samples" / "clean_star.flac"
+    before = snapshot(starcoach_home, tmp_path)
+    start = time.monotonic()
+    result = run(command[0], str(answer), *command[1:], "--model", model)
+    assert_one_error(result, says)
+    assert ("see models/README.md" in result.stderr or "give a model name" in result.stderr)
+    assert time.monotonic() - start < 20  # not a transcription of the 104 s answer
+    assert len(result.stderr) < 400
+    assert snapshot(starcoach_home, tmp_path) == before
 
 
 # -- text: encodings and binary ------------------------------------------------------------

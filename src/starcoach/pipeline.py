@@ -39,6 +39,7 @@ def transcribe_file(
     from starcoach.audio import decode as audio
     from starcoach.transcribe import whisper as transcribe
 
+    transcribe.resolve_model(model)  # a model that is not there fails before a long decode
     samples = audio.load_audio(path)
     transcript = transcribe.transcribe(samples, model=model, progress=progress, source=str(path))
     return transcript, samples

@@ -27,6 +27,12 @@ class DataChunk:
     """The size the header states, in bytes (0 or ``UNKNOWN_SIZE`` when not known)."""
     block_align: int
     """Bytes per frame, from the fmt chunk (2 for 16-bit mono)."""
+    byte_rate: int = 0
+    """Bytes per second of audio, from the fmt chunk (0 when there is none)."""
+
+    def seconds(self, audio_bytes: int) -> float | None:
+        """How long ``audio_bytes`` of this audio last, or None when the rate is not known."""
+        return audio_bytes / self.byte_rate if self.byte_rate > 0 else None
 
     def present(self, file_size: int) -> int:
         """Whole frames of audio actually in a file of ``file_size`` bytes, in bytes."""
@@ -42,6 +48,7 @@ def find_data(fh: BinaryIO, size: int) -> DataChunk:
     """Walk the chunks of an open RIFF/WAVE file of ``size`` bytes to its data chunk, leaving
     ``fh`` at the first audio byte. Raises RiffError when there is none to find."""
     block_align = 2
+    byte_rate = 0
     fh.seek(12)
     while True:
         chunk = fh.read(8)
@@ -49,11 +56,12 @@ def find_data(fh: BinaryIO, size: int) -> DataChunk:
             raise RiffError("it holds no audio (no data chunk)")
         chunk_id, chunk_size = struct.unpack("<4sI", chunk)
         if chunk_id == b"data":
-            return DataChunk(fh.tell(), chunk_size, block_align)
+            return DataChunk(fh.tell(), chunk_size, block_align, byte_rate)
         if chunk_id == b"fmt ":
             fmt = fh.read(min(chunk_size, 16))
             if len(fmt) >= 14:
-                block_align = max(1, struct.unpack("<H", fmt[12:14])[0])
+                byte_rate, align = struct.unpack("<IH", fmt[8:14])
+                block_align = max(1, align)
             fh.seek(chunk_size - len(fmt) + (chunk_size & 1), os.SEEK_CUR)
             continue
         if chunk_size == UNKNOWN_SIZE or fh.tell() + chunk_size > size:

