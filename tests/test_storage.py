@@ -789,3 +789,54 @@ def test_a_read_only_folder_with_a_left_over_wal_file_warns_that_sessions_may_be
     finally:
         _unprivileged.make_writable(base)
         shutil.rmtree(base, ignore_errors=True)
+
+
+# -- a full disk ---------------------------------------------------------------------------
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB tmpfs (root only), to be filled by the test."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2M", "tmpfs", str(mnt)],
+                          capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to fill: {made.stderr.strip() or 'not root'}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def _fill(folder: Path) -> None:
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def test_a_full_disk_still_lets_the_sessions_be_read_and_says_why_nothing_changes(
+        full_disk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = full_disk / "home"
+    with open_store(home) as store:
+        ids = [store.save_session(None, *build()) for _ in range(2)]
+    for extra in ("sessions.db-shm", "sessions.db-wal"):  # as a closed store leaves it
+        (home / extra).unlink(missing_ok=True)
+    _fill(full_disk)
+    assert shutil.disk_usage(full_disk).free < storage.FULL_DISK_BYTES
+    before = (home / "sessions.db").read_bytes()
+    monkeypatch.setenv("STARCOACH_HOME", str(home))
+    listed = run_cli("history")
+    assert listed.returncode == 0, listed.stderr  # was "disk I/O error", exit 2
+    assert all(i in listed.stdout for i in ids)
+    shown = run_cli("show", ids[0])
+    assert shown.returncode == 0, shown.stderr
+    gone = run_cli("delete", ids[0], "--yes")
+    assert gone.returncode == 2
+    assert gone.stderr.strip().splitlines() == [
+        f"error: cannot delete session {ids[0]}: the disk that holds the data folder {home} "
+        "is full (the sessions can be read, not changed); free some space"]
+    assert (home / "sessions.db").read_bytes() == before

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -42,6 +43,9 @@ __all__ = ["Session", "Store", "check_can_save", "normalize_question_id", "open_
 DB_NAME = "sessions.db"
 AUDIO_DIR = "audio"
 BUSY_TIMEOUT_MS = 15_000
+FULL_DISK_BYTES = 64 * 1024
+"""Free space under which a failing open is put down to a full disk: WAL mode's -shm file
+needs 32 KiB."""
 
 
 def _m001_sessions(db: sqlite3.Connection) -> None:
@@ -204,13 +208,18 @@ class Store:
     and every write raises StorageError saying so before anything is touched.
     """
 
-    def __init__(self, db: sqlite3.Connection, root: Path, readonly: bool = False) -> None:
+    def __init__(self, db: sqlite3.Connection, root: Path, readonly: bool = False,
+                 disk_full: bool = False) -> None:
         self.db = db
         self.root = root
-        self.readonly = readonly
+        self.readonly = readonly or disk_full
+        self.disk_full = disk_full
 
     def require_writable(self, action: str) -> None:
-        """StorageError naming the read-only data folder when ``action`` would have to write."""
+        """StorageError naming the read-only data folder (or its full disk) when ``action``
+        would have to write."""
+        if self.disk_full:
+            raise _full_error(self.root, action)
         if self.readonly:
             raise _readonly_error(self.root, action)
 
@@ -470,6 +479,19 @@ def _readonly_error(root: Path, action: str) -> StorageError:
                         "not changed); point STARCOACH_HOME at a folder you can write")
 
 
+def _full_error(root: Path, action: str) -> StorageError:
+    return StorageError(f"cannot {action}: the disk that holds the data folder {root} is full "
+                        "(the sessions can be read, not changed); free some space")
+
+
+def _disk_full(root: Path) -> bool:
+    """Whether the disk holding ``root`` has no room left for SQLite's shared-memory file."""
+    try:
+        return shutil.disk_usage(root).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
 def _not_found(session_id: str) -> NotFoundError:
     return NotFoundError(f"no session '{session_id}' (see `starcoach history`)")
 
@@ -485,6 +507,8 @@ def _storage_error(path: Path, exc: sqlite3.Error) -> StorageError:
         return StorageError(f"{path} is locked by another program ({text}); try again")
     if "readonly" in text or "read-only" in text:
         return _readonly_error(path.parent, "change the session database")
+    if "disk is full" in text or ("disk I/O" in text and _disk_full(path.parent)):
+        return _full_error(path.parent, "change the session database")
     return StorageError(f"cannot use the session database {path}: {text}")
 
 
@@ -566,8 +590,16 @@ def _connect_readonly(root: Path, path: Path) -> sqlite3.Connection:
     if not can_shm and wal.is_file() and wal.stat().st_size > 0:
         warn_once(f"{wal} holds changes a starcoach that did not close left behind; in this "
                   "read-only folder they cannot be read, so the latest sessions may be missing")
-    uri = path.absolute().as_uri() + ("?mode=ro" if can_shm else "?mode=ro&immutable=1")
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    if not can_shm:
+        return _connect_immutable(path)
+    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _connect_immutable(path: Path) -> sqlite3.Connection:
+    """Read the database file as it stands, without the -shm file WAL mode needs."""
+    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
 
 @contextmanager
@@ -590,6 +622,7 @@ def open_store(root: Path | None = None, create: bool = True) -> Iterator[Store]
             db = _connect_readonly(root, path)
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"cannot open the session database {path}: {exc}") from exc
+    full = False
     try:
         db.row_factory = sqlite3.Row
         try:
@@ -599,12 +632,23 @@ def open_store(root: Path | None = None, create: bool = True) -> Iterator[Store]
             else:
                 _check_schema(db, path)
         except sqlite3.Error as exc:
-            raise _storage_error(path, exc) from exc
+            if not (writable and path.is_file() and _disk_full(root)):
+                raise _storage_error(path, exc) from exc
+            # A full disk has no room for the -shm file even to read: read the file as it
+            # stands, and let every write say the disk is full.
+            db.close()
+            db = _connect_immutable(path)
+            db.row_factory = sqlite3.Row
+            writable, full = False, True
+            try:
+                _check_schema(db, path)
+            except sqlite3.Error as again:
+                raise _storage_error(path, again) from again
         if writable:
             from starcoach.sessions.housekeeping import reclaim_orphans
 
             reclaim_orphans(root, db)  # what a killed save left behind
-        yield Store(db, root, readonly=not writable)
+        yield Store(db, root, readonly=not writable, disk_full=full)
     finally:
         db.close()
 
