@@ -224,9 +224,10 @@ def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGE
                         announced = True
                     on(typed())
     except KeyboardInterrupt:
-        rec.stop("interrupted")
         first_ctrl_c = time.monotonic()
-    with _ctrl_c_counted() as presses:
+    with _ctrl_c_counted() as presses:  # first, so a second Ctrl-C is counted, not raised
+        if first_ctrl_c is not None:
+            rec.stop("interrupted")
         take = rec.finish()
         if first_ctrl_c is None:
             if presses:  # stopped otherwise, then Ctrl-C while finishing: the file is whole
