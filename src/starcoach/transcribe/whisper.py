@@ -75,6 +75,9 @@ class TranscribeOptions:
     edge_pad_s: float = 0.5
     stop_within_s: float = 0.3
     """Stop decoding once a segment ends this close to the last voiced frame."""
+    initial_prompt: str | None = None
+    """Text said before these samples (the live engine's previous pieces): the model reads it
+    as the text that came before, as batch decoding does between its 30 s windows."""
 
 
 def decode_span(loud: Any, total: float, pad_s: float) -> tuple[float, float]:
@@ -269,6 +272,7 @@ def transcribe(
         temperature=list(opts.temperatures),
         condition_on_previous_text=opts.condition_on_previous_text,
         hotwords=opts.hotwords or None,
+        initial_prompt=opts.initial_prompt or None,
         word_timestamps=True,
         vad_filter=opts.vad_filter,
         hallucination_silence_threshold=opts.hallucination_silence_threshold,
