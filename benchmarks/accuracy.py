@@ -34,6 +34,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import sys
@@ -85,8 +86,10 @@ def script_transcript(sample: dict[str, Any]) -> Transcript:
     return Transcript(words=tuple(words), duration_s=sample["duration_s"], model="script")
 
 
+@functools.cache
 def transcriber_hash() -> str:
-    """A digest of the transcriber's code, wherever in src/ it lives.
+    """A digest of the transcriber's code, wherever in src/ it lives, taken once per run: the
+    code imported is the code of the run's start, even if the files change during it.
 
     Covers src/starcoach/transcribe*.py and transcribe/**, filler_recovery.py and audio*.py /
     audio*/**, by content only (sorted), so moving a file without changing it keeps the cache.

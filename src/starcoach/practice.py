@@ -30,6 +30,10 @@ SLOWDOWN_ENV = "STARCOACH_LIVE_SLOWDOWN"
 """Makes the live transcription that many times slower: a slow machine, for tests and
 benchmarks (the take must still be whole, and transcribed after it ends)."""
 
+MAX_TAKE_S = 3600.0
+"""The longest take ``--max-seconds`` may ask for: an hour, 115 MB of WAV. An answer runs two
+minutes; a number past this is a typo (``1e305`` once killed the recorder's writer thread)."""
+
 
 def recordings_dir() -> Path:
     return config.data_dir() / "recordings"
@@ -109,6 +113,13 @@ def check_options(question_id: str | None, category: str | None, random_pick: bo
         raise UsageError(f"--prep must be 0 or more seconds, not {prep_s:g}")
     if max_seconds is not None and not (math.isfinite(max_seconds) and max_seconds > 0):
         raise UsageError(f"--max-seconds must be more than 0, not {max_seconds:g}")
+    if max_seconds is not None and max_seconds > MAX_TAKE_S:
+        raise UsageError(f"--max-seconds must be at most {MAX_TAKE_S:g} (one hour), "
+                         f"not {max_seconds:g}")
+    if prep_s > MAX_TAKE_S or stop_after_silence_s > MAX_TAKE_S:
+        which = "--prep" if prep_s > MAX_TAKE_S else "--stop-after-silence"
+        value = prep_s if prep_s > MAX_TAKE_S else stop_after_silence_s
+        raise UsageError(f"{which} must be at most {MAX_TAKE_S:g} seconds, not {value:g}")
     if not math.isfinite(stop_after_silence_s) or stop_after_silence_s < 0:
         raise UsageError(f"--stop-after-silence must be 0 (off) or more seconds, "
                          f"not {stop_after_silence_s:g}")

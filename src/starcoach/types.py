@@ -82,6 +82,8 @@ class Transcript:
     source: str | None = None
     timed: bool = True
     settings: dict[str, Any] = field(default_factory=dict)
+    unclear: tuple[tuple[float, float], ...] = ()
+    """(start, end) of voiced stretches the model made no words of, even decoded again."""
 
     @property
     def text(self) -> str:
@@ -98,6 +100,7 @@ class Transcript:
             "text": self.text,
             "words": [w.to_dict() for w in self.words],
             "settings": self.settings,
+            "unclear": [[round(a, 2), round(b, 2)] for a, b in self.unclear],
         }
 
     @classmethod
@@ -110,6 +113,7 @@ class Transcript:
             source=d.get("source"),
             timed=bool(d.get("timed", True)),
             settings=dict(d.get("settings", {})),
+            unclear=tuple((float(a), float(b)) for a, b in d.get("unclear", ())),
         )
 
 

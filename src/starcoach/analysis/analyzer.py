@@ -85,6 +85,7 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
         timed=timed,
         question=_question_summary(question),
         question_checks=tuple(_question_checks(question, words, strengths)),
+        unclear=tuple(transcript.unclear),
         extra={**{k: v for k, v in (("source", transcript.source),
                                     ("model", transcript.model)) if v},
                # A recording analyzed from its transcript alone: pauses were not measured.

@@ -319,6 +319,9 @@ class Analysis:
     question: dict[str, Any] | None = None
     question_checks: tuple[ThemeCheck, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    unclear: tuple[tuple[float, float], ...] = ()
+    """Voiced stretches (start, end) the transcription made no words of: left out of every
+    figure, and said so."""
 
     @property
     def speaking_s(self) -> float:
@@ -350,6 +353,7 @@ class Analysis:
             "fillers": [f.to_dict() for f in self.fillers],
             "disfluencies": [d.to_dict() for d in self.disfluencies],
             "pauses": [p.to_dict() for p in self.pauses],
+            "unclear": [{"start": round(a, 2), "end": round(b, 2)} for a, b in self.unclear],
             "red_flags": [f.to_dict() for f in self.red_flags],
             "strengths": [f.to_dict() for f in self.strengths],
             "themes": [t.to_dict() for t in self.themes],
@@ -390,4 +394,5 @@ class Analysis:
             question=d.get("question"),
             question_checks=tuple(ThemeCheck.from_dict(x) for x in d.get("question_checks", ())),
             extra=dict(d.get("extra", {})),
+            unclear=tuple((float(u["start"]), float(u["end"])) for u in d.get("unclear", ())),
         )

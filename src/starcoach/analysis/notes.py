@@ -119,8 +119,18 @@ def pause_note(a: Analysis) -> list[Note]:
                  f"(at {where}): pause between thoughts, not inside one.")]
 
 
-NOTE_RULES: tuple[NoteRule, ...] = (length_note, missing_notes, balance_notes, pace_note,
-                                    filler_note, pause_note)
+def unclear_note(a: Analysis) -> list[Note]:
+    if not a.unclear:
+        return []
+    spans = ", ".join(f"{clock(s)}-{clock(e)}" for s, e in a.unclear)
+    total = sum(e - s for s, e in a.unclear)
+    return [Note("unclear", "high", f"Unclear: {total:.0f} s of speech the model could not make "
+                 f"out (at {spans}); the figures leave it out. Listen back, and speak up or "
+                 "closer to the microphone there.")]
+
+
+NOTE_RULES: tuple[NoteRule, ...] = (unclear_note, length_note, missing_notes, balance_notes,
+                                    pace_note, filler_note, pause_note)
 
 
 def make_notes(a: Analysis) -> list[Note]:

@@ -97,10 +97,16 @@ def _check_file(p: Path) -> bool:
     if p.is_dir():
         raise AudioError(f"cannot read audio {_name(p)}: it is a folder, not an audio file; "
                          "give the path of one recording")
+    from starcoach import files
+
     try:
-        size = p.stat().st_size
+        # before opening it: a FIFO blocks the open, and a device never ends
+        size = files.check_regular(p).st_size
         with p.open("rb") as fh:
             head = fh.read(64)
+    except files.FileKindError as exc:
+        raise AudioError(f"cannot read audio {_name(p)}: it is {exc.kind}, not an audio file; "
+                         "give the path of one recording") from exc
     except OSError as exc:
         raise AudioError(f"cannot read audio {_name(p)}: {exc.strerror or exc}") from exc
     if size == 0:

@@ -278,18 +278,35 @@ def parse_guide(text: str, name: str = "GUIDE.md") -> Guide:
 
 
 def read_guide(path: str | Path) -> Guide:
+    """Read a guide file: a regular file of at most ``files.TEXT_CAP_BYTES``, in UTF-8 (or
+    UTF-16 / UTF-32 with a byte-order mark, as some Windows editors save)."""
+    from starcoach import files
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is not text
+        data = files.read_capped(path)
     except FileNotFoundError:
         raise GuideError(f"guide not found: {path}") from None
-    except IsADirectoryError:
-        raise GuideError(f"{path} is a folder: give the guide's .md file") from None
-    except UnicodeDecodeError as exc:
-        raise GuideError(f"{path}: expected UTF-8 Markdown text ({exc.reason})") from None
+    except files.FileKindError as exc:
+        if exc.kind == "a folder":
+            raise GuideError(f"{path} is a folder: give the guide's .md file") from None
+        raise GuideError(f"{path} is {exc.kind}: give the guide's .md file") from None
+    except files.TooLargeError:
+        raise GuideError(f"{path} is too large for a guide (more than "
+                         f"{files.TEXT_CAP_BYTES // 1024 // 1024} MiB)") from None
     except OSError as exc:
-        raise GuideError(f"cannot read guide {path}: {exc.strerror}") from None
-    return parse_guide(text, str(path))
+        raise GuideError(f"cannot read guide {path}: {exc.strerror or exc}") from None
+    decoded = files.decode_text(data)
+    if decoded is None:
+        reason = "it is not UTF-8 and has no UTF-16 byte-order mark"
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            reason = exc.reason
+        raise GuideError(f"{path}: expected UTF-8 Markdown text ({reason})")
+    if files.looks_binary(decoded[0]):
+        raise GuideError(f"{path}: expected UTF-8 Markdown text (it holds binary data)")
+    return parse_guide(decoded[0], str(path))
 
 
 def guide_record(guide: Guide, source: str) -> dict[str, Any]:

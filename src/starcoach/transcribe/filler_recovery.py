@@ -164,9 +164,11 @@ def collapse_stacks(words: list[Word], opts: CleanupOptions) -> tuple[list[Word]
 
 
 def _floating(w: Word, loud: Loudness, opts: CleanupOptions) -> bool:
-    """A filler the model wrote but timed where there is nothing to hear, or gave no duration."""
+    """A filler the model wrote but timed where there is nothing to hear, or shorter than any
+    filled pause is said (``min_filler_s``): Whisper's word timing puts a filler at the edge of
+    its sound, typically as a 0.1 s sliver at the start of the next word."""
     return is_filled_pause(w) and (
-        w.end - w.start < opts.zero_length_s or not loud.any_voiced(w.start - 0.1, w.end + 0.1)
+        w.end - w.start < opts.min_filler_s or not loud.any_voiced(w.start - 0.1, w.end + 0.1)
     )
 
 

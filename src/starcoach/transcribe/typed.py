@@ -22,22 +22,31 @@ class TextInputError(StarcoachError):
 
 
 def read_text_transcript(path: str | Path) -> Transcript:
-    """Read a typed answer. Raises TextInputError for a missing, empty or binary file."""
+    """Read a typed answer. Raises TextInputError for a missing, empty, binary or too large
+    file, and for a path that is not a regular file (a FIFO would block for ever)."""
+    from starcoach import files
+
     p = Path(path)
-    if not p.exists():
-        raise TextInputError(f"text file not found: {p} (give the path of a text file with "
-                             "your typed answer)")
-    if p.is_dir():
-        raise TextInputError(f"{p} is a folder, not a text file (give the path of a text "
-                             "file with your typed answer)")
-    data = p.read_bytes()
-    if b"\x00" in data[:8192] or _mostly_binary(data[:8192]):
+    hint = "give the path of a text file with your typed answer"
+    try:
+        data = files.read_capped(p)
+    except FileNotFoundError:
+        raise TextInputError(f"text file not found: {p} ({hint})") from None
+    except files.FileKindError as exc:
+        if exc.kind == "a folder":
+            raise TextInputError(f"{p} is a folder, not a text file ({hint})") from None
+        raise TextInputError(f"{p} is {exc.kind}, not a text file ({hint})") from None
+    except files.TooLargeError:
+        raise TextInputError(f"{p} is too long for a typed answer (more than "
+                             f"{files.TEXT_CAP_BYTES // 1024 // 1024} MiB); {hint}") from None
+    except OSError as exc:
+        raise TextInputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    decoded = files.decode_text(data)
+    # Not UTF-8 and no byte-order mark: an older editor's Latin-1, which always decodes.
+    text = decoded[0] if decoded is not None else data.decode("latin-1")
+    if files.looks_binary(text):
         raise TextInputError(f"{p} is not a text file (it holds binary data); to analyze a "
                              f"recording, run `starcoach analyze {p}` without --text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
     tokens = [t for t in (MARKUP.sub("", raw) for raw in text.split()) if t.strip(".,;:!?-—–")]
     if not tokens:
         raise TextInputError(f"text file is empty: {p} (write your answer in it, then run "
@@ -46,10 +55,3 @@ def read_text_transcript(path: str | Path) -> Transcript:
     return Transcript(words=words, duration_s=float(len(words)), model="", source=str(p),
                       timed=False)
 
-
-def _mostly_binary(head: bytes) -> bool:
-    """True when many bytes are control characters that text never has."""
-    if not head:
-        return False
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(head) > 0.05

@@ -16,6 +16,10 @@ their times, because the analyzer counts them. How:
   final fraction of a second, decoded alone, is where tiny.en looped ("Thank you very much."
   x29) and fell back to slower temperatures.
 * Two temperatures (0, then 0.6) instead of six: the full ladder cost 6-9 s on a 6 s clip.
+* The prompt now and then costs whole sentences (a window opened at a timestamp 20 s in, an
+  opening written over later audio). Every voiced stretch of 1 s or more left without words is
+  decoded again without the prompt (``coverage.py``); what still has no words is reported as
+  unclear (``Transcript.unclear``), never dropped silently.
 * Afterwards ``filler_recovery.clean_words`` drops words the audio does not support (the prompt
   leaking "Okay." into the silence at the end) and restores voiced gaps as probable fillers.
 
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +82,9 @@ class TranscribeOptions:
     initial_prompt: str | None = None
     """Text said before these samples (the live engine's previous pieces): the model reads it
     as the text that came before, as batch decoding does between its 30 s windows."""
+    fill_lost: bool = True
+    """Decode again, without the prompt, each voiced stretch of 1 s or more left without words
+    (coverage.py); what still has none is reported as unclear."""
 
 
 def decode_span(loud: Any, total: float, pad_s: float) -> tuple[float, float]:
@@ -265,35 +272,18 @@ def transcribe(
     clip = decode_span(loud, total, opts.edge_pad_s) if opts.trim_silence else (0.0, total)
     if progress is not None:
         progress(0.0, total)
-    segments, _info = whisper.transcribe(
-        np.ascontiguousarray(samples, dtype=np.float32),
-        language="en",
-        beam_size=opts.beam_size,
-        temperature=list(opts.temperatures),
-        condition_on_previous_text=opts.condition_on_previous_text,
-        hotwords=opts.hotwords or None,
-        initial_prompt=opts.initial_prompt or None,
-        word_timestamps=True,
-        vad_filter=opts.vad_filter,
-        hallucination_silence_threshold=opts.hallucination_silence_threshold,
-        clip_timestamps=[round(clip[0], 2), round(clip[1], 2)],
-    )
-    raw: list[Word] = []
-    for seg in segments:
-        for w in seg.words or ():
-            text = w.word.strip()
-            if text:
-                raw.append(Word(text, float(w.start), float(w.end), float(w.probability)))
-        if progress is not None:
-            progress(min(float(seg.end), total), total)
-        # Segments are decoded lazily: once the speech is covered, stop. Decoding the last
-        # fraction of a second alone is where tiny.en loops ("Thank you very much." x29 on
-        # samples/red_flags.flac) and falls back to slower temperatures.
-        if opts.trim_silence and seg.end >= clip[1] - opts.edge_pad_s - opts.stop_within_s:
-            break
+    audio = np.ascontiguousarray(samples, dtype=np.float32)
+    segments = _decode(whisper, audio, opts, clip, opts.hotwords or None, progress, total)
+    words = _monotonic([w for seg in segments for w in seg], total)
+    ends = np.cumsum([len(seg) for seg in segments]).tolist()
+    segments = [words[e - len(seg):e] for seg, e in zip(segments, ends, strict=True)]
+    redone: list[str] = []
+    unclear: list[tuple[float, float]] = []
+    if opts.fill_lost:
+        words, redone, unclear = _fill_lost(whisper, audio, opts, loud, segments, words, clip,
+                                            total)
     if progress is not None:
         progress(total, total)
-    words = _monotonic(raw, total)
     words, log = clean_words(words, samples, cleanup, loud)
     if not words:
         where = f"'{source}'" if source else "the recording"
@@ -311,9 +301,80 @@ def transcribe(
         "cleanup": cleanup.to_dict(),
         "dropped_words": log["dropped"],
         "restored_fillers": log["restored"],
+        "redecoded": redone,
     }
     return Transcript(words=tuple(words), duration_s=total, model=label, language="en",
-                      source=source, settings=settings)
+                      source=source, settings=settings, unclear=tuple(unclear))
+
+
+def _decode(whisper: Any, audio: np.ndarray, opts: TranscribeOptions,
+            clip: tuple[float, float], hotwords: str | None, progress: ProgressFn | None,
+            total: float) -> list[list[Word]]:
+    """One decoding of ``audio`` between ``clip`` seconds: the words of each segment, with the
+    recording's times."""
+    segments, _info = whisper.transcribe(
+        audio,
+        language="en",
+        beam_size=opts.beam_size,
+        temperature=list(opts.temperatures),
+        condition_on_previous_text=opts.condition_on_previous_text,
+        hotwords=hotwords,
+        initial_prompt=opts.initial_prompt or None,
+        word_timestamps=True,
+        vad_filter=opts.vad_filter,
+        hallucination_silence_threshold=opts.hallucination_silence_threshold,
+        clip_timestamps=[round(clip[0], 2), round(clip[1], 2)],
+    )
+    out: list[list[Word]] = []
+    for seg in segments:
+        out.append([Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+                    for w in seg.words or () if w.word.strip()])
+        if progress is not None:
+            progress(min(float(seg.end), total), total)
+        # Segments are decoded lazily: once the speech is covered, stop. Decoding the last
+        # fraction of a second alone is where tiny.en loops ("Thank you very much." x29 on
+        # samples/red_flags.flac) and falls back to slower temperatures.
+        if opts.trim_silence and seg.end >= clip[1] - opts.edge_pad_s - opts.stop_within_s:
+            break
+    return out
+
+
+def _fill_lost(whisper: Any, audio: np.ndarray, opts: TranscribeOptions, loud: Any,
+               segments: list[list[Word]], words: list[Word], clip: tuple[float, float],
+               total: float) -> tuple[list[Word], list[str], list[tuple[float, float]]]:
+    """Decode again, without the prompt, every voiced stretch the first decoding left without
+    words (see coverage.py). Returns the words, the spans decoded again ("12.3-20.8") and the
+    stretches still without words."""
+    from starcoach.transcribe import coverage
+
+    copts = coverage.CoverageOptions()
+    redone: list[str] = []
+    plain = replace(opts, trim_silence=False, initial_prompt=None)
+    lost = coverage.uncovered(loud.voiced, words, clip[0], clip[1], copts)
+    for gap, group in coverage.by_gap(lost, words, total):
+        a = max(0.0, group[0][0] - copts.redo_pad_s)
+        b = min(total, group[-1][1] + copts.redo_pad_s)
+        new = _redecode(whisper, audio, plain, (a, b), total)
+        # The prompted decoding may have written these words over the audio after the gap:
+        # then that segment goes, and its span is decoded again with the gap.
+        after = next((seg for seg in segments if seg and seg[0].start >= gap[1] - 1e-6), None)
+        if after and coverage.late_copy(after, new):
+            words = [w for w in words if not any(w is x for x in after)]
+            b = min(total, max(b, after[-1].end + copts.redo_pad_s))
+            gap = (gap[0], coverage.gap_around(group[-1], words, total)[1])
+            new = _redecode(whisper, audio, plain, (a, b), total)
+        words = coverage.merge(words, new, gap)
+        redone.append(f"{a:.2f}-{b:.2f}")
+    unclear = [s for s in coverage.uncovered(loud.voiced, words, clip[0], clip[1], copts)
+               if any(s[0] < x[1] and s[1] > x[0] for x in lost)]
+    return words, redone, unclear
+
+
+def _redecode(whisper: Any, audio: np.ndarray, opts: TranscribeOptions,
+              span: tuple[float, float], total: float) -> list[Word]:
+    """The words of ``span`` decoded on their own, without the filler prompt."""
+    return _monotonic([w for seg in _decode(whisper, audio, opts, span, None, None, total)
+                       for w in seg], total)
 
 
 def _monotonic(words: list[Word], total: float) -> list[Word]:
