@@ -34,7 +34,7 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
     question answered, or None. Raises NoSpeechError for a transcript without words.
     """
     from starcoach.analysis import fillers as fl
-    from starcoach.analysis import notes, pacing, red_flags, star
+    from starcoach.analysis import notes, pacing, priorities, red_flags, star
     from starcoach.analysis.sections import assign_sections, build_sections
 
     options = options or AnalysisOptions()
@@ -94,7 +94,11 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
     # The notes judge the figures as stored and shown (rounded), so a note never says 12.7
     # fillers a minute beside a header that says 12.8.
     stored = Analysis.from_dict(analysis.to_dict())
-    return replace(analysis, notes=tuple(notes.make_notes(stored)))
+    analysis = replace(analysis, notes=tuple(notes.make_notes(stored)))
+    # What to fix first is ranked once, here, on the figures as stored, and every view
+    # (report, HTML, show, the practice comparison) reads it from the analysis.
+    stored = Analysis.from_dict(analysis.to_dict())
+    return replace(analysis, fix_first=priorities.rank(stored))
 
 
 def _question_summary(question: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -6,9 +6,10 @@ fields are documented in the README. Times are seconds from the start of the aud
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
+from starcoach.analysis.priorities import Priority
 from starcoach.types import Word
 
 SCHEMA = "starcoach.analysis/1"
@@ -319,6 +320,8 @@ class Analysis:
     question: dict[str, Any] | None = None
     question_checks: tuple[ThemeCheck, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    fix_first: tuple[Priority, ...] = ()
+    """What to fix first (``priorities.rank``), the point that matters most first."""
     unclear: tuple[tuple[float, float], ...] = ()
     """Voiced stretches (start, end) the transcription made no words of: left out of every
     figure, and said so."""
@@ -361,6 +364,7 @@ class Analysis:
             "notes": [n.to_dict() for n in self.notes],
             "question": self.question,
             "question_checks": [c.to_dict() for c in self.question_checks],
+            "fix_first": [p.to_dict() for p in self.fix_first],
             "options": self.options.to_dict(),
             **({"extra": self.extra} if self.extra else {}),
         }
@@ -369,11 +373,12 @@ class Analysis:
     def from_dict(cls, d: dict[str, Any]) -> Analysis:
         """Rebuild an Analysis from ``to_dict()`` output (a stored session renders again).
 
-        Raises ValueError for JSON of another schema.
+        An analysis stored before ``fix_first`` existed gets it ranked now. Raises ValueError
+        for JSON of another schema.
         """
         if d.get("schema") != SCHEMA:
             raise ValueError(f"not a {SCHEMA} analysis: schema {d.get('schema')!r}")
-        return cls(
+        analysis = cls(
             duration_s=float(d["duration_s"]),
             speech_start=float(d["speech_start"]),
             speech_end=float(d["speech_end"]),
@@ -394,5 +399,11 @@ class Analysis:
             question=d.get("question"),
             question_checks=tuple(ThemeCheck.from_dict(x) for x in d.get("question_checks", ())),
             extra=dict(d.get("extra", {})),
+            fix_first=tuple(Priority.from_dict(x) for x in d.get("fix_first", ())),
             unclear=tuple((float(u["start"]), float(u["end"])) for u in d.get("unclear", ())),
         )
+        if "fix_first" not in d:
+            from starcoach.analysis.priorities import rank
+
+            analysis = replace(analysis, fix_first=rank(analysis))
+        return analysis

@@ -96,6 +96,15 @@ def point_families(point: str) -> list[str]:
     return found
 
 
+def check_families(name: str) -> list[str]:
+    """The cue families a check (a look-for point or a category expectation) listens for."""
+    for expectations in EXPECTATIONS.values():
+        for expectation, family, _ in expectations:
+            if expectation == name:
+                return [family]
+    return point_families(name)
+
+
 def _content_hits(point: str, words: Sequence[Word]) -> list[tuple[float, str]]:
     """For a point no cue family covers: met when the answer uses two of its content words."""
     stems = {w[:5] for w in re.findall(r"[a-z]+", point.lower()) if len(w) >= 5 and w not in STOP}

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from starcoach.errors import UsageError
+from starcoach.report.fix_first import NOTHING, Quoted, point_lines, quoted_from, with_fix_first
 from starcoach.report.reading import annotate, flag_name, section_title
 from starcoach.types import clock
 
@@ -46,6 +47,8 @@ mark.flag{background:#ffd6d6;color:#8c1010;border-radius:3px;padding:0 1px}
   border-radius:10px;padding:0 6px;margin:0 3px}
 .advice{margin:4px 0 8px 16px;color:#8c1010;font-size:14px}.legend span{margin-right:14px}
 ul{margin:4px 0;padding-left:20px}.ok{color:#23996d}.miss{color:#8c1010}
+ol.fix{margin:4px 0;padding-left:22px}ol.fix li{margin:6px 0}.ev{color:#3a4150}
+.ev[data-start]{cursor:pointer}.change{color:#23996d}
 """
 
 JS = """
@@ -190,44 +193,63 @@ def transcript_html(a: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _findings(a: dict[str, Any]) -> str:
+def _fix_first(a: dict[str, Any]) -> str:
+    """The ranked points, as the terminal report and ``show`` head with them."""
+    points = point_lines(a)
+    if not points:
+        return f'<p class="ok">{escape(NOTHING)}</p>'
+    rows = []
+    for (headline, evidence, change), p in zip(points, a.get("fix_first") or [], strict=True):
+        start = f' data-start="{p["at"]:.2f}"' if p.get("at") is not None and a.get("timed",
+                                                                                     True) else ""
+        rows.append(f'<li><b>{escape(headline.split(". ", 1)[1])}</b>'
+                    f'<div class="ev"{start}>{escape(evidence)}</div>'
+                    f'<div class="change">→ {escape(change)}</div></li>')
+    return f'<ol class="fix">{"".join(rows)}</ol>'
+
+
+def _findings(a: dict[str, Any], quoted: Quoted) -> str:
+    """Red flags (a quote already in the fix-first points is not repeated), missing parts,
+    the notes that are not OK, and the question's points not heard."""
     items = []
     for f in a.get("red_flags", []):
         when = f' <span class="ts" data-start="{f["start"]:.2f}">{clock(f["start"])}</span>' \
             if f.get("start") is not None else ""
-        quote = f" “{escape(f['quote'])}”" if f.get("quote") else ""
+        quote = ""
+        if f.get("quote") and (f.get("start") is None or quoted.fresh([f["quote"]])):
+            quote = f" “{escape(f['quote'])}”"
         items.append(f'<li class="miss"><b>{escape(flag_name(f["category"]))}</b>{when}{quote}'
                      f' — {escape(f.get("advice", ""))}</li>')
     items += [f'<li class="miss">no {escape(m)} section</li>' for m in a.get("missing", [])]
     items += [f"<li>{escape(n['message'])}</li>" for n in a.get("notes", [])
               if n.get("status") != "ok"]
+    items += [f'<li class="miss">not heard: <b>{escape(c["name"])}</b> {escape(c.get("hint", ""))}'
+              "</li>" for c in a.get("question_checks", []) if not c.get("met")]
     return "<ul>" + "".join(items) + "</ul>" if items else "<p>Nothing to flag.</p>"
 
 
-def _checklist(title: str, checks: list[dict[str, Any]]) -> str:
-    """Themes or the question's look-for points: met (with the words) or missing (with a hint)."""
-    if not checks:
-        return ""
+def _checklist(title: str, checks: list[dict[str, Any]], quoted: Quoted) -> str:
+    """The themes or look-for points that are met, with words not quoted elsewhere."""
     rows = []
     for c in checks:
         if c.get("met"):
-            words = "; ".join(f"“{escape(e)}”" for e in c.get("evidence", [])[:2])
+            words = "; ".join(f"“{escape(e)}”" for e in quoted.fresh(c.get("evidence", []))[:2])
             rows.append(f'<li class="ok">✓ <b>{escape(c["name"])}</b> {words}</li>')
-        else:
-            rows.append(f'<li class="miss">✗ <b>{escape(c["name"])}</b> '
-                        f'{escape(c.get("hint", ""))}</li>')
-    return f"<h3>{escape(title)}</h3><ul>{''.join(rows)}</ul>"
+    return f"<h3>{escape(title)}</h3><ul>{''.join(rows)}</ul>" if rows else ""
 
 
-def _worked(a: dict[str, Any]) -> str:
+def _worked(a: dict[str, Any], quoted: Quoted) -> str:
+    """Only what the answer does well: the missing themes and points are under "What to work
+    on", so this card never holds only crosses."""
     strengths = "".join(
-        f'<li class="ok"><b>{escape(flag_name(f["category"]))}</b> '
-        f'“{escape(f.get("quote", ""))}”'
-        "</li>" for f in a.get("strengths", []))
+        f'<li class="ok">✓ <b>{escape(flag_name(f["category"]))}</b> '
+        + (f'“{escape(f.get("quote", ""))}”' if quoted.fresh([f.get("quote", "")]) else "")
+        + "</li>" for f in a.get("strengths", []))
     body = (f"<ul>{strengths}</ul>" if strengths else "")
-    body += _checklist("Themes", a.get("themes", []))
-    body += _checklist("What this question looks for", a.get("question_checks", []))
-    return body or "<p>No strengths found yet.</p>"
+    body += _checklist("Themes", a.get("themes", []), quoted)
+    body += _checklist("What this question looks for", a.get("question_checks", []), quoted)
+    return body or ('<p class="sub">Nothing stood out yet: start with the points under '
+                    "Fix first.</p>")
 
 
 def check_html_target(out: Path, audio_path: str | Path | None, overwrite: bool) -> None:
@@ -264,6 +286,7 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path, overwrite: bool = False) 
 
 
 def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: str) -> str:
+    a = with_fix_first(a)
     pace = a.get("pace") or {}
     long_s = (a.get("options") or {}).get("long_pause_s", 2.0)
     from starcoach.analysis.model import Analysis
@@ -278,6 +301,7 @@ def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: 
                                     if p["seconds"] >= long_s)))]
     player = (f'<audio id="player" controls preload="metadata" src="{audio_src}"></audio>'
               if audio_src else '<p class="sub">The audio of this answer is not available.</p>')
+    quoted = quoted_from(a)
     legend = "".join(f'<span><b style="color:{c}">■</b> {k}</span>' for k, c in COLORS.items())
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
@@ -287,14 +311,15 @@ def render_html(a: dict[str, Any], audio_src: str | None, title: str, subtitle: 
         f"<h1>{escape(title)}</h1><p class=\"sub\">{escape(subtitle)}</p>"
         '<div class="kpis">' + "".join(f'<div class="kpi">{k}<b>{escape(v)}</b></div>'
                                        for k, v in kpis) + "</div>"
+        f'<div class="card" id="fix-first"><h2>Fix first</h2>{_fix_first(a)}</div>'
         f'<div class="card">{player}<h2>STAR timeline</h2>{timeline_svg(a)}'
         f'<div class="legend sub">{legend}<span><b style="color:#e07b00">|</b> filler</span>'
         '<span><b style="color:#c62828">●</b> red flag</span>'
         '<span><b style="color:#d3d7de">■</b> pause</span>'
         '<span><b style="color:#7d8594">■</b> long pause</span></div>'
         f"<h2>Pace over time</h2>{pace_svg(a)}</div>"
-        f'<div class="card"><h2>What to work on</h2>{_findings(a)}</div>'
-        f'<div class="card"><h2>What worked</h2>{_worked(a)}</div>'
+        f'<div class="card"><h2>What to work on</h2>{_findings(a, quoted)}</div>'
+        f'<div class="card"><h2>What worked</h2>{_worked(a, quoted)}</div>'
         '<div class="card"><h2>Transcript</h2><p class="sub">Click any word to play from there. '
         "Fillers are underlined in orange, red-flag quotes marked in red.</p>"
         f"{transcript_html(a)}</div></main><script>{JS}</script></body></html>\n"

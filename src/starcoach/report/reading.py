@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from starcoach.report.fix_first import HEADING, NOTHING, point_lines
 from starcoach.types import clock, ends_sentence
 
 
@@ -155,6 +156,13 @@ def render_terminal(a: dict[str, Any], header: list[str]):  # -> rich renderable
 
     parts: list[Any] = [Hanging(Text(""), Text(line, style="bold" if line is header[0] else ""))
                         for line in header]
+    parts += [Text(""), Text(HEADING.upper(), style="bold")]
+    for headline, evidence, change in point_lines(a) or [("", NOTHING, "")]:
+        if headline:
+            parts.append(Hanging(Text("  "), Text(headline, style="bold yellow")))
+        parts.append(Hanging(Text("     "), Text(evidence)))
+        if change:
+            parts.append(Hanging(Text("     "), Text(f"→ {change}")))
     flags = a.get("red_flags", [])
     for block in annotate(a):
         title = section_title(block.section)
@@ -208,6 +216,10 @@ def md_escape(text: str) -> str:
 def render_markdown(a: dict[str, Any], title: str, header: list[str]) -> str:
     flags = a.get("red_flags", [])
     lines = [f"# {md_escape(title)}", ""] + [md_escape(h) + "  " for h in header] + [""]
+    lines += [f"## {HEADING}", ""]
+    for headline, evidence, change in point_lines(a) or [("", NOTHING, "")]:
+        lines += [md_escape(x) + "  " for x in (headline, evidence) if x]
+        lines += [f"→ {md_escape(change)}", ""] if change else [""]
     lines.append("Fillers are in *italics*, red-flag quotes in **bold** (advice below each "
                  "section), long pauses marked ⏸.")
     for block in annotate(a):

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from starcoach.analysis.model import Analysis, Finding, Section, ThemeCheck
+from starcoach.report.fix_first import HEADING, NOTHING, Quoted, point_lines, quoted_from
 from starcoach.types import clock
 
 if TYPE_CHECKING:
@@ -97,14 +98,20 @@ def filler_lines(a: Analysis) -> list[str]:
             for word, n in counts.most_common()]
 
 
-def finding_line(a: Analysis, f: Finding) -> str:
-    where = f"at {at(a, f.start)}: " if f.start is not None else ""
-    quote = f"\"{f.quote}\"" if f.start is not None else f.quote
-    return f"{title(f.category)} — {where}{quote}"
+def finding_line(a: Analysis, f: Finding, quoted: Quoted | None = None) -> str:
+    """A red flag or strength with its time and quote; a quote already shown above (in the
+    fix-first points) is not repeated."""
+    if f.start is None:
+        return f"{title(f.category)} — {f.quote}"
+    if quoted is not None and not quoted.fresh([f.quote]):
+        return f"{title(f.category)} — at {at(a, f.start)} (quoted above)"
+    return f"{title(f.category)} — at {at(a, f.start)}: \"{f.quote}\""
 
 
-def theme_line(t: ThemeCheck) -> str:
-    detail = "; ".join(f"\"{e}\"" for e in t.evidence) if t.met else t.hint
+def theme_line(t: ThemeCheck, quoted: Quoted | None = None) -> str:
+    """A theme or question check; met ones quote only words the report has not shown yet."""
+    evidence = quoted.fresh(t.evidence) if quoted is not None and t.met else list(t.evidence)
+    detail = "; ".join(f"\"{e}\"" for e in evidence) if t.met else t.hint
     if not t.met and t.name.lower() in t.hint.lower():
         detail = ""  # the hint only repeats the point
     return f"[{'x' if t.met else ' '}] {title(t.name)}" + (f" — {detail}" if detail else "")
@@ -231,6 +238,21 @@ def source_label(source: str | None):  # -> rich Text | None
     return Text(source)
 
 
+def fix_first_block(a: Analysis) -> RenderableType:
+    """The ranked points, each as a headline, its evidence and the change to make."""
+    from rich.console import Group
+    from rich.text import Text
+
+    points = point_lines(a.to_dict())
+    if not points:
+        return indented([NOTHING], "green")
+    lines: list[RenderableType] = []
+    for headline, evidence, change in points:
+        lines += [Text("  " + headline, style="bold yellow"), indented([evidence], indent=5),
+                  indented([f"→ {change}"], indent=5)]
+    return Group(*lines)
+
+
 def render_analysis(a: Analysis) -> RenderableType:
     """The whole report as one rich renderable."""
     from rich.console import Group
@@ -254,6 +276,8 @@ def render_analysis(a: Analysis) -> RenderableType:
                        subtitle=source_label(a.extra.get("source")), title_align="left",
                        expand=False))
 
+    parts.append(Text(f"\n{HEADING}", style="bold"))
+    parts.append(fix_first_block(a))
     parts.append(Text("\nSTAR timeline", style="bold"))
     parts.append(Timeline(a))
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
@@ -279,16 +303,17 @@ def render_analysis(a: Analysis) -> RenderableType:
     block(f"Repeats and restarts: {len(a.disfluencies)}",
           [f"\"{d.text}\" at {at(a, d.start)} ({d.kind})" for d in a.disfluencies], "none")
     parts.append(Text(f"\nRed flags: {len(a.red_flags)}", style="bold"))
+    quoted = quoted_from(a.to_dict())
     for f in a.red_flags:
-        parts.append(indented([f"✗ {finding_line(a, f)}"], "red"))
+        parts.append(indented([f"✗ {finding_line(a, f, quoted)}"], "red"))
         parts.append(indented([f"→ {f.advice}"], indent=4))
     if not a.red_flags:
         parts.append(indented(["none"], "dim"))
-    block(f"Strengths: {len(a.strengths)}", [f"✓ {finding_line(a, f)}" for f in a.strengths],
-          "none found", style="green")
-    block("Themes", [theme_line(t) for t in a.themes], "—")
+    block(f"Strengths: {len(a.strengths)}",
+          [f"✓ {finding_line(a, f, quoted)}" for f in a.strengths], "none found", style="green")
+    block("Themes", [theme_line(t, quoted) for t in a.themes], "—")
     if a.question_checks:
-        block("The question asks for", [theme_line(t) for t in a.question_checks], "—")
+        block("The question asks for", [theme_line(t, quoted) for t in a.question_checks], "—")
     if a.timed and a.pace is not None:
         block(f"Pace: {a.pace.wpm:.0f} wpm, {a.pace.articulation_wpm:.0f} without pauses",
               [pace_line(a)], "")
@@ -300,41 +325,6 @@ def render_analysis(a: Analysis) -> RenderableType:
 
 def analysis_markdown(a: Analysis) -> str:
     """The report as Markdown (for exports and notes)."""
-    a = as_stored(a)
-    lines = ["# Answer analysis", ""]
-    if a.question:
-        lines += [f"Question: *{a.question.get('text')}*", ""]
-    lines += [" · ".join(f"**{name}** {value}" + (f" ({detail})" if detail else "")
-                         for name, value, detail in key_numbers(a)), ""]
-    bar = "".join(s.label[0].upper() * max(1, round(s.share * 40)) for s in a.sections)
-    lines += [f"Timeline: `{bar}`", ""]
-    cols = [h for h in HEADERS if a.timed or h not in UNTIMED_DROPS]
-    if not a.timed:
-        cols[1] = "Word range"
-    lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for s in a.sections:
-        cells = shown_section_cells(a, s)
-        lines.append("| " + " | ".join(cells) + " |")
-    if a.missing:
-        lines += ["", "Missing: " + ", ".join(title(m) for m in a.missing)]
+    from starcoach.report.markdown import analysis_markdown as render
 
-    def section(heading: str, items: list[str], empty: str = "none") -> None:
-        lines.extend(["", f"## {heading}", ""])
-        lines.extend(f"- {i}" for i in items or [empty])
-
-    section(f"Fillers ({len(a.fillers)})", filler_lines(a))
-    section(f"Repeats and restarts ({len(a.disfluencies)})",
-            [f"\"{d.text}\" at {at(a, d.start)} ({d.kind})" for d in a.disfluencies])
-    section(f"Red flags ({len(a.red_flags)})",
-            [f"{finding_line(a, f)}. {f.advice}" for f in a.red_flags])
-    section(f"Strengths ({len(a.strengths)})", [finding_line(a, f) for f in a.strengths])
-    section("Themes", [theme_line(t) for t in a.themes])
-    if a.question_checks:
-        section("The question asks for", [theme_line(t) for t in a.question_checks])
-    if a.pace is not None:
-        section("Pace", [f"{a.pace.wpm:.0f} wpm, {a.pace.articulation_wpm:.0f} without pauses",
-                         pace_line(a)])
-    if a.timed:
-        section("Long pauses", long_pauses(a))
-    section("Notes", [n.message for n in a.notes])
-    return "\n".join(lines) + "\n"
+    return render(a)

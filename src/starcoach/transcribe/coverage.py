@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from starcoach.transcribe.filler_recovery import FRAME_S
 from starcoach.types import Word
 
-FRAME_S = 0.02
+__all__ = ["FRAME_S", "CoverageOptions", "by_gap", "gap_around", "late_copy", "merge",
+           "uncovered"]
 
 
 @dataclass(frozen=True)
