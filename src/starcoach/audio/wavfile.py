@@ -54,11 +54,13 @@ class StreamingWav:
     def frames(self) -> int:
         return self.data_bytes // 2
 
-    def write(self, samples: np.ndarray) -> None:
-        """Append float samples in [-1, 1] as 16-bit PCM."""
-        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
-        self._fh.write(pcm)
-        self.data_bytes += len(pcm)
+    def write(self, samples: np.ndarray) -> np.ndarray:
+        """Append float samples in [-1, 1] as 16-bit PCM. Returns them as the file holds them
+        (as float32, the way a decoder reads 16-bit PCM back: divided by 32768)."""
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
+        self._fh.write(pcm.tobytes())
+        self.data_bytes += 2 * len(pcm)
+        return pcm.astype(np.float32) / 32768.0
 
     def update_header(self) -> None:
         """Write the current sizes into the header; the file position stays at the end."""
