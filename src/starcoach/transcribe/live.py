@@ -66,6 +66,9 @@ class LiveOptions:
     """How often the worker looks for a new piece while the take runs."""
     slowdown: float = 1.0
     """1 is normal; N makes the worker N times slower (tests, benchmarks)."""
+    threads: int = 0
+    """Threads of the model; 0 is ``whisper.live_threads()``: one core is left to the
+    recorder and the sound server."""
 
     def to_dict(self) -> dict[str, float]:
         return asdict(self)
@@ -85,17 +88,18 @@ class Piece:
 _LOAD_LOCK = threading.Lock()
 
 
-def preload(model: str | None = None) -> threading.Thread:
-    """Load the model in the background (while the question is on screen); the worker waits
-    for it. An error is left for the worker to raise."""
+def preload(model: str | None = None, threads: int = 0) -> threading.Thread:
+    """Load the model in the background (while the question is on screen), with the threads
+    the worker uses (``LiveOptions.threads``); the worker waits for it. An error is left for
+    the worker to raise."""
 
     def run() -> None:
         from starcoach.errors import StarcoachError
-        from starcoach.transcribe.whisper import load_model
+        from starcoach.transcribe.whisper import live_threads, load_model
 
         with _LOAD_LOCK:
             try:
-                load_model(model)
+                load_model(model, threads or live_threads())
             except StarcoachError:
                 pass  # raised again, with its message, when the take is transcribed
 
@@ -318,7 +322,7 @@ class LiveTranscriber:
 
     def _transcribe(self, start: int, end: int) -> _Decoded:
         """Decode [start, end) with the batch transcriber; times moved into the take."""
-        from starcoach.transcribe.whisper import TranscribeOptions, transcribe
+        from starcoach.transcribe.whisper import TranscribeOptions, live_threads, transcribe
 
         o = self.options
         with self._cond:
@@ -329,7 +333,8 @@ class LiveTranscriber:
         if not has_speech(piece, context):
             return _Decoded(start, end, [], [], [], {}, "", time.perf_counter() - t0, True)
         prompt = " ".join(w.text for w in self._words[-o.prompt_words:]) or None
-        opts = replace(self._topts or TranscribeOptions(), initial_prompt=prompt)
+        opts = replace(self._topts or TranscribeOptions(), initial_prompt=prompt,
+                       cpu_threads=o.threads or live_threads())
         with _LOAD_LOCK:  # the model may still be loading in the background
             pass
         try:
