@@ -126,6 +126,8 @@ class LiveTranscriber:
         self._words: list[Word] = []
         self._dropped: list[str] = []
         self._restored: list[str] = []
+        self._redecoded: list[str] = []
+        self._unclear: list[tuple[float, float]] = []
         self._settings: dict[str, Any] = {}
         self._label = ""
         self.pieces: list[Piece] = []
@@ -228,6 +230,7 @@ class LiveTranscriber:
             **self._settings,
             "dropped_words": self._dropped,
             "restored_fillers": self._restored,
+            "redecoded": self._redecoded,
             "live": {"pieces": [[round(p.start_s, 2), round(p.end_s, 2)]
                                 for p in self.pieces if not p.skipped],
                      "decode_s": round(decode_s, 2),
@@ -237,7 +240,8 @@ class LiveTranscriber:
         for key in ("clip_s", "initial_prompt"):
             settings.pop(key, None)
         return Transcript(words=tuple(self._words), duration_s=total, model=self._label,
-                          language="en", source=self.source, settings=settings)
+                          language="en", source=self.source, settings=settings,
+                          unclear=tuple(self._unclear))
 
     # -- the worker --------------------------------------------------------------------------
 
@@ -331,7 +335,8 @@ class LiveTranscriber:
         t0 = time.perf_counter()
         offset = start / SAMPLE_RATE
         if not has_speech(piece, context):
-            return _Decoded(start, end, [], [], [], {}, "", time.perf_counter() - t0, True)
+            return _Decoded(start, end, [], [], [], [], [], {}, "", time.perf_counter() - t0,
+                            True)
         prompt = " ".join(w.text for w in self._words[-o.prompt_words:]) or None
         opts = replace(self._topts or TranscribeOptions(), initial_prompt=prompt,
                        cpu_threads=o.threads or live_threads())
@@ -340,7 +345,8 @@ class LiveTranscriber:
         try:
             t = transcribe(piece, model=self.model, source=self.source, options=opts)
         except NoSpeechError:
-            return _Decoded(start, end, [], [], [], {}, "", time.perf_counter() - t0, False)
+            return _Decoded(start, end, [], [], [], [], [], {}, "", time.perf_counter() - t0,
+                            False)
         words = [Word(w.text, round(w.start + offset, 3), round(w.end + offset, 3),
                       w.probability, w.recovered) for w in t.words]
         spent = time.perf_counter() - t0
@@ -349,6 +355,8 @@ class LiveTranscriber:
             spent *= o.slowdown
         return _Decoded(start, end, words, _moved(t.settings.get("dropped_words", []), offset),
                         _moved(t.settings.get("restored_fillers", []), offset),
+                        [_moved_span(s, offset) for s in t.settings.get("redecoded", [])],
+                        [(round(a + offset, 2), round(b + offset, 2)) for a, b in t.unclear],
                         dict(t.settings), t.model, spent, False)
 
     def _commit(self, d: _Decoded) -> None:
@@ -360,6 +368,8 @@ class LiveTranscriber:
                 self._settings, self._label = d.settings, d.label
             self._dropped += d.dropped
             self._restored += d.restored
+            self._redecoded += d.redecoded
+            self._unclear += d.unclear
         self.pieces.append(Piece(d.start / SAMPLE_RATE, d.end / SAMPLE_RATE, len(d.words),
                                  d.decode_s, d.skipped))
         if self._progress is not None:
@@ -369,17 +379,26 @@ class LiveTranscriber:
 @dataclass(frozen=True)
 class _Decoded:
     """A piece decoded (maybe ahead, and not yet part of the transcript): samples [start,
-    end) of the take, its words in take time, and what the clean-up logged."""
+    end) of the take, its words in take time, and what the clean-up and the coverage step
+    logged (spans decoded again, stretches still unclear), in take time."""
 
     start: int
     end: int
     words: list[Word]
     dropped: list[str]
     restored: list[str]
+    redecoded: list[str]
+    unclear: list[tuple[float, float]]
     settings: dict[str, Any]
     label: str
     decode_s: float
     skipped: bool
+
+
+def _moved_span(span: str, offset: float) -> str:
+    """A ``12.30-20.80`` span decoded again in a piece, in take time."""
+    a, _, b = span.partition("-")
+    return f"{float(a) + offset:.2f}-{float(b) + offset:.2f}"
 
 
 def _moved(entries: list[str], offset: float) -> list[str]:
