@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-BEHIND_NOTICE_S = 35.0
+BEHIND_NOTICE_S = 40.0
 """The panel says the transcription is behind once this much audio waits for it: a piece is
-cut after 20 s at the next pause (28 s at most, when a pause allows), so a worker that keeps
-up is at most about 30 s behind."""
+decoded once 30 s of audio follow its start (``LiveOptions.window_s``) and takes a second or
+two, so a worker that keeps up is at most about 32 s behind."""
 
 
 def status_line(live: Any) -> Any:
