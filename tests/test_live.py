@@ -1,6 +1,7 @@
 """The live transcription: while practice records from the virtual microphone, the take is
-transcribed in pieces cut in its silences; the report is the batch analysis of the recording,
-and the recording loses nothing to the worker."""
+transcribed in pieces cut in its silences; the report is the batch analysis of the recording;
+a worker slowed on purpose says so on the panel and catches up after the take, and the
+recording loses nothing to the worker."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _terminal import Pane, needs_tmux
 from _virtualmic import load_mic, needs_pulse, unload_mic, wait_for_audio
 
 from starcoach.analysis.model import Analysis
@@ -123,6 +125,40 @@ def test_a_sample_practiced_live_gets_the_batch_analysis_of_its_recording(mic, n
         assert not loud.any_voiced(cut - 0.05, cut + 0.05), (cut, figures)
     starts = [w.start for w in live.words]
     assert starts == sorted(starts) and starts[-1] <= live.duration_s
+
+
+@needs_tmux
+@pytest.mark.slow
+def test_a_slow_worker_says_it_is_behind_and_catches_up_after_the_take_losing_nothing(mic):
+    """Made 30 times slower (slower than the audio itself), the worker falls behind
+    while the sample plays: the panel says so on the terminal, and after the take practice
+    says it is catching up before the report. The recording is whole and has no overflow,
+    and the transcript covers the whole answer, its last words included."""
+    home = Path(os.environ["STARCOACH_HOME"])
+    clip = SAMPLES / "quick_fillers.flac"
+    env = {**mic.env(), "STARCOACH_LIVE_SLOWDOWN": "30"}
+    with Pane(["practice", "--question", QUESTION, "--device", "pulse",
+               "--stop-after-silence", "2"], env) as pane:
+        pane.wait_for(r"REC \d:\d\d")
+        new_take(home, set())
+        mic.play(clip)
+        panel = pane.wait_for(r"transcribing \d+ s behind: it catches up after the take, "
+                              r"nothing is lost", timeout=90)
+        screen = pane.wait_for(r"Catching up: \d+ s of the take are left to transcribe.*"
+                               r"Saved as session", timeout=240)
+        pane.keys("q", "Enter")
+        assert pane.exit_status() == 0
+    assert "REC" in panel
+    assert "overflow" not in screen
+    assert screen.index("Catching up") < screen.index("STAR timeline")  # before the report
+    session = the_session()
+    live = Transcript.from_dict(session.transcript)
+    clip_s = len(load_audio(clip)) / 16000
+    assert session.duration_s == pytest.approx(clip_s + 2.0, abs=1.0)
+    assert live.settings["live"]["slowdown"] == 30
+    script = normalize(json.loads(clip.with_suffix(".json").read_text())["text"])
+    assert kept(script, normalize(live.text)) >= 0.9, live.text
+    assert normalize(live.text)[-3:] == script[-3:]  # the last words too
 
 
 def test_killed_while_transcribing_live_the_take_on_disk_holds_what_was_recorded(mic):
