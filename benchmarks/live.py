@@ -5,7 +5,8 @@ Plays answers into a PulseAudio null sink (run it under ``scripts/with-virtual-m
 the wait from the end of the take to "Saved as session" (the report is printed just before),
 the live worker's real-time factor (decode time / audio), input overflows, the CPU the
 practice process used (CPU s / wall s of the run), and ``starcoach analyze`` of the same file
-(the batch path, model load included, as the wait used to be).
+(the batch path, model load included, as the wait used to be), run right after the live runs
+so that both see the same load on the machine; the last column is their ratio.
 
 The end of the take is the moment the first audio reached the file plus the take's length.
 
@@ -121,8 +122,8 @@ def main() -> None:
                        capture_output=True, text=True, check=True)
     sink, module = f"starcoach_bench_{os.getpid()}", r.stdout.strip()
     print("| answer | take s | runs | wait s (median, min-max) | live RTF | overflows | CPU "
-          "| batch analyze s |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| batch analyze s | wait / batch |")
+    print("|---|---|---|---|---|---|---|---|---|")
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -136,7 +137,8 @@ def main() -> None:
                       f"{statistics.median(waits):.2f} ({min(waits):.2f}-{max(waits):.2f}) | "
                       f"{statistics.median(x['rtf'] for x in runs):.3f} | "
                       f"{', '.join(str(x['overflows']) for x in runs)} | "
-                      f"{statistics.median(x['cpu'] for x in runs):.0%} | {batch:.1f} |",
+                      f"{statistics.median(x['cpu'] for x in runs):.0%} | {batch:.1f} | "
+                      f"{statistics.median(waits) / batch:.2f} |",
                       flush=True)
     finally:
         subprocess.run(["pactl", "unload-module", module], capture_output=True)
