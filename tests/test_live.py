@@ -24,6 +24,7 @@ from starcoach.audio.wavfile import read_wav, repair_wav
 from starcoach.pipeline import analyze_file
 from starcoach.sessions.store import open_store
 from starcoach.transcribe.filler_recovery import CleanupOptions, Loudness
+from starcoach.transcribe.whisper import live_threads
 from starcoach.types import Transcript
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -125,6 +126,10 @@ def test_a_sample_practiced_live_gets_the_batch_analysis_of_its_recording(mic, n
         assert not loud.any_voiced(cut - 0.05, cut + 0.05), (cut, figures)
     starts = [w.start for w in live.words]
     assert starts == sorted(starts) and starts[-1] <= live.duration_s
+    # One thread fewer than batch decoding (on more than one core): a core is left to the
+    # recorder.
+    batch_threads = batch.transcript.settings["cpu_threads"]
+    assert live.settings["cpu_threads"] == live_threads() == max(1, batch_threads - 1)
 
 
 @needs_tmux
