@@ -23,9 +23,15 @@ from starcoach.types import clock
 
 if TYPE_CHECKING:
     from starcoach.analysis.model import Analysis
+    from starcoach.audio.recorder import Recorder
     from starcoach.pipeline import ProgressFn, Result
     from starcoach.questions.bank import Question
     from starcoach.sessions.review import Summary
+    from starcoach.transcribe.live import LiveTranscriber
+
+SLOWDOWN_ENV = "STARCOACH_LIVE_SLOWDOWN"
+"""Makes the live transcription that many times slower: a slow machine, for tests and
+benchmarks (the take must still be whole, and transcribed after it ends)."""
 
 MAX_TAKE_S = 3600.0
 """The longest take ``--max-seconds`` may ask for: an hour, 115 MB of WAV. An answer runs two
@@ -254,9 +260,55 @@ def analyze_take(path: Path, question_id: str | None, model: str | None,
     try:
         return analyze_file(path, model=model, question_id=question_id, progress=progress)
     except StarcoachError as exc:
-        # the message may name the take already (a silent one does): say where only once
-        where = "" if str(path) in exc.message else f" in '{path}'"
-        raise type(exc)(f"{exc.message} (the recording is kept{where})") from exc
+        raise _kept(exc, path) from exc
+
+
+def _kept(exc: StarcoachError, path: Path) -> StarcoachError:
+    # the message may name the take already (a silent one does): say where only once
+    where = "" if str(path) in exc.message else f" in '{path}'"
+    return type(exc)(f"{exc.message} (the recording is kept{where})")
+
+
+def live_slowdown() -> float:
+    """``STARCOACH_LIVE_SLOWDOWN`` (1 when unset); a bad value is a UsageError."""
+    import os
+
+    raw = os.environ.get(SLOWDOWN_ENV, "").strip() or "1"
+    try:
+        slowdown = float(raw)
+    except ValueError:
+        slowdown = float("nan")
+    if not (math.isfinite(slowdown) and slowdown >= 1):
+        raise UsageError(f"{SLOWDOWN_ENV} must be a number of 1 or more, not '{raw}'")
+    return slowdown
+
+
+def follow_take(rec: Recorder, model: str | None) -> LiveTranscriber:
+    """Transcribe ``rec``'s take while it is recorded (call before ``rec.start()``)."""
+    from starcoach.transcribe.live import LiveOptions, LiveTranscriber
+
+    live = LiveTranscriber(model, LiveOptions(slowdown=live_slowdown()), source=str(rec.path))
+    live.follow(rec.stream())
+    return live
+
+
+def analyze_followed(path: Path, live: LiveTranscriber, question_id: str | None,
+                     progress: ProgressFn | None = None) -> Result:
+    """The report of a take transcribed while it was recorded: only what the worker has not
+    done yet is left. The same analysis as ``analyze_take``; on failure the error names the
+    kept recording."""
+    from starcoach.audio.decode import load_audio
+    from starcoach.pipeline import Result, analyze_transcript, question_context
+
+    try:
+        question_context(question_id)  # an unknown question fails first, as in batch
+        samples = load_audio(path)  # a silent take says so, as in batch
+        transcript = live.result(progress)
+        analysis = analyze_transcript(transcript, samples, question_id)
+    except StarcoachError as exc:
+        live.cancel()
+        raise _kept(exc, path) from exc
+    return Result(transcript, analysis, samples)
 
 
 def save_attempt(path: Path, result: Result, question_id: str | None,

@@ -347,8 +347,10 @@ class Recorder:
                         if max_frames is not None and wav.frames + len(x) >= max_frames:
                             x = x[: max_frames - wav.frames]
                             self.stop("max-seconds")
-                        wav.write(x)
-                        self._publish(x)
+                        # Listeners (the meter, the live transcription) get the samples
+                        # exactly as the file holds them, so what is transcribed while the
+                        # take runs is what `analyze` reads from it afterwards.
+                        self._publish(wav.write(x))
                 now = time.monotonic()
                 if now - last_header >= self.options.header_every_s:
                     wav.update_header()

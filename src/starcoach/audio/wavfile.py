@@ -56,18 +56,21 @@ class StreamingWav:
     def frames(self) -> int:
         return self.data_bytes // 2
 
-    def write(self, samples: np.ndarray) -> None:
-        """Append float samples in [-1, 1] as 16-bit PCM.
+    def write(self, samples: np.ndarray) -> np.ndarray:
+        """Append float samples in [-1, 1] as 16-bit PCM. Returns them as the file holds them
+        (as float32, the way a decoder reads 16-bit PCM back: divided by 32768).
 
         Only the bytes the system took are counted: on a full disk a write stores part of a
         block and the next one fails (OSError), and the header must not promise the rest."""
-        view = memoryview((np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes())
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
+        view = memoryview(pcm.tobytes())
         while view:
             n = self._fh.write(view)
             if not n:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.path))
             self.data_bytes += n
             view = view[n:]
+        return pcm.astype(np.float32) / 32768.0
 
     def update_header(self) -> None:
         """Write the current sizes into the header (whole samples: half of one left by a full

@@ -102,9 +102,10 @@ def terminal_keys() -> Iterator[Callable[[], str]]:
 
 
 def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S,
-                 discard: bool = False) -> Any:
+                 discard: bool = False, status: Callable[[], Any] | None = None) -> Any:
     """The live panel: elapsed against the target, the level meter, warnings, the keys.
-    ``discard``: the take can be thrown away (practice on a terminal), so say how."""
+    ``discard``: the take can be thrown away (practice on a terminal), so say how.
+    ``status``: lines of the live transcription (a rich Text, or None for none)."""
     from rich.panel import Panel
     from rich.text import Text
 
@@ -143,6 +144,9 @@ def render_panel(rec: Recorder, target: tuple[float, float] = TARGET_S,
                     "check the microphone\n", style="bold yellow")
     if rec.overflows:
         text.append(f"input overflows: {rec.overflows}\n", style="yellow")
+    if status is not None and (extra := status()) is not None:
+        text.append_text(extra)
+        text.append("\n")
     stop_hint = "Enter stops" if stdin_is_terminal() else "Ctrl-C stops"
     silence = rec.options.stop_after_silence_s
     if silence > 0:
@@ -185,7 +189,7 @@ def _ctrl_c_counted() -> Iterator[list[float]]:
 
 
 def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGET_S,
-                discard: bool = False) -> Take:
+                discard: bool = False, status: Callable[[], Any] | None = None) -> Take:
     """Start ``rec``, show the panel until the take stops, finish the file, return the take.
 
     Enter (on a terminal) stops the take; Ctrl-C stops it and keeps it. With ``discard`` the
@@ -193,7 +197,7 @@ def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGE
     DOUBLE_CTRL_C_S of the first: the take comes back finished, with its stop reason "discard"
     or "interrupted-twice" (DISCARD_REASONS); asking and deleting is the caller's business.
     A Ctrl-C while the file is being finished does not cut it short. Errors opening the device
-    propagate (nothing recorded).
+    propagate (nothing recorded). ``status`` adds lines to the panel (``render_panel``).
     """
     from rich.live import Live
 
@@ -210,11 +214,11 @@ def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGE
     try:
         with terminal_keys() as typed, _sigterm_stops(rec):
             if console.is_terminal:
-                with Live(render_panel(rec, target, discard), console=console,
+                with Live(render_panel(rec, target, discard, status), console=console,
                           refresh_per_second=10, transient=True) as live:
                     while not rec.wait(0.1):
                         on(typed())
-                        live.update(render_panel(rec, target, discard))
+                        live.update(render_panel(rec, target, discard, status))
             else:
                 announced = False
                 while not rec.wait(0.1):

@@ -60,18 +60,17 @@ def render_changes(changes: list[Any], follow_ups: list[Any] | None = None) -> A
 def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
                  max_seconds: float | None, stop_after_silence_s: float, device: str | None,
                  model: str | None) -> None:
+    from functools import partial
+
     from starcoach import practice
     from starcoach.audio.recorder import Recorder, RecorderOptions, find_device
-    from starcoach.cli.live import (
-        DISCARD_REASONS,
-        countdown,
-        describe_take,
-        record_live,
-        stdin_is_terminal,
-    )
+    from starcoach.cli.live import countdown, record_live, stdin_is_terminal
+    from starcoach.cli.live_status import status_line
+    from starcoach.transcribe.live import preload
 
     practice.check_options(question, category, random_pick, prep_s, max_seconds,
                            stop_after_silence_s)
+    practice.live_slowdown()  # a bad value fails before anything is recorded
     err = stderr_console()
     out = stdout_console()
     interactive = stdin_is_terminal()
@@ -82,23 +81,15 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
     options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)
     while True:
         out.print(render_question(q))
+        preload(model)  # while the question is read: the take's first piece needs it
         countdown(prep_s, err)
-        take = record_live(Recorder(practice.take_path(q.id), dev, options), err,
-                           discard=True)
-        if take.stop_reason in DISCARD_REASONS and take.duration_s > 0 and not interactive:
-            # No one to ask, so nothing is deleted; but the take was not wanted either.
-            import typer
-
-            err.print(describe_take(take))
-            err.print(f"Not analyzed (Ctrl-C twice). Without a terminal nothing is asked, so "
-                      f"nothing is deleted: the take is kept in '{take.path}'.", soft_wrap=True)
-            raise typer.Exit(130)
-        if (take.stop_reason in DISCARD_REASONS and take.duration_s > 0
-                and _confirm_discard(err)):
-            practice.discard_take(take.path)
-            err.print("Thrown away: the take is deleted and nothing was saved.")
-        else:
-            _review(take, q.id, model, interactive, out, err)
+        rec = Recorder(practice.take_path(q.id), dev, options)
+        live = practice.follow_take(rec, model)
+        try:
+            take = record_live(rec, err, discard=True, status=partial(status_line, live))
+            _after_take(take, q.id, live, interactive, out, err)
+        finally:
+            live.cancel()
         if not interactive:
             return
         answer = _ask(err)
@@ -108,7 +99,31 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
             q = practice.choose(None, category, exclude=q.id)
 
 
-def _review(take: Any, question_id: str, model: str | None, interactive: bool, out: Any,
+def _after_take(take: Any, question_id: str, live: Any, interactive: bool, out: Any,
+                err: Any) -> None:
+    """Throw the take away (when asked and confirmed), or report it."""
+    from starcoach import practice
+    from starcoach.cli.live import DISCARD_REASONS, describe_take
+
+    discarded = take.stop_reason in DISCARD_REASONS and take.duration_s > 0
+    if discarded and not interactive:
+        # No one to ask, so nothing is deleted; but the take was not wanted either.
+        import typer
+
+        live.cancel()
+        err.print(describe_take(take))
+        err.print(f"Not analyzed (Ctrl-C twice). Without a terminal nothing is asked, so "
+                  f"nothing is deleted: the take is kept in '{take.path}'.", soft_wrap=True)
+        raise typer.Exit(130)
+    if discarded and _confirm_discard(err):
+        live.cancel()
+        practice.discard_take(take.path)
+        err.print("Thrown away: the take is deleted and nothing was saved.")
+    else:
+        _review(take, question_id, live, interactive, out, err)
+
+
+def _review(take: Any, question_id: str, live: Any, interactive: bool, out: Any,
             err: Any) -> None:
     """Sum up the take, then analyze, report and save it. On a terminal an error is one line
     and the menu goes on; without one it ends the run."""
@@ -122,21 +137,26 @@ def _review(take: Any, question_id: str, model: str | None, interactive: bool, o
         if take.duration_s == 0:
             raise AudioError(f"nothing was recorded from '{take.device}' before the take "
                              "stopped")
-        _report(take.path, question_id, model, out, err)
+        _report(take.path, question_id, live, out, err)
     except StarcoachError as exc:
         if not interactive:
             raise
         err.print(f"error: {exc.message}")
 
 
-def _report(path: Any, question_id: str, model: str | None, out: Any, err: Any) -> None:
+def _report(path: Any, question_id: str, live: Any, out: Any, err: Any) -> None:
     from starcoach import practice
+    from starcoach.cli.live_status import catching_up
     from starcoach.cli.progress import transcription_progress
     from starcoach.report.terminal import render_analysis
 
-    with transcription_progress(enabled=True) as progress:
-        result = practice.analyze_take(path, question_id, model, progress)
-    session_id = practice.save_attempt(path, result, question_id, model)
+    behind = catching_up(live)
+    if behind is not None:
+        err.print(behind)
+    with transcription_progress(enabled=True, label="Catching up" if behind else
+                                "Transcribing") as progress:
+        result = practice.analyze_followed(path, live, question_id, progress)
+    session_id = practice.save_attempt(path, result, question_id, live.model)
     out.print(render_analysis(result.analysis))
     err.print(f"Saved as session {session_id}.")
     prev = practice.previous_attempt(question_id, session_id)

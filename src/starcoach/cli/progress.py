@@ -30,7 +30,8 @@ def bar_wanted(enabled: bool, stream=None) -> bool:
 
 
 @contextmanager
-def transcription_progress(enabled: bool = True) -> Iterator[ProgressFn | None]:
+def transcription_progress(enabled: bool = True, label: str = "Transcribing"
+                           ) -> Iterator[ProgressFn | None]:
     """Yield a callback ``(seconds_done, total_seconds)``, or None when no bar will be shown.
 
     The bar appears ``SHOW_AFTER_S`` seconds after the start even if no segment has arrived
@@ -58,7 +59,7 @@ def transcription_progress(enabled: bool = True) -> Iterator[ProgressFn | None]:
     done_s = 0.0
     total_s: float | None = None
     bar = Progress(
-        TextColumn("Transcribing"),
+        TextColumn(label),
         BarColumn(),
         SecondsColumn(),
         TimeElapsedColumn(),

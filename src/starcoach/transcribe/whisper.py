@@ -79,9 +79,15 @@ class TranscribeOptions:
     edge_pad_s: float = 0.5
     stop_within_s: float = 0.3
     """Stop decoding once a segment ends this close to the last voiced frame."""
+    initial_prompt: str | None = None
+    """Text said before these samples (the live engine's previous pieces): the model reads it
+    as the text that came before, as batch decoding does between its 30 s windows."""
     fill_lost: bool = True
     """Decode again, without the prompt, each voiced stretch of 1 s or more left without words
     (coverage.py); what still has none is reported as unclear."""
+    cpu_threads: int = 0
+    """Threads of the model; 0 is ``cpu_threads()``. The live engine, decoding while the take
+    is recorded, uses ``live_threads()``."""
 
 
 def decode_span(loud: Any, total: float, pad_s: float) -> tuple[float, float]:
@@ -102,6 +108,15 @@ def cpu_threads() -> int:
     """Leave a core free on small machines; more than four threads gains little for tiny.en."""
     n = os.cpu_count() or 1
     return max(1, min(4, n if n <= 2 else n - 1))
+
+
+def live_threads() -> int:
+    """Threads of the model while a take is recorded: one fewer than ``cpu_threads()``, so a
+    core stays with the recorder and the sound server. The model's threads wait for each
+    other at every step, spinning: on 2 cores, 2 threads beside the recorder's audio threads
+    (which wake every few milliseconds) cost 3 to 10 times the CPU of one thread for the same
+    piece, and the worker fell a minute behind in a 2-minute take."""
+    return max(1, cpu_threads() - 1)
 
 
 def model_problem(folder: Path) -> str | None:
@@ -350,17 +365,19 @@ class BoundedFeatures:
         return out
 
 
-def load_model(name: str | None = None):  # -> faster_whisper.WhisperModel
-    """The loaded model, cached per process (loading tiny.en takes about half a second)."""
+def load_model(name: str | None = None, threads: int = 0):  # -> faster_whisper.WhisperModel
+    """The loaded model, cached per process and thread count (loading tiny.en takes about half
+    a second). ``threads`` 0 is ``cpu_threads()``."""
     path, label = resolve_model(name)
-    key = path
+    threads = threads or cpu_threads()
+    key = f"{path}|{threads}"
     if key not in _MODELS:
         from faster_whisper import WhisperModel
 
         try:
             whisper = WhisperModel(path, device="cpu",
                                    compute_type=TranscribeOptions.compute_type,
-                                   cpu_threads=cpu_threads())
+                                   cpu_threads=threads)
             whisper.feature_extractor = BoundedFeatures(whisper.feature_extractor)
         except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
             raise ModelError(
@@ -431,7 +448,7 @@ def transcribe(
     from starcoach.transcribe.filler_recovery import CleanupOptions, Loudness, clean_words
 
     opts = options or TranscribeOptions()
-    whisper, label = load_model(model)
+    whisper, label = load_model(model, opts.cpu_threads)
     total = len(samples) / SAMPLE_RATE
     cleanup = CleanupOptions()
     loud = Loudness(samples, cleanup)  # built once: the decode span and the clean-up share it
@@ -462,7 +479,7 @@ def transcribe(
         "temperatures": list(opts.temperatures),
         "language": "en",
         "word_timestamps": True,
-        "cpu_threads": cpu_threads(),
+        "cpu_threads": opts.cpu_threads or cpu_threads(),
         "clip_s": [round(clip[0], 2), round(clip[1], 2)],
         "cleanup": cleanup.to_dict(),
         "dropped_words": log["dropped"],
@@ -485,6 +502,7 @@ def _decode(whisper: Any, audio: np.ndarray, opts: TranscribeOptions,
         temperature=list(opts.temperatures),
         condition_on_previous_text=opts.condition_on_previous_text,
         hotwords=hotwords,
+        initial_prompt=opts.initial_prompt or None,
         word_timestamps=True,
         vad_filter=opts.vad_filter,
         hallucination_silence_threshold=opts.hallucination_silence_threshold,
@@ -514,7 +532,7 @@ def _fill_lost(whisper: Any, audio: np.ndarray, opts: TranscribeOptions, loud: A
 
     copts = coverage.CoverageOptions()
     redone: list[str] = []
-    plain = replace(opts, trim_silence=False)
+    plain = replace(opts, trim_silence=False, initial_prompt=None)
     lost = coverage.uncovered(loud.voiced, words, clip[0], clip[1], copts)
     for gap, group in coverage.by_gap(lost, words, total):
         a = max(0.0, group[0][0] - copts.redo_pad_s)

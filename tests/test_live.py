@@ -1,0 +1,192 @@
+"""The live transcription: while practice records from the virtual microphone, the take is
+transcribed in pieces cut in its silences; the report is the batch analysis of the recording;
+a worker slowed on purpose says so on the panel and catches up after the take, and the
+recording loses nothing to the worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from _terminal import Pane, needs_tmux
+from _virtualmic import load_mic, needs_pulse, unload_mic, wait_for_audio
+
+from starcoach.analysis.model import Analysis
+from starcoach.audio.decode import load_audio
+from starcoach.audio.wavfile import read_wav, repair_wav
+from starcoach.pipeline import analyze_file
+from starcoach.sessions.store import open_store
+from starcoach.transcribe.filler_recovery import CleanupOptions, Loudness
+from starcoach.transcribe.whisper import live_threads
+from starcoach.types import Transcript
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from words import kept, normalize  # noqa: E402 - the benchmarks' one definition of "kept"
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+QUESTION = "failure-time-you-failed"
+
+pytestmark = [needs_pulse, pytest.mark.audio]
+
+
+@pytest.fixture(scope="module")
+def mic():
+    m, module = load_mic()
+    yield m
+    unload_mic(module)
+
+
+def new_take(home: Path, before: set[Path], proc: subprocess.Popen | None = None) -> Path:
+    """The .part.wav practice records into, once audio has reached it."""
+    deadline = time.monotonic() + 20
+    while not (new := set((home / "recordings").rglob("*.part.wav")) - before):
+        assert time.monotonic() < deadline, "no take started"
+        assert proc is None or proc.poll() is None, "practice ended before recording"
+        time.sleep(0.01)
+    part = new.pop()
+    wait_for_audio(part)
+    return part
+
+
+def practice_run(mic, clip: Path, *args: str, env: dict[str, str] | None = None
+                 ) -> subprocess.CompletedProcess[str]:
+    """`starcoach practice` without a terminal while ``clip`` plays into the microphone."""
+    home = Path(os.environ["STARCOACH_HOME"])
+    before = set((home / "recordings").rglob("*")) if (home / "recordings").exists() else set()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "starcoach", "practice", "--device", "pulse", "--question",
+         QUESTION, *args], env={**mic.env(), **(env or {})}, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    player = None
+    try:
+        new_take(home, before, proc)
+        player = mic.play(clip)
+        out, err = proc.communicate(timeout=600)
+    finally:
+        proc.kill()
+        if player is not None:
+            player.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def the_session():
+    with open_store() as store:
+        (session,) = store.sessions()
+    return session
+
+
+def label_at(analysis: Analysis, t: float) -> str | None:
+    return next((s.label for s in analysis.sections if s.start <= t < s.end), None)
+
+
+def star_agreement(a: Analysis, b: Analysis) -> float:
+    """Share of the answer's time (10 ms steps over either's speech) given the same label."""
+    grid = np.arange(min(a.speech_start, b.speech_start), max(a.speech_end, b.speech_end), 0.01)
+    return float(np.mean([label_at(a, t) == label_at(b, t) for t in grid]))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["filler_heavy", "implicit_star"])
+def test_a_sample_practiced_live_gets_the_batch_analysis_of_its_recording(mic, name):
+    """Played into practice, a sample is transcribed in pieces while it plays, each cut in a
+    silence; its report agrees with the batch analysis of the same recording: the script's
+    words kept within a point, the fillers within one, STAR sections on 98 % of the time."""
+    # 4 s: filler_heavy pauses for 3 s in the middle
+    r = practice_run(mic, SAMPLES / f"{name}.flac", "--stop-after-silence", "4",
+                     "--max-seconds", "150")
+    assert r.returncode == 0, r.stderr
+    assert "overflowed" not in r.stderr and "Catching up" not in r.stderr
+    session = the_session()
+    live = Transcript.from_dict(session.transcript)
+    live_analysis = Analysis.from_dict(session.analysis)
+    take = Path(live.source or "")
+    assert take.is_file() and take.suffix == ".flac"
+    batch = analyze_file(take, question_id=QUESTION)
+    script = normalize(json.loads((SAMPLES / f"{name}.json").read_text())["text"])
+    live_kept = kept(script, normalize(live.text))
+    batch_kept = kept(script, normalize(batch.transcript.text))
+    figures = (f"{name}: words kept live {live_kept:.3f}, batch {batch_kept:.3f}; fillers live "
+               f"{len(live_analysis.fillers)}, batch {len(batch.analysis.fillers)}; pieces "
+               f"{live.settings['live']['pieces']}")
+    assert live_kept >= batch_kept - 0.01 - 1e-9, figures
+    assert abs(len(live_analysis.fillers) - len(batch.analysis.fillers)) <= 1, figures
+    assert star_agreement(live_analysis, batch.analysis) >= 0.98, figures
+    # Decoded in pieces while it played, each boundary in a silence of the recording.
+    pieces = live.settings["live"]["pieces"]
+    assert len(pieces) >= 3, figures
+    loud = Loudness(load_audio(take), CleanupOptions())
+    for _, cut in pieces[:-1]:
+        assert not loud.any_voiced(cut - 0.05, cut + 0.05), (cut, figures)
+    starts = [w.start for w in live.words]
+    assert starts == sorted(starts) and starts[-1] <= live.duration_s
+    # One thread fewer than batch decoding (on more than one core): a core is left to the
+    # recorder.
+    batch_threads = batch.transcript.settings["cpu_threads"]
+    assert live.settings["cpu_threads"] == live_threads() == max(1, batch_threads - 1)
+
+
+@needs_tmux
+@pytest.mark.slow
+def test_a_slow_worker_says_it_is_behind_and_catches_up_after_the_take_losing_nothing(mic):
+    """Made 30 times slower (slower than the audio itself), the worker falls behind
+    while the sample plays: the panel says so on the terminal, and after the take practice
+    says it is catching up before the report. The recording is whole and has no overflow,
+    and the transcript covers the whole answer, its last words included."""
+    home = Path(os.environ["STARCOACH_HOME"])
+    clip = SAMPLES / "quick_fillers.flac"
+    env = {**mic.env(), "STARCOACH_LIVE_SLOWDOWN": "30"}
+    with Pane(["practice", "--question", QUESTION, "--device", "pulse",
+               "--stop-after-silence", "2"], env) as pane:
+        pane.wait_for(r"REC \d:\d\d")
+        new_take(home, set())
+        mic.play(clip)
+        panel = pane.wait_for(r"transcribing \d+ s behind: it catches up after the take, "
+                              r"nothing is lost", timeout=90)
+        screen = pane.wait_for(r"Catching up: \d+ s of the take are left to transcribe.*"
+                               r"Saved as session", timeout=240)
+        pane.keys("q", "Enter")
+        assert pane.exit_status() == 0
+    assert "REC" in panel
+    assert "overflow" not in screen
+    assert screen.index("Catching up") < screen.index("STAR timeline")  # before the report
+    session = the_session()
+    live = Transcript.from_dict(session.transcript)
+    clip_s = len(load_audio(clip)) / 16000
+    assert session.duration_s == pytest.approx(clip_s + 2.0, abs=1.0)
+    assert live.settings["live"]["slowdown"] == 30
+    script = normalize(json.loads(clip.with_suffix(".json").read_text())["text"])
+    assert kept(script, normalize(live.text)) >= 0.9, live.text
+    assert normalize(live.text)[-3:] == script[-3:]  # the last words too
+
+
+def test_killed_while_transcribing_live_the_take_on_disk_holds_what_was_recorded(mic):
+    """kill -9 in the middle of a take with the live worker busy: the WAV is repaired to
+    everything recorded up to the kill."""
+    home = Path(os.environ["STARCOACH_HOME"])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "starcoach", "practice", "--device", "pulse", "--question",
+         QUESTION, "--stop-after-silence", "0"], env=mic.env(), stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    player = None
+    try:
+        part = new_take(home, set(), proc)
+        started = time.monotonic()
+        player = mic.play(SAMPLES / "thin_answer.flac")
+        time.sleep(25)  # past the first piece (20 s): the worker is decoding
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        recorded_s = time.monotonic() - started
+    finally:
+        proc.kill()
+        if player is not None:
+            player.kill()
+    repair_wav(part)
+    got = len(read_wav(part)) / 16000
+    assert got == pytest.approx(recorded_s, abs=1.0)
