@@ -67,6 +67,7 @@ from starcoach.cli import (  # noqa: E402,F401
     record_cmd,
     recover_cmd,
     session_cmd,
+    settings_cmd,
 )
 
 
