@@ -59,7 +59,8 @@ def render_changes(changes: list[Any], follow_ups: list[Any] | None = None) -> A
 
 def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
                  max_seconds: float | None, stop_after_silence_s: float, device: str | None,
-                 model: str | None) -> None:
+                 model: str | None, voice: bool | None = None,
+                 output_device: str | None = None) -> None:
     from functools import partial
 
     from starcoach import practice
@@ -78,10 +79,13 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
         err.print(f"Repaired an interrupted take: {path} (`starcoach recover` makes it a session)")
     q = practice.choose(question, category)
     dev = find_device(device)  # a wrong --device fails before the question is shown
+    speaker = _speaker(voice, output_device, err)
     options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)
     while True:
         out.print(render_question(q))
         preload(model)  # while the question is read: the take's first piece needs it
+        if speaker is not None:
+            speaker = _speak(q.text, speaker, err)
         countdown(prep_s, err)
         rec = Recorder(practice.take_path(q.id), dev, options)
         live = practice.follow_take(rec, model)
@@ -97,6 +101,56 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
             return
         if answer == "n":
             q = practice.choose(None, category, exclude=q.id)
+
+
+def _speaker(voice: bool | None, output_device: str | None, err: Any) -> Any:
+    """The output device to read the questions through, or None when they are not read aloud.
+
+    A wrong --output-device fails (before the question is shown) as a wrong --device does;
+    no output device at all is one line, and practice goes on with the question on screen."""
+    from starcoach import settings
+    from starcoach.audio.speaker import find_output_device
+    from starcoach.errors import DeviceError
+
+    if voice is None:
+        voice = settings.get("voice")
+    if not voice:
+        return None
+    if output_device is not None:
+        return find_output_device(output_device)
+    try:
+        return find_output_device(None)
+    except DeviceError as exc:
+        _not_spoken(exc, err)
+        return None
+
+
+def _speak(text: str, device: Any, err: Any) -> Any:
+    """Read the question aloud and return once it has been heard; the device for the next
+    question, or None once speaking has failed (one line, then the question stays on screen)."""
+    from starcoach.audio.speaker import engine, speak
+    from starcoach.errors import DeviceError
+
+    try:
+        err.print(f"Reading the question aloud ({engine().name})...")
+        speak(text, device)
+    except DeviceError as exc:
+        _not_spoken(exc, err)
+        return None
+    return device
+
+
+def _not_spoken(exc: Exception, err: Any) -> None:
+    import sys
+
+    from starcoach.cli import _debug_requested
+
+    if _debug_requested(sys.argv):
+        import traceback
+
+        err.print("".join(traceback.format_exception(exc)), markup=False, highlight=False)
+    err.print(f"The question is not read aloud: {exc}; answer it from the screen.",
+              markup=False, highlight=False, soft_wrap=True)
 
 
 def _after_take(take: Any, question_id: str, live: Any, interactive: bool, out: Any,

@@ -14,6 +14,10 @@ SILENCE_HELP = ("Stop after this many seconds of silence once you have started s
                 "0 turns it off.")
 DEFAULT_SILENCE_S = 4.0
 """Long enough for a thinking pause mid-answer, short enough that the take ends soon after."""
+VOICE_HELP = ("Read the question aloud before each take (offline: hibari-tts, else espeak-ng). "
+              "Default: the voice setting (`starcoach settings`), off.")
+OUTPUT_DEVICE_HELP = ("Output device for --voice: its index or (part of) its name. Default: "
+                      "the system's default output.")
 MODEL_HELP = "Whisper model name or CTranslate2 model directory. Default: tiny.en."
 
 
@@ -148,6 +152,8 @@ def practice(
                                              help=SILENCE_HELP),
     device: str = typer.Option(None, "--device", "-d", help=DEVICE_HELP),
     model: str = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    voice: bool = typer.Option(None, "--voice/--no-voice", help=VOICE_HELP, show_default=False),
+    output_device: str = typer.Option(None, "--output-device", help=OUTPUT_DEVICE_HELP),
 ) -> None:
     """Answer a question aloud: see what interviewers look for, record, get the report.
 
@@ -158,10 +164,13 @@ def practice(
 
     Without a terminal, one take is recorded and analyzed.
 
+    With --voice the question is read aloud first (offline), and the take starts once the
+    voice has ended; `starcoach settings set voice on` makes that the default.
+
     Example: starcoach practice --category failure --prep 30
     """
     from starcoach.cli.practice_flow import run_practice
 
     run_practice(question=question, category=category, random_pick=random_pick, prep_s=prep,
                  max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
-                 device=device, model=model)
+                 device=device, model=model, voice=voice, output_device=output_device)
