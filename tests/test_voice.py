@@ -154,10 +154,11 @@ def test_without_hibari_the_question_is_spoken_by_espeak_ng(mic, tmp_path):
     assert "Reading the question aloud (espeak-ng)..." in r.stderr, r.stderr
     # espeak-ng is the harder voice to understand (see benchmarks/results/tts.md), still
     # most of its words come through.
-    assert word_overlap(QUESTION_TEXT, transcribed(heard)) >= 0.6
+    text = transcribed(heard)
+    assert word_overlap(QUESTION_TEXT, text) >= 0.6, text
     # The one-second take after it heard nothing of it.
-    assert r.returncode == 2
-    assert "holds no speech: the recording is silent" in r.stderr
+    assert r.returncode == 2, r.stderr
+    assert "holds no speech: the recording is silent" in r.stderr, r.stderr
 
 
 @needs_pulse

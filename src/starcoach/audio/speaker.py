@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,8 @@ class _Hibari:
 
         # The bundled voice only: any other hibari voice is a download.
         self._tts = Hibari(voice="heart", threads=1)
+        # Its letter-to-sound tables load on first use (0.5 s): load them now, with the model.
+        _ = self._tts.g2p
 
     def __call__(self, text: str) -> tuple[np.ndarray, int]:
         audio = self._tts(text, seed=0)
@@ -93,11 +96,17 @@ class _Espeak:
 
 
 _ENGINE: Any = None
+_ENGINE_LOCK = threading.Lock()
 
 
 def engine() -> Any:
     """The engine to use (loaded once): hibari-tts when installed, else espeak-ng;
     DeviceError ``NO_ENGINE`` when neither is there."""
+    with _ENGINE_LOCK:
+        return _load_engine()
+
+
+def _load_engine() -> Any:
     global _ENGINE
     if _ENGINE is None:
         for kind in (_Hibari, _Espeak):
@@ -109,6 +118,21 @@ def engine() -> Any:
         else:
             raise DeviceError(NO_ENGINE)
     return _ENGINE
+
+
+def preload() -> threading.Thread:
+    """Load the engine in the background (while the question is prepared and shown); an error
+    is left for ``engine()`` to raise again."""
+
+    def run() -> None:
+        try:
+            engine()
+        except DeviceError:
+            pass
+
+    thread = threading.Thread(target=run, name="starcoach-voice-load", daemon=True)
+    thread.start()
+    return thread
 
 
 def synthesize(text: str) -> Speech:

@@ -109,13 +109,14 @@ def _speaker(voice: bool | None, output_device: str | None, err: Any) -> Any:
     A wrong --output-device fails (before the question is shown) as a wrong --device does;
     no output device at all is one line, and practice goes on with the question on screen."""
     from starcoach import settings
-    from starcoach.audio.speaker import find_output_device
+    from starcoach.audio.speaker import find_output_device, preload
     from starcoach.errors import DeviceError
 
     if voice is None:
         voice = settings.get("voice")
     if not voice:
         return None
+    preload()  # about a second, while the devices are looked up and the question is shown
     if output_device is not None:
         return find_output_device(output_device)
     try:
