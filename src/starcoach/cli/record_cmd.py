@@ -148,10 +148,15 @@ def practice(
                                              help=SILENCE_HELP),
     device: str = typer.Option(None, "--device", "-d", help=DEVICE_HELP),
     model: str = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    follow_up: bool = typer.Option(None, "--follow-up/--no-follow-up", help="After the report, "
+                                   "ask the follow-up an interviewer would and record the reply "
+                                   "(default: on a terminal)."),
 ) -> None:
     """Answer a question aloud: see what interviewers look for, record, get the report.
 
-    Each take is analyzed and saved as a session.
+    Each take is analyzed and saved as a session. Then comes one follow-up question, the one
+    an interviewer would ask about the answer's weakest part; the reply is judged on whether it
+    gives what was asked and saved with the session.
 
     On a terminal you then retry (seeing what changed), go to the next question, or quit.
     While recording, Enter stops the take; d or Ctrl-C twice throws it away (after a y/N).
@@ -164,4 +169,4 @@ def practice(
 
     run_practice(question=question, category=category, random_pick=random_pick, prep_s=prep,
                  max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
-                 device=device, model=model)
+                 device=device, model=model, follow_up=follow_up)
