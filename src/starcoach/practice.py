@@ -215,9 +215,10 @@ def _repair_keeping_time(wav: Path) -> bool:
 
 
 def choose(question_id: str | None = None, category: str | None = None,
-           exclude: str | None = None) -> Question:
+           exclude: str | None = None, avoid: tuple[str, ...] = ()) -> Question:
     """The question to practice: the one asked for, or one from the bank (of ``category``)
-    preferring questions not practiced lately and those answered weakly last time."""
+    preferring questions not practiced lately and those answered weakly last time, and none
+    of ``avoid`` while another is left."""
     from starcoach.questions import bank as questions
     from starcoach.sessions.store import open_store
 
@@ -228,7 +229,7 @@ def choose(question_id: str | None = None, category: str | None = None,
     if exclude:
         # "Next question" should move on even if this one scores as the weakest.
         history.append({"question_id": exclude, "created_at": datetime.now().timestamp() + 1})
-    return questions.choose_question(category=category, history=history)
+    return questions.choose_question(category=category, history=history, avoid=avoid)
 
 
 def check_options(question_id: str | None, category: str | None, random_pick: bool,

@@ -151,22 +151,41 @@ def practice(
     follow_up: bool = typer.Option(None, "--follow-up/--no-follow-up", help="After the report, "
                                    "ask the follow-up an interviewer would and record the reply "
                                    "(default: on a terminal)."),
+    interview: int = typer.Option(None, "--interview", metavar="N", help="A mock interview: N "
+                                  "questions in a row, each with its follow-up, and one summary "
+                                  "at the end instead of a report after each answer."),
 ) -> None:
     """Answer a question aloud: see what interviewers look for, record, get the report.
 
-    Each take is analyzed and saved as a session. Then comes one follow-up question, the one
-    an interviewer would ask about the answer's weakest part; the reply is judged on whether it
-    gives what was asked and saved with the session.
+    Each take is analyzed and saved as a session.
+
+    Then comes the follow-up an interviewer would ask about the answer's weakest part.
+    The reply is judged on whether it gives what was asked, and saved with the session.
 
     On a terminal you then retry (seeing what changed), go to the next question, or quit.
     While recording, Enter stops the take; d or Ctrl-C twice throws it away (after a y/N).
 
     Without a terminal, one take is recorded and analyzed.
 
-    Example: starcoach practice --category failure --prep 30
-    """
-    from starcoach.cli.practice_flow import run_practice
+    With --interview N, N questions come one after another, each with its follow-up.
+    The summary at the end gives each answer's figures and what to work on first.
+    Ctrl-C outside a take ends the interview early, with the summary so far.
 
+    Example: starcoach practice --category failure --prep 30
+
+    Example: starcoach practice --interview 3 --category failure
+    """
+    from starcoach.cli.practice_flow import run_interview, run_practice
+
+    if interview is not None:
+        if follow_up is False:
+            from starcoach.errors import UsageError
+
+            raise UsageError("--interview asks every follow-up: leave out --no-follow-up")
+        run_interview(interview, question=question, category=category, prep_s=prep,
+                      max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
+                      device=device, model=model)
+        return
     run_practice(question=question, category=category, random_pick=random_pick, prep_s=prep,
                  max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
                  device=device, model=model, follow_up=follow_up)
