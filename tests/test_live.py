@@ -145,7 +145,7 @@ def test_a_slow_worker_says_it_is_behind_and_catches_up_after_the_take_losing_no
     clip = SAMPLES / "quick_fillers.flac"
     env = {**mic.env(), "STARCOACH_LIVE_SLOWDOWN": "30"}
     with Pane(["practice", "--question", QUESTION, "--device", "pulse",
-               "--stop-after-silence", "2"], env) as pane:
+               "--stop-after-silence", "2", "--no-follow-up"], env) as pane:
         pane.wait_for(r"REC \d:\d\d")
         new_take(home, set())
         mic.play(clip)

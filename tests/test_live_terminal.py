@@ -31,6 +31,7 @@ ANSWER = "I missed a deadline once. I told my manager the same day and I fixed t
 PANEL = "╭╮╰╯│"
 CONFIRM = r"Throw this take away\? Its file is deleted\. \[y/N\]"
 MENU = r"n: next question · q: quit >"
+FOLLOW_UP = r"Enter: answer the follow-up · s: skip it >"
 
 
 @pytest.fixture(scope="module")
@@ -172,11 +173,16 @@ def test_answering_no_keeps_the_take_and_analyzes_it(mic, tmp_path):
         pane.keys("d")
         pane.wait_for(CONFIRM)
         pane.keys("n", "Enter")
-        screen = pane.wait_for(r"Saved as session \w+.*" + MENU, timeout=120)
+        # after the report, the follow-up question: s skips it, and nothing more is recorded
+        pane.wait_for(r"Saved as session \w+.*Follow-up.*" + FOLLOW_UP, timeout=120)
+        pane.keys("s", "Enter")
+        screen = pane.wait_for(FOLLOW_UP + ".*" + MENU)
         pane.keys("q", "Enter")
         assert pane.exit_status() == 0
     (saved,) = sessions()
     (take,) = recordings(home)
+    with open_store() as store:
+        assert store.follow_ups(saved.id) == []
     assert take.suffix == ".flac" and take.name.endswith(f"-{QUESTION}.flac")
     assert f"Recorded {saved.duration_s:.1f} s to {take}" in " ".join(screen.split())
     assert saved.audio_path is not None and saved.audio_path.exists()
@@ -185,7 +191,7 @@ def test_answering_no_keeps_the_take_and_analyzes_it(mic, tmp_path):
 def test_a_single_ctrl_c_stops_keeps_and_analyzes_the_take(mic, tmp_path):
     home = Path(os.environ["STARCOACH_HOME"])
     clip = speak(ANSWER, tmp_path / "answer.wav")
-    with practice_pane(mic) as pane:
+    with practice_pane(mic, "--no-follow-up") as pane:
         pane.wait_for(r"REC \d:\d\d")
         take_being_recorded(home)
         mic.play(clip).wait(30)
@@ -194,6 +200,7 @@ def test_a_single_ctrl_c_stops_keeps_and_analyzes_the_take(mic, tmp_path):
         pane.keys("q", "Enter")
         assert pane.exit_status() == 0
     assert "(stopped with Ctrl-C)" in " ".join(screen.split())
+    assert "Follow-up" not in screen  # --no-follow-up
     assert "Throw this take away" not in screen
     (saved,) = sessions()
     (take,) = recordings(home)

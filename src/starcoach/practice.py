@@ -22,6 +22,7 @@ from starcoach.errors import AudioError, StarcoachError, UsageError
 from starcoach.types import clock
 
 if TYPE_CHECKING:
+    from starcoach.analysis.follow_up import Probe, Reply
     from starcoach.analysis.model import Analysis
     from starcoach.audio.recorder import Recorder
     from starcoach.pipeline import ProgressFn, Result
@@ -214,9 +215,10 @@ def _repair_keeping_time(wav: Path) -> bool:
 
 
 def choose(question_id: str | None = None, category: str | None = None,
-           exclude: str | None = None) -> Question:
+           exclude: str | None = None, avoid: tuple[str, ...] = ()) -> Question:
     """The question to practice: the one asked for, or one from the bank (of ``category``)
-    preferring questions not practiced lately and those answered weakly last time."""
+    preferring questions not practiced lately and those answered weakly last time, and none
+    of ``avoid`` while another is left."""
     from starcoach.questions import bank as questions
     from starcoach.sessions.store import open_store
 
@@ -227,7 +229,7 @@ def choose(question_id: str | None = None, category: str | None = None,
     if exclude:
         # "Next question" should move on even if this one scores as the weakest.
         history.append({"question_id": exclude, "created_at": datetime.now().timestamp() + 1})
-    return questions.choose_question(category=category, history=history)
+    return questions.choose_question(category=category, history=history, avoid=avoid)
 
 
 def check_options(question_id: str | None, category: str | None, random_pick: bool,
@@ -319,6 +321,26 @@ def save_attempt(path: Path, result: Result, question_id: str | None,
         return store.save_session(audio_path=path, transcript=result.transcript,
                                   analysis=result.analysis, question_id=question_id,
                                   model=model, samples=result.samples)
+
+
+def judge_reply(probe: Probe, analysis: Analysis) -> Reply:
+    """Did the reply to a follow-up give what it asked for?"""
+    from starcoach.analysis.follow_up import judge
+
+    return judge(probe, analysis.words)
+
+
+def save_follow_up(session_id: str, probe: Probe, reply: Reply, path: Path, result: Result,
+                   model: str | None) -> str:
+    """Save the reply to a follow-up in the session it follows up; return its ID."""
+    from starcoach.sessions.store import open_store
+
+    try:
+        with open_store() as store:
+            return store.save_follow_up(session_id, probe, reply, path, result.transcript,
+                                        result.analysis, model=model, samples=result.samples)
+    except StarcoachError as exc:
+        raise _kept(exc, path) from exc
 
 
 def previous_attempt(question_id: str, session_id: str) -> Summary | None:

@@ -345,3 +345,34 @@ def stored_points(a: dict[str, Any]) -> list[dict[str, Any]]:
         return [p.to_dict() for p in Analysis.from_dict(a).fix_first]
     except (KeyError, TypeError, ValueError):
         return []
+
+
+@dataclass(frozen=True)
+class SharedPoint:
+    """A concern across several answers: its first point's ``title`` and ``change``, and
+    which answers (by their index in the list given) have it."""
+
+    concern: str
+    title: str
+    change: str
+    answers: tuple[int, ...]
+    weight: float
+
+
+def across(analyses: Sequence[Analysis], limit: int = MAX_POINTS) -> list[SharedPoint]:
+    """What to work on first over several answers (a mock interview): each concern of the
+    answers' fix-first points, the one that comes back in most answers first, then the one
+    that would most change the impression. A habit seen in every answer is worth more practice
+    than the worst slip of one."""
+    seen: dict[str, list[tuple[int, Priority]]] = {}
+    for i, a in enumerate(analyses):
+        for p in a.fix_first:
+            seen.setdefault(concern(p.kind), []).append((i, p))
+    shared = []
+    for key, hits in seen.items():
+        first = max((p for _, p in hits), key=lambda p: POINTS.get(p.kind, (0.0,))[0])
+        shared.append(SharedPoint(key, first.title, first.change,
+                                  tuple(dict.fromkeys(i for i, _ in hits)),
+                                  POINTS.get(first.kind, (0.0,))[0]))
+    shared.sort(key=lambda s: (-len(s.answers), -s.weight))
+    return shared[:limit]

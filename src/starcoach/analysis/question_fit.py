@@ -154,6 +154,13 @@ def _check(name: str, families: Sequence[str], words: Sequence[Word],
                       hint="" if quotes else hint)
 
 
+def check_point(point: str, words: Sequence[Word]) -> ThemeCheck:
+    """One look-for point checked on its own (a follow-up reply): met, with the words that
+    meet it, as in ``check_question``."""
+    return _check(point, point_families(point), words, (),
+                  f"Not heard yet: {point[0].lower() + point[1:]}.", point)
+
+
 def topic(question_text: str) -> tuple[str, str] | None:
     """(cue family, what the story must be about) for a question, or None: the first of
     ``TOPICS`` whose pattern its text matches."""

@@ -245,8 +245,9 @@ def record_live(rec: Recorder, console: Any, target: tuple[float, float] = TARGE
     return take
 
 
-def countdown(seconds: float, console: Any) -> None:
-    """A preparation countdown on stderr; Enter (on a terminal) skips the rest."""
+def countdown(seconds: float, console: Any, ctrl_c_stops: bool = True) -> None:
+    """A preparation countdown on stderr; Enter (on a terminal) skips the rest, and so does
+    Ctrl-C unless ``ctrl_c_stops`` is False (a mock interview: Ctrl-C ends it)."""
     if seconds <= 0:
         return
     end = time.monotonic() + seconds
@@ -265,6 +266,8 @@ def countdown(seconds: float, console: Any) -> None:
                     return
                 time.sleep(0.1)
     except KeyboardInterrupt:
+        if not ctrl_c_stops:
+            raise
         return
 
 

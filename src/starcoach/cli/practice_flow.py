@@ -6,12 +6,15 @@ The decisions (which question, where the take goes, what changed) live in starco
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from starcoach.cli.output import stderr_console, stdout_console
 
 CHOICES = "Enter: try this question again · n: next question · q: quit"
 CONFIRM_DISCARD = "Throw this take away? Its file is deleted. [y/N] "
+FOLLOW_UP_CHOICES = "Enter: answer the follow-up · s: skip it"
 
 
 def render_question(q: Any) -> Any:
@@ -57,111 +60,175 @@ def render_changes(changes: list[Any], follow_ups: list[Any] | None = None) -> A
     return Group(*parts)
 
 
-def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
-                 max_seconds: float | None, stop_after_silence_s: float, device: str | None,
-                 model: str | None, voice: bool | None = None,
-                 output_device: str | None = None) -> None:
-    from functools import partial
+@dataclass(frozen=True)
+class _Run:
+    """What every take of one `practice` run shares."""
 
+    device: Any
+    options: Any
+    model: str | None
+    prep_s: float
+    interactive: bool
+    out: Any
+    err: Any
+    interview: bool = False
+    """A mock interview: a take that cannot be analyzed is one error line and the interview
+    goes on (as on a terminal), and Ctrl-C in a countdown ends the interview."""
+    voice: Any = None
+    """The ``speaking.Voice`` that reads each question aloud, or None."""
+
+
+def _setup(question: str | None, category: str | None, random_pick: bool, prep_s: float,
+           max_seconds: float | None, stop_after_silence_s: float, device: str | None,
+           model: str | None, voice: bool | None = None,
+           output_device: str | None = None) -> tuple[_Run, Any]:
+    """Check the options, repair interrupted takes, find the device: everything that can fail
+    before a question is shown. Returns the run and the first question."""
     from starcoach import practice
-    from starcoach.audio.recorder import Recorder, RecorderOptions, find_device
-    from starcoach.cli.live import countdown, record_live, stdin_is_terminal
-    from starcoach.cli.live_status import status_line
-    from starcoach.transcribe.live import preload
+    from starcoach.audio.recorder import RecorderOptions, find_device
+    from starcoach.cli.live import stdin_is_terminal
 
     practice.check_options(question, category, random_pick, prep_s, max_seconds,
                            stop_after_silence_s)
     practice.live_slowdown()  # a bad value fails before anything is recorded
     err = stderr_console()
-    out = stdout_console()
-    interactive = stdin_is_terminal()
     for path in practice.recover_interrupted():
         err.print(f"Repaired an interrupted take: {path} (`starcoach recover` makes it a session)")
     q = practice.choose(question, category)
     dev = find_device(device)  # a wrong --device fails before the question is shown
-    speaker = _speaker(voice, output_device, err)
+    from starcoach.cli.speaking import Voice, output_for
+
+    speaker = output_for(voice, output_device, err)
     options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)
+    return _Run(dev, options, model, prep_s, stdin_is_terminal(), stdout_console(), err,
+                voice=None if speaker is None else Voice(speaker)), q
+
+
+def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
+                 max_seconds: float | None, stop_after_silence_s: float, device: str | None,
+                 model: str | None, follow_up: bool | None = None, voice: bool | None = None,
+                 output_device: str | None = None) -> None:
+    """``follow_up``: ask the follow-up question after each report (None: on a terminal).
+    ``voice``: read each question aloud (None: the voice setting)."""
+    from starcoach import practice
+
+    run, q = _setup(question, category, random_pick, prep_s, max_seconds, stop_after_silence_s,
+                    device, model, voice, output_device)
+    ask_follow_up = run.interactive if follow_up is None else follow_up
     while True:
-        out.print(render_question(q))
-        preload(model)  # while the question is read: the take's first piece needs it
-        if speaker is not None:
-            speaker = _speak(q.text, speaker, err)
-        countdown(prep_s, err)
-        rec = Recorder(practice.take_path(q.id), dev, options)
-        live = practice.follow_take(rec, model)
-        try:
-            take = record_live(rec, err, discard=True, status=partial(status_line, live))
-            _after_take(take, q.id, live, interactive, out, err)
-        finally:
-            live.cancel()
-        if not interactive:
+        _one_question(q, run, ask_follow_up=ask_follow_up, confirm_follow_up=run.interactive)
+        if not run.interactive:
             return
-        answer = _ask(err)
+        answer = _ask(run.err)
         if answer == "q":
             return
         if answer == "n":
             q = practice.choose(None, category, exclude=q.id)
 
 
-def _speaker(voice: bool | None, output_device: str | None, err: Any) -> Any:
-    """The output device to read the questions through, or None when they are not read aloud.
+def run_interview(count: int, question: str | None, category: str | None, prep_s: float,
+                  max_seconds: float | None, stop_after_silence_s: float, device: str | None,
+                  model: str | None, voice: bool | None = None,
+                  output_device: str | None = None) -> None:
+    """A mock interview: ``count`` questions in a row, each followed by its follow-up, no
+    report in between; then one summary. Ctrl-C outside a take ends the interview: every
+    answer saved so far is summed up, and a take not yet analyzed stays in recordings/."""
+    import typer
 
-    A wrong --output-device fails (before the question is shown) as a wrong --device does;
-    no output device at all is one line, and practice goes on with the question on screen."""
-    from starcoach import settings
-    from starcoach.audio.speaker import find_output_device, preload
-    from starcoach.errors import DeviceError
+    from starcoach import practice
+    from starcoach.errors import UsageError
+    from starcoach.report.interview import render_summary
 
-    if voice is None:
-        voice = settings.get("voice")
-    if not voice:
-        return None
-    preload()  # about a second, while the devices are looked up and the question is shown
-    if output_device is not None:
-        return find_output_device(output_device)
+    if count < 1:
+        raise UsageError(f"--interview must be 1 or more questions, not {count}")
+    run, q = _setup(question, category, False, prep_s, max_seconds, stop_after_silence_s,
+                    device, model, voice, output_device)
+    run = replace(run, interview=True)
+    items: list[Any] = []
+    asked: list[str] = []
     try:
-        return find_output_device(None)
-    except DeviceError as exc:
-        _not_spoken(exc, err)
-        return None
+        for n in range(1, count + 1):
+            if n > 1:
+                q = practice.choose(None, category, avoid=tuple(asked))
+            asked.append(q.id)
+            run.out.print(f"[bold]Question {n} of {count}[/bold]")
+            item = _one_question(q, run, ask_follow_up=True, confirm_follow_up=False,
+                                 quiet=True)
+            if item is not None:
+                items.append(item)
+    except KeyboardInterrupt:
+        run.err.print("\nInterview stopped. Every answer saved so far is summed up below; a "
+                      "take not yet analyzed stays in recordings/ (`starcoach recover`).")
+        run.out.print(render_summary(items, count))
+        raise typer.Exit(130) from None
+    run.out.print(render_summary(items, count))
 
 
-def _speak(text: str, device: Any, err: Any) -> Any:
-    """Read the question aloud and return once it has been heard; the device for the next
-    question, or None once speaking has failed (one line, then the question stays on screen)."""
-    from starcoach.audio.speaker import engine, speak
-    from starcoach.errors import DeviceError
+def _one_question(q: Any, run: _Run, ask_follow_up: bool, confirm_follow_up: bool,
+                  quiet: bool = False) -> Any:
+    """Show the question, record the answer, report and save it; then, if asked for, the
+    follow-up. Returns an ``InterviewAnswer``, or None when nothing was saved. ``quiet``: a
+    line instead of the report (a mock interview keeps the feedback for its summary)."""
+    from functools import partial
 
+    from starcoach import practice
+    from starcoach.analysis import follow_up as follow_up_rules
+    from starcoach.audio.recorder import Recorder
+    from starcoach.cli.live import countdown, record_live
+    from starcoach.cli.live_status import status_line
+    from starcoach.report.interview import InterviewAnswer
+    from starcoach.transcribe.live import preload
+
+    out, err = run.out, run.err
+    out.print(render_question(q))
+    preload(run.model)  # while the question is read: the take's first piece needs it
+    if run.voice is not None:
+        run.voice.say(q.text, err)
+    countdown(run.prep_s, err, ctrl_c_stops=not run.interview)
+    rec = Recorder(practice.take_path(q.id), run.device, run.options)
+    live = practice.follow_take(rec, run.model)
     try:
-        err.print(f"Reading the question aloud ({engine().name})...")
-        speak(text, device)
-    except DeviceError as exc:
-        _not_spoken(exc, err)
+        take = record_live(rec, err, discard=True, status=partial(status_line, live))
+        saved = _after_take(take, live, run, err,
+                            partial(_report, question_id=q.id, live=live, out=out, err=err,
+                                    quiet=quiet))
+    finally:
+        live.cancel()
+    if saved is None:
         return None
-    return device
+    session_id, analysis = saved
+    item = InterviewAnswer(q.id, session_id, analysis)
+    if not ask_follow_up:
+        return item
+    probe = follow_up_rules.choose(analysis)
+    out.print(render_follow_up_question(probe))
+    if confirm_follow_up and not _answer_now(err):
+        return item
+    if run.voice is not None:
+        run.voice.say(probe.prompt, err)
+    countdown(run.prep_s, err, ctrl_c_stops=not run.interview)
+    rec = Recorder(practice.take_path(f"{q.id}-follow-up"), run.device, run.options)
+    live = practice.follow_take(rec, run.model)
+    try:
+        take = record_live(rec, err, discard=True, status=partial(status_line, live))
+        replied = _after_take(take, live, run, err,
+                              partial(_report_follow_up, session_id=session_id, probe=probe,
+                                      live=live, out=out, err=err, quiet=quiet))
+    finally:
+        live.cancel()
+    return InterviewAnswer(q.id, session_id, analysis, probe,
+                           None if replied is None else replied[1])
 
 
-def _not_spoken(exc: Exception, err: Any) -> None:
-    import sys
-
-    from starcoach.cli import _debug_requested
-
-    if _debug_requested(sys.argv):
-        import traceback
-
-        err.print("".join(traceback.format_exception(exc)), markup=False, highlight=False)
-    err.print(f"The question is not read aloud: {exc}; answer it from the screen.",
-              markup=False, highlight=False, soft_wrap=True)
-
-
-def _after_take(take: Any, question_id: str, live: Any, interactive: bool, out: Any,
-                err: Any) -> None:
-    """Throw the take away (when asked and confirmed), or report it."""
+def _after_take(take: Any, live: Any, run: _Run, err: Any,
+                report: Callable[[Any], Any]) -> Any:
+    """Throw the take away (when asked and confirmed), or ``report`` its file and return what
+    that returns (None when the take was thrown away or could not be analyzed)."""
     from starcoach import practice
     from starcoach.cli.live import DISCARD_REASONS, describe_take
 
     discarded = take.stop_reason in DISCARD_REASONS and take.duration_s > 0
-    if discarded and not interactive:
+    if discarded and not run.interactive:
         # No one to ask, so nothing is deleted; but the take was not wanted either.
         import typer
 
@@ -174,12 +241,11 @@ def _after_take(take: Any, question_id: str, live: Any, interactive: bool, out: 
         live.cancel()
         practice.discard_take(take.path)
         err.print("Thrown away: the take is deleted and nothing was saved.")
-    else:
-        _review(take, question_id, live, interactive, out, err)
+        return None
+    return _review(take, run.interactive or run.interview, err, report)
 
 
-def _review(take: Any, question_id: str, live: Any, interactive: bool, out: Any,
-            err: Any) -> None:
+def _review(take: Any, keep_going: bool, err: Any, report: Callable[[Any], Any]) -> Any:
     """Sum up the take, then analyze, report and save it. On a terminal an error is one line
     and the menu goes on; without one it ends the run."""
     from starcoach.cli.live import describe_take, overflow_warning
@@ -192,14 +258,18 @@ def _review(take: Any, question_id: str, live: Any, interactive: bool, out: Any,
         if take.duration_s == 0:
             raise AudioError(f"nothing was recorded from '{take.device}' before the take "
                              "stopped")
-        _report(take.path, question_id, live, out, err)
+        return report(take.path)
     except StarcoachError as exc:
-        if not interactive:
+        if not keep_going:
             raise
         err.print(f"error: {exc.message}")
+        return None
 
 
-def _report(path: Any, question_id: str, live: Any, out: Any, err: Any) -> None:
+def _report(path: Any, question_id: str, live: Any, out: Any, err: Any,
+            quiet: bool = False) -> tuple[str, Any]:
+    """Analyze, save and print the take (``quiet``: only where it was saved); return the
+    session's ID and its analysis."""
     from starcoach import practice
     from starcoach.cli.live_status import catching_up
     from starcoach.cli.progress import transcription_progress
@@ -212,6 +282,9 @@ def _report(path: Any, question_id: str, live: Any, out: Any, err: Any) -> None:
                                 "Transcribing") as progress:
         result = practice.analyze_followed(path, live, question_id, progress)
     session_id = practice.save_attempt(path, result, question_id, live.model)
+    if quiet:
+        err.print(f"Saved as session {session_id}.")
+        return session_id, result.analysis
     out.print(render_analysis(result.analysis))
     err.print(f"Saved as session {session_id}.")
     prev = practice.previous_attempt(question_id, session_id)
@@ -219,6 +292,50 @@ def _report(path: Any, question_id: str, live: Any, out: Any, err: Any) -> None:
         changes = practice.compare(prev, practice.current_attempt(session_id),
                                    result.analysis.options.to_dict())
         out.print(render_changes(changes, practice.follow_up(prev, result.analysis)))
+    return session_id, result.analysis
+
+
+def render_follow_up_question(probe: Any) -> Any:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    text = Text(probe.prompt, style="bold")
+    if probe.because:
+        text.append(f"\nAsked because: {probe.because}", style="dim")
+    return Panel(text, title="Follow-up", title_align="left")
+
+
+def _answer_now(err: Any) -> bool:
+    """Enter answers the follow-up; s (or q, end of input, Ctrl-C) skips it."""
+    try:
+        reply = err.input(f"\n{FOLLOW_UP_CHOICES} > ").strip().lower()
+    except (EOFError, KeyboardInterrupt):
+        err.print()
+        return False
+    return reply not in ("s", "skip", "n", "no", "q", "quit")
+
+
+def _report_follow_up(path: Any, session_id: str, probe: Any, live: Any, out: Any,
+                      err: Any, quiet: bool = False) -> tuple[str, Any]:
+    """Analyze the reply to the follow-up, judge it, save it in the session and print it
+    (``quiet``: only where it was saved); return its ID and the judgement."""
+    from starcoach import practice
+    from starcoach.cli.live_status import catching_up
+    from starcoach.cli.progress import transcription_progress
+    from starcoach.report.follow_up import FollowUpView, render_terminal
+
+    behind = catching_up(live)
+    if behind is not None:
+        err.print(behind)
+    with transcription_progress(enabled=True, label="Catching up" if behind else
+                                "Transcribing") as progress:
+        result = practice.analyze_followed(path, live, None, progress)
+    reply = practice.judge_reply(probe, result.analysis)
+    follow_up_id = practice.save_follow_up(session_id, probe, reply, path, result, live.model)
+    if not quiet:
+        out.print(render_terminal(FollowUpView(probe, reply, result.analysis)))
+    err.print(f"Saved with session {session_id} (follow-up {follow_up_id}).")
+    return follow_up_id, reply
 
 
 def _confirm_discard(err: Any) -> bool:

@@ -152,6 +152,12 @@ def practice(
                                              help=SILENCE_HELP),
     device: str = typer.Option(None, "--device", "-d", help=DEVICE_HELP),
     model: str = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    follow_up: bool = typer.Option(None, "--follow-up/--no-follow-up", help="After the report, "
+                                   "ask the follow-up an interviewer would and record the reply "
+                                   "(default: on a terminal)."),
+    interview: int = typer.Option(None, "--interview", metavar="N", help="A mock interview: N "
+                                  "questions in a row, each with its follow-up, and one summary "
+                                  "at the end instead of a report after each answer."),
     voice: bool = typer.Option(None, "--voice/--no-voice", help=VOICE_HELP, show_default=False),
     output_device: str = typer.Option(None, "--output-device", help=OUTPUT_DEVICE_HELP),
 ) -> None:
@@ -159,18 +165,37 @@ def practice(
 
     Each take is analyzed and saved as a session.
 
+    Then comes the follow-up an interviewer would ask about the answer's weakest part.
+    The reply is judged on whether it gives what was asked, and saved with the session.
+
     On a terminal you then retry (seeing what changed), go to the next question, or quit.
     While recording, Enter stops the take; d or Ctrl-C twice throws it away (after a y/N).
 
     Without a terminal, one take is recorded and analyzed.
 
-    With --voice the question is read aloud first (offline), and the take starts once the
-    voice has ended; `starcoach settings set voice on` makes that the default.
+    With --interview N, N questions come one after another, each with its follow-up.
+    The summary at the end gives each answer's figures and what to work on first.
+    Ctrl-C outside a take ends the interview early, with the summary so far.
+
+    With --voice each question (and follow-up) is read aloud first, offline, and the take
+    starts once the voice has ended; `starcoach settings set voice on` makes that the default.
 
     Example: starcoach practice --category failure --prep 30
-    """
-    from starcoach.cli.practice_flow import run_practice
 
+    Example: starcoach practice --interview 3 --category failure
+    """
+    from starcoach.cli.practice_flow import run_interview, run_practice
+
+    if interview is not None:
+        if follow_up is False:
+            from starcoach.errors import UsageError
+
+            raise UsageError("--interview asks every follow-up: leave out --no-follow-up")
+        run_interview(interview, question=question, category=category, prep_s=prep,
+                      max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
+                      device=device, model=model, voice=voice, output_device=output_device)
+        return
     run_practice(question=question, category=category, random_pick=random_pick, prep_s=prep,
                  max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
-                 device=device, model=model, voice=voice, output_device=output_device)
+                 device=device, model=model, follow_up=follow_up, voice=voice,
+                 output_device=output_device)

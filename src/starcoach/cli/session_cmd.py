@@ -56,7 +56,8 @@ def show(
 ) -> None:
     """Read a saved answer: transcript by STAR section, fillers, red flags and long pauses.
 
-    Times at each line, section headings with their times, red-flag quotes with the advice.
+    Times at each line, section headings with their times, red-flag quotes with the advice;
+    then each follow-up question asked after it, with the reply and whether it answered.
 
     Example: starcoach show 3f9a1c2e --markdown > notes.md
     """
@@ -67,11 +68,14 @@ def show(
 
     if json_out and markdown:
         raise UsageError("choose one of --json and --markdown")
+    from starcoach.report import follow_up as follow_up_view
+
     with open_store(create=False) as store:  # reading creates nothing
         session = store.get(session_id)
+        follow_ups = store.follow_ups(session.id)
     s = review.summarize_one(session)
     if json_out:
-        print_json(session.to_dict())
+        print_json({**session.to_dict(), "follow_ups": [f.to_dict() for f in follow_ups]})
         return
     header = [
         f"Session {session.id} · {review.local_time(session.created_at)}",
@@ -82,10 +86,18 @@ def show(
         + f"{len(s.flags)} red flag(s) · analyzer v{session.analyzer_version or '?'}",
     ]
     analysis = review.stored_analysis(session)
+    views = [follow_up_view.FollowUpView.from_stored(f) for f in follow_ups]
     if markdown:
-        write_text(reading_view.render_markdown(analysis, header[0], header[1:]))
+        text = reading_view.render_markdown(analysis, header[0], header[1:])
+        for view in views:
+            text = text.rstrip("\n") + "\n\n" + "\n".join(follow_up_view.render_markdown(view))
+        write_text(text)
         return
-    stdout_console().print(reading_view.render_terminal(analysis, header))
+    console = stdout_console()
+    console.print(reading_view.render_terminal(analysis, header))
+    for view in views:
+        console.print()
+        console.print(follow_up_view.render_terminal(view))
 
 
 @app.command()

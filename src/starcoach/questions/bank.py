@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -226,6 +227,7 @@ def choose_question(
     question_id: str | None = None,
     history: list[dict[str, Any]] | None = None,
     rng: random.Random | None = None,
+    avoid: Collection[str] = (),
 ) -> Question:
     """The question to practice next.
 
@@ -239,7 +241,8 @@ def choose_question(
     8601 text, a datetime or epoch seconds; missing means list order, oldest first) and either
     ``analysis`` (an ``Analysis.to_dict()``) or the keys ``red_flags``, ``missing``,
     ``fillers_per_min``, ``question_checks`` directly, or a ``weakness`` number.
-    ``Session.to_dict()`` from the store fits as it is.
+    ``Session.to_dict()`` from the store fits as it is. Questions in ``avoid`` (those already
+    asked in a mock interview) are left out while any other is left.
     """
     rng = rng or random.Random()
     if question_id:
@@ -253,6 +256,7 @@ def choose_question(
     candidates = list_questions(category)
     if not candidates:
         raise NotFoundError(f"no questions in category '{category}'")
+    candidates = [q for q in candidates if q.id not in avoid] or candidates
     last: dict[str, tuple[float, float]] = {}
     for i, session in enumerate(history or ()):
         qid = session.get("question_id")

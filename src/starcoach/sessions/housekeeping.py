@@ -3,8 +3,9 @@
 A save writes the session's FLAC under a hidden temporary name (``.ID.flac.PID.tmp``), renames it
 to ``audio/ID.flac``, then commits the row; a guide import and a take's FLAC conversion also
 write through hidden ``.tmp`` names. ``kill -9`` between those steps leaves a temporary file, or
-a FLAC no session points at. Neither holds anything the user would miss: the recording the FLAC
-was made from is still where it was (a practice take stays in ``recordings/``).
+a FLAC no session (or follow-up) points at. Neither holds anything the user would miss: the
+recording the FLAC was made from is still where it was (a practice take stays in
+``recordings/``).
 
 Nothing another process may still be using is touched, so two saves at once both succeed:
 
@@ -58,7 +59,8 @@ def reclaim_orphans(root: Path, db: sqlite3.Connection, now: float | None = None
                if p.is_file() and not p.is_symlink() and _age_s(p, now) > ORPHAN_AUDIO_AGE_S]
         if old:
             known = {Path(r[0]).name for r in db.execute(
-                "SELECT audio_path FROM sessions WHERE audio_path IS NOT NULL")}
+                "SELECT audio_path FROM sessions WHERE audio_path IS NOT NULL UNION ALL"
+                " SELECT audio_path FROM follow_ups WHERE audio_path IS NOT NULL")}
             for flac in old:
                 if flac.name not in known:
                     flac.unlink(missing_ok=True)

@@ -346,9 +346,14 @@ def progress_view(data: dict[str, Any]):  # -> rich renderable
 def export(store: Store, out: Path) -> int:
     """Write every session to ``out`` (a folder, or a ``.zip``): sessions.json plus the audio."""
     sessions = store.sessions()
-    doc = {"schema": "starcoach.sessions/1", "sessions": [s.to_dict() for s in sessions]}
+    docs, files = [], []
+    for s in sessions:
+        follow_ups = store.follow_ups(s.id)
+        docs.append({**s.to_dict(), "follow_ups": [f.to_dict() for f in follow_ups]})
+        files += [p for p in [s.audio_path, *(f.audio_path for f in follow_ups)]
+                  if p is not None and p.is_file()]
+    doc = {"schema": "starcoach.sessions/1", "sessions": docs}
     payload = json.dumps(doc, indent=2, ensure_ascii=False)
-    files = [s.audio_path for s in sessions if s.audio_path and s.audio_path.is_file()]
     _write_export(out, payload, files)
     return len(sessions)
 

@@ -37,8 +37,8 @@ from typing import Any
 from starcoach import config
 from starcoach.errors import NotFoundError, StorageError
 
-__all__ = ["Session", "Store", "check_can_save", "normalize_question_id", "open_store",
-           "warn_once"]
+__all__ = ["Session", "Store", "StoredFollowUp", "check_can_save", "normalize_question_id",
+           "open_store", "warn_once"]
 
 DB_NAME = "sessions.db"
 AUDIO_DIR = "audio"
@@ -87,11 +87,31 @@ def _m004_question_ids(db: sqlite3.Connection) -> None:
                        (normalize_question_id(qid), sid))
 
 
+def _m005_follow_ups(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE follow_ups (
+            id TEXT PRIMARY KEY,             -- <session ID>-<n>
+            session_id TEXT NOT NULL,        -- the answer it follows up
+            created_at TEXT NOT NULL,
+            probe_json TEXT NOT NULL,        -- follow_up.Probe.to_dict(): what was asked, why
+            reply_json TEXT NOT NULL,        -- follow_up.Reply.to_dict(): answered or not
+            audio_path TEXT,                 -- relative to the data folder
+            source TEXT,
+            duration_s REAL NOT NULL,
+            transcript_json TEXT NOT NULL,
+            analysis_json TEXT NOT NULL,
+            model TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX follow_ups_session ON follow_ups (session_id, created_at)")
+
+
 MIGRATIONS = [
     ("m001_sessions", _m001_sessions),
     ("m002_indexes", _m002_indexes),
     ("m003_analyzed_at", _m003_analyzed_at),
     ("m004_question_ids", _m004_question_ids),
+    ("m005_follow_ups", _m005_follow_ups),
 ]
 """Append only: never edit or reorder a migration that has shipped."""
 
@@ -164,6 +184,31 @@ class Session:
             "transcript": _without_folders(self.transcript),
             "analysis": _without_folders(self.analysis),
         }
+
+
+@dataclass(frozen=True)
+class StoredFollowUp:
+    """A follow-up question asked after a session's answer, and the reply recorded to it.
+    ``probe``, ``reply``, ``transcript`` and ``analysis`` are the JSON dicts."""
+
+    id: str
+    session_id: str
+    created_at: str
+    probe: dict[str, Any]
+    reply: dict[str, Any]
+    audio_path: Path | None
+    source: str | None
+    duration_s: float
+    transcript: dict[str, Any]
+    analysis: dict[str, Any]
+    model: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "created_at": self.created_at, "probe": self.probe,
+                "reply": self.reply, "audio": self.audio_path.name if self.audio_path else None,
+                "source": _file_name(self.source), "duration_s": self.duration_s,
+                "model": self.model, "transcript": _without_folders(self.transcript),
+                "analysis": _without_folders(self.analysis)}
 
 
 def _file_name(path: Any) -> Any:
@@ -291,17 +336,60 @@ class Store:
         if cur.rowcount == 0:
             raise _not_found(session_id)
 
+    def save_follow_up(self, session_id: str, probe: Any, reply: Any,
+                       audio_path: str | Path | None, transcript: Any, analysis: Any,
+                       model: str | None = None, samples: Any = None) -> str:
+        """Record the reply to a follow-up question in the session it follows up, with its
+        audio as FLAC; return its ID (``<session ID>-<n>``)."""
+        sid = str(self._find(session_id)["id"])
+        self.require_writable(f"save the follow-up of session {sid}")
+        t = _without_folders(_plain(transcript))
+        a = _without_folders(_plain(analysis))
+        n = 1 + len(self._read("SELECT 1 FROM follow_ups WHERE session_id = ?", (sid,)))
+        while self._read("SELECT 1 FROM follow_ups WHERE id = ?", (f"{sid}-{n}",)):
+            n += 1
+        fid = f"{sid}-{n}"
+        stored: Path | None = None
+        if audio_path is not None:
+            stored = self.root / AUDIO_DIR / f"{fid}.flac"
+            _store_flac(Path(audio_path), samples, stored)
+        try:
+            with self._write():
+                self.db.execute(
+                    "INSERT INTO follow_ups (id, session_id, created_at, probe_json, reply_json,"
+                    " audio_path, source, duration_s, transcript_json, analysis_json, model)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (fid, sid, _now(), json.dumps(_plain(probe)), json.dumps(_plain(reply)),
+                     stored.relative_to(self.root).as_posix() if stored else None,
+                     (_source_key(Path(audio_path), self.root) if audio_path is not None
+                      else _file_name(t.get("source"))),
+                     float(a.get("duration_s") or t.get("duration_s") or 0.0),
+                     json.dumps(t), json.dumps(a), model or t.get("model") or None),
+                )
+        except BaseException:
+            if stored is not None:
+                stored.unlink(missing_ok=True)
+            raise
+        return fid
+
     def delete_session(self, session_id: str) -> None:
-        """Remove the row and its audio file (a damaged row too: nothing of it is parsed but
-        its ID and audio path, and a path outside the audio folder is left alone)."""
+        """Remove the row, its follow-ups and their audio files (a damaged row too: nothing
+        of it is parsed but its ID and audio path, and a path outside the audio folder is left
+        alone)."""
         row = self._find(session_id)
         sid = str(row["id"])
         self.require_writable(f"delete session {sid}")
-        audio = self._audio_path(sid, row["audio_path"])
+        audio = [self._audio_path(sid, row["audio_path"])]
+        if self._has_follow_ups():
+            audio += [self._audio_path(str(r["id"]), r["audio_path"]) for r in self._read(
+                "SELECT id, audio_path FROM follow_ups WHERE session_id = ?", (sid,))]
         with self._write():
             self.db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
-        if audio is not None:
-            audio.unlink(missing_ok=True)
+            if self._has_follow_ups():
+                self.db.execute("DELETE FROM follow_ups WHERE session_id = ?", (sid,))
+        for path in audio:
+            if path is not None:
+                path.unlink(missing_ok=True)
 
     def resolve(self, session_id: str) -> str:
         """The full ID of the session an ID or unique prefix names (damaged or not)."""
@@ -325,6 +413,39 @@ class Store:
                 warn_once(f"session {_row_name(row)} cannot be read ({exc}); skipped. "
                           f"`starcoach delete {_row_name(row)}` removes it")
         return found
+
+    def follow_ups(self, session_id: str) -> list[StoredFollowUp]:
+        """The follow-ups recorded after a session's answer, in the order they were asked.
+        A row that cannot be read is skipped with one warning."""
+        if not self._has_follow_ups():  # a read-only database of an earlier release
+            return []
+        found = []
+        for row in self._read("SELECT * FROM follow_ups WHERE session_id = ?"
+                              " ORDER BY created_at, rowid", (session_id,)):
+            try:
+                found.append(self._follow_up(row))
+            except DamagedRowError as exc:
+                warn_once(f"follow-up {_row_name(row)} cannot be read ({exc}); skipped")
+        return found
+
+    def _has_follow_ups(self) -> bool:
+        return bool(self._read("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                               " AND name = 'follow_ups'"))
+
+    def _follow_up(self, row: sqlite3.Row) -> StoredFollowUp:
+        fid = row["id"]
+        if not isinstance(fid, str) or not fid:
+            raise DamagedRowError("its ID is not text")
+        duration = row["duration_s"]
+        if isinstance(duration, bool) or not isinstance(duration, int | float):
+            raise DamagedRowError(f"duration_s is {_sql_type(duration)}, not a number")
+        return StoredFollowUp(
+            id=fid, session_id=_text(row, "session_id", required=True) or "",
+            created_at=_text(row, "created_at", required=True) or "",
+            probe=_json_object(row, "probe_json"), reply=_json_object(row, "reply_json"),
+            audio_path=self._audio_path(fid, row["audio_path"]), source=_text(row, "source"),
+            duration_s=float(duration), transcript=_json_object(row, "transcript_json"),
+            analysis=_json_object(row, "analysis_json"), model=_text(row, "model"))
 
     def question_ids(self) -> set[str]:
         """Every question ID that has a saved session."""
@@ -692,4 +813,6 @@ def saved_sources(root: Path | None = None) -> set[str]:
         return set()
     with open_store(root) as store:
         rows = store._read("SELECT source FROM sessions WHERE source IS NOT NULL")
+        if store._has_follow_ups():
+            rows += store._read("SELECT source FROM follow_ups WHERE source IS NOT NULL")
     return {str(r["source"]) for r in rows}
