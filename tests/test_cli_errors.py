@@ -152,12 +152,15 @@ def test_relative_paths_are_named_as_typed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [["--help"], ["transcribe", "--help"], ["analyze", "--help"]])
-def test_help_imports_neither_faster_whisper_nor_sounddevice(args: list[str]) -> None:
+def test_help_imports_neither_faster_whisper_nor_sounddevice_nor_the_pitch_tracker(
+    args: list[str],
+) -> None:
     code = (
         "import sys\n"
         "from starcoach.cli import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
-        "heavy = {'faster_whisper', 'sounddevice', 'ctranslate2', 'av'} & set(sys.modules)\n"
+        "heavy = {'faster_whisper', 'sounddevice', 'ctranslate2', 'av', 'starcoach.audio.pitch'}"
+        " & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
