@@ -3,6 +3,7 @@ statements that end on a rise, on speech espeak-ng says in a temporary folder.""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -116,6 +117,22 @@ def test_delivery_survives_the_json_round_trip(tmp_path):
     assert again.delivery is not None and len(again.delivery.contour) > 10
 
 
+def test_old_json_without_delivery_loads_and_renders_without_it():
+    from rich.console import Console
+
+    from starcoach.report import html
+    from starcoach.report.terminal import render_analysis
+
+    d = json.loads((ROOT / "tests" / "data" / "golden" / "clean_star.analysis.json").read_text())
+    assert "delivery" not in d
+    a = Analysis.from_dict(d)
+    assert a.delivery is None and "delivery" not in a.to_dict()
+    out = io.StringIO()
+    Console(file=out, width=100, no_color=True).print(render_analysis(a))
+    assert "Delivery" not in out.getvalue()
+    assert 'id="pitch"' not in html.render_html(a, None, "t", "s")
+
+
 def test_silence_and_very_short_audio_give_no_verdict():
     words = [Word("Hello.", 0.0, 0.3)]
     for samples in (np.zeros(SAMPLE_RATE * 3, np.float32), np.zeros(100, np.float32),
@@ -129,3 +146,38 @@ def test_a_typed_answer_has_no_delivery(tmp_path):
                        duration_s=0.0, timed=False)
     assert with_delivery(analyze(typed), x).delivery is None
 
+
+def test_the_terminal_report_shows_the_delivery_block(tmp_path):
+    from rich.console import Console
+
+    from starcoach.report.terminal import render_analysis
+
+    out = io.StringIO()
+    Console(file=out, width=100, no_color=True).print(render_analysis(spoken(tmp_path, "x-low")))
+    text = out.getvalue()
+    block = text[text.index("Delivery"):]
+    assert "monotone: vary your pitch" in block
+    assert "monotone 0:00-0:" in block
+
+
+def test_the_html_report_draws_the_pitch_line_in_chromium(tmp_path):
+    from test_html_report import CHROMIUM, CHROMIUM_ARGS
+
+    from starcoach.report import html
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless Chromium not found at {CHROMIUM} (Debian package chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    a = spoken(tmp_path, "x-high")
+    page_path = html.write_html_report(a, out=tmp_path / "r.html")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = b.new_page(viewport={"width": 1000, "height": 900})
+        page.goto(page_path.as_uri())
+        pitch = page.locator("#pitch").bounding_box()
+        timeline = page.locator("#timeline").bounding_box()
+        assert pitch and timeline and pitch["y"] > timeline["y"] + timeline["height"]
+        assert pitch["width"] == pytest.approx(timeline["width"], abs=2)
+        assert page.locator("#pitch polyline.pitch-run").count() >= 3  # breaks at silences
+        assert "pitch range" in (page.locator("#pitch").text_content() or "")
+        b.close()
