@@ -16,6 +16,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -100,6 +101,30 @@ def real_clips() -> list[str]:
     return lines + [""]
 
 
+def sentence_ends() -> list[str]:
+    """Sentence ends flagged in the bundled samples, said plainly by espeak-ng with the script's
+    own sentence times: a plain ending should be neither falling away nor rising."""
+    from starcoach.analysis.delivery import fading_ends, rising_ends, semitones
+    from starcoach.types import Word
+
+    lines = ["## Sentence ends in the bundled samples (plain espeak-ng endings)", "",
+             "| sample | sentences | fall away | end on a rise |", "|---|---|---|---|"]
+    for path in sorted((ROOT / "samples").glob("*.json")):
+        if not path.with_suffix(".flac").exists():
+            continue
+        sample = json.loads(path.read_text())
+        words: list[Word] = []
+        for s in sample["sentences"]:
+            tokens = s["text"].split()
+            step = (s["end"] - s["start"]) / len(tokens)
+            words += [Word(t, s["start"] + k * step, s["start"] + (k + 1) * step)
+                      for k, t in enumerate(tokens)]
+        tr = track(load_audio(path.with_suffix(".flac")))
+        fade, rise = fading_ends(tr, words), rising_ends(tr, semitones(tr), words)
+        lines.append(f"| {path.stem} | {len(sample['sentences'])} | {len(fade)} | {len(rise)} |")
+    return lines + [""]
+
+
 def timing() -> list[str]:
     x = load_audio(ROOT / "samples" / "clean_star.flac")
     track(x[:16000])  # first-call costs (page faults, FFT plans) out of the figure
@@ -117,7 +142,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for half in halves:
             out += corpus_half(half, Path(tmp))
-    out += real_clips() + timing()
+    out += real_clips() + sentence_ends() + timing()
     print("\n".join(out))
 
 

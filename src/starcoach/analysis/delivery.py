@@ -128,23 +128,27 @@ def sentences(words: Sequence[Word]) -> list[tuple[int, int]]:
 
 
 def _word_level(track: PitchTrack, w: Word) -> float | None:
-    """A word's loudness: the 90th percentile of its frame levels (its peak, so the silence
-    a loose timestamp takes in does not count)."""
-    levels = track.level_db[track.frames(w.start, w.end)]
+    """A word's loudness: the 90th percentile of the levels of its voiced frames (its vowels:
+    the silence a loose timestamp takes in and a closing "s" or "t" do not count), or None
+    when none of it is voiced."""
+    frames = track.frames(w.start, w.end)
+    levels = track.level_db[frames][~np.isnan(track.f0_hz[frames])]
     return float(np.percentile(levels, 90)) if levels.size else None
 
 
 def fading_ends(track: PitchTrack, words: Sequence[Word]) -> list[Span]:
-    """Sentences whose last word is ``FADE_DB`` or more below the sentence's median word."""
+    """Sentences whose last word is ``FADE_DB`` or more below the sentence's median word.
+    A last word with no voiced frame is skipped: its timestamp may hold only its consonants."""
     out = []
     for first, last in sentences(words):
         if last - first + 1 < MIN_SENTENCE_WORDS:
             continue
-        levels = [_word_level(track, words[i]) for i in range(first, last + 1)]
-        if any(v is None for v in levels):
-            continue
+        levels = [_word_level(track, words[i]) for i in range(first, last)]
         known = [v for v in levels if v is not None]
-        drop = float(np.median(known[:-1])) - known[-1]
+        end = _word_level(track, words[last])
+        if end is None or len(known) < MIN_SENTENCE_WORDS - 1:
+            continue
+        drop = float(np.median(known)) - end
         if drop >= FADE_DB:
             out.append(Span(words[last].start, words[last].end, drop, last))
     return out
