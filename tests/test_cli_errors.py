@@ -154,12 +154,14 @@ def test_relative_paths_are_named_as_typed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["transcribe", "--help"], ["analyze", "--help"],
                                   ["practice", "--help"], ["settings", "--help"]])
 def test_help_imports_neither_faster_whisper_nor_sounddevice(args: list[str]) -> None:
-    """Nor the voice: onnxruntime and hibari load only when a question is read aloud."""
+    """Nor the voice (onnxruntime and hibari load only when a question is read aloud), nor
+    the pitch tracker."""
     code = (
         "import sys\n"
         "from starcoach.cli import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
-        "heavy = {'faster_whisper', 'sounddevice', 'ctranslate2', 'av', 'onnxruntime', 'hibari'}"
+        "heavy = {'faster_whisper', 'sounddevice', 'ctranslate2', 'av', 'onnxruntime', 'hibari',"
+        " 'starcoach.audio.pitch'}"
         " & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )

@@ -63,8 +63,24 @@ def analyze_transcript(
 ) -> Analysis:
     from starcoach.analysis import analyze
 
-    return analyze(transcript, samples=samples, options=options,
-                   question=question_context(question_id))
+    analysis = analyze(transcript, samples=samples, options=options,
+                       question=question_context(question_id))
+    return with_delivery(analysis, samples)
+
+
+def with_delivery(analysis: Analysis, samples: np.ndarray | None) -> Analysis:
+    """The analysis with the voice's pitch and loudness measured from ``samples``; unchanged
+    for a typed answer or no audio (delivery stays absent)."""
+    if samples is None or len(samples) == 0 or not analysis.timed:
+        return analysis
+    from dataclasses import replace
+
+    from starcoach.analysis.delivery import measure
+    from starcoach.audio.pitch import track
+
+    delivery = measure(track(samples), analysis.words, analysis.sections,
+                       analysis.speech_start, analysis.speech_end)
+    return replace(analysis, delivery=delivery)
 
 
 def analyze_file(
@@ -80,7 +96,7 @@ def analyze_file(
     question = question_context(question_id)
     transcript, samples = transcribe_file(path, model=model, progress=progress)
     analysis = analyze(transcript, samples=samples, options=options, question=question)
-    return Result(transcript, analysis, samples)
+    return Result(transcript, with_delivery(analysis, samples), samples)
 
 
 def analyze_text_file(

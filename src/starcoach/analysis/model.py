@@ -314,6 +314,95 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A stretch of the answer (seconds), with the figure that marks it."""
+
+    start: float
+    end: float
+    value: float
+    """Semitones for a monotone stretch (its pitch SD) or a rising end (the rise), dB for a
+    sentence end that falls away (how far below the sentence's median)."""
+    word_index: int | None = None
+    """The sentence's last word, for an end that falls away or rises."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": round(self.start, 2), "end": round(self.end, 2),
+                "value": round(self.value, 1), "word_index": self.word_index}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(start=float(d["start"]), end=float(d["end"]), value=float(d["value"]),
+                   word_index=d.get("word_index"))
+
+
+@dataclass(frozen=True)
+class VoiceFigures:
+    """Pitch and loudness over one stretch (the answer or one STAR section)."""
+
+    range_st: float
+    """Pitch range in semitones: 5th to 95th percentile of the voiced frames."""
+    variation_st: float
+    """Median over 5 s windows of the pitch standard deviation in each (semitones)."""
+    monotone: bool
+    """``variation_st`` under ``delivery.MONOTONE_SD_ST``."""
+    level_db: float
+    """Median level of the voiced frames (dBFS)."""
+    label: str = "answer"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "range_st": round(self.range_st, 1),
+                "variation_st": round(self.variation_st, 2), "monotone": self.monotone,
+                "level_db": round(self.level_db, 1)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> VoiceFigures:
+        return cls(range_st=float(d["range_st"]), variation_st=float(d["variation_st"]),
+                   monotone=bool(d["monotone"]), level_db=float(d["level_db"]),
+                   label=d.get("label", "answer"))
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The voice measured from the audio (``analysis/delivery.py``); absent for a typed
+    answer, an answer stored before it existed, or audio with too little voice to judge."""
+
+    answer: VoiceFigures
+    sections: tuple[VoiceFigures, ...]
+    monotone: tuple[Span, ...]
+    """Stretches of back-to-back 5 s windows whose pitch SD is under the threshold."""
+    fading_ends: tuple[Span, ...]
+    """Sentences whose last word is well below the sentence's median level."""
+    rising_ends: tuple[Span, ...]
+    """Statements (not questions) whose last word rises clearly."""
+    contour: tuple[tuple[float, float | None], ...] = ()
+    """(time s, pitch in semitones from the answer's median, None where unvoiced), every
+    0.1 s: the pitch line of the HTML report."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+            "monotone": [m.to_dict() for m in self.monotone],
+            "fading_ends": [f.to_dict() for f in self.fading_ends],
+            "rising_ends": [r.to_dict() for r in self.rising_ends],
+            "contour": [[round(t, 2), None if v is None else round(v, 1)]
+                        for t, v in self.contour],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Delivery:
+        return cls(
+            answer=VoiceFigures.from_dict(d["answer"]),
+            sections=tuple(VoiceFigures.from_dict(s) for s in d.get("sections", ())),
+            monotone=tuple(Span.from_dict(m) for m in d.get("monotone", ())),
+            fading_ends=tuple(Span.from_dict(f) for f in d.get("fading_ends", ())),
+            rising_ends=tuple(Span.from_dict(r) for r in d.get("rising_ends", ())),
+            contour=tuple((float(t), None if v is None else float(v))
+                          for t, v in d.get("contour", ())),
+        )
+
+
+@dataclass(frozen=True)
 class Analysis:
     duration_s: float
     """Length of the audio."""
@@ -340,6 +429,9 @@ class Analysis:
     unclear: tuple[tuple[float, float], ...] = ()
     """Voiced stretches (start, end) the transcription made no words of: left out of every
     figure, and said so."""
+    delivery: Delivery | None = None
+    """Pitch and loudness of the voice; None without audio (a typed answer) or before it
+    existed."""
 
     @property
     def speaking_s(self) -> float:
@@ -382,6 +474,8 @@ class Analysis:
             "fix_first": [p.to_dict() for p in self.fix_first],
             "options": self.options.to_dict(),
             **({"extra": self.extra} if self.extra else {}),
+            # Only when measured, so the JSON of a typed answer is what it was.
+            **({"delivery": self.delivery.to_dict()} if self.delivery is not None else {}),
         }
 
     @classmethod
@@ -416,6 +510,7 @@ class Analysis:
             extra=dict(d.get("extra", {})),
             fix_first=tuple(Priority.from_dict(x) for x in d.get("fix_first", ())),
             unclear=tuple((float(u["start"]), float(u["end"])) for u in d.get("unclear", ())),
+            delivery=None if d.get("delivery") is None else Delivery.from_dict(d["delivery"]),
         )
         if "fix_first" not in d:
             from starcoach.analysis.priorities import rank

@@ -127,6 +127,42 @@ def timeline_svg(a: Analysis) -> str:
     return "".join(out)
 
 
+def pitch_svg(a: Analysis) -> str:
+    """The pitch line under the timeline, on the same time axis: semitones from the answer's
+    median, gaps where the voice is silent, monotone stretches shaded. Empty without audio."""
+    d = a.delivery
+    if d is None or not d.contour:
+        return ""
+    total = max(a.duration_s, 1e-6)
+
+    def y(st: float) -> float:  # +-8 semitones fill the strip; further is clipped
+        return 50 - 50 * max(-8.0, min(8.0, st)) / 8.0
+
+    runs: list[list[str]] = [[]]
+    for t, st in d.contour:
+        if st is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(f"{1000 * t / total:.1f},{y(st):.1f}")
+    lines = "".join(f'<polyline class="pitch-run" points="{" ".join(r)}" fill="none" '
+                    'stroke="#5b4bc4" stroke-width="2" vector-effect="non-scaling-stroke"/>'
+                    for r in runs if len(r) > 1)
+    flat = "".join(f'<rect class="mono-mk" data-start="{m.start:.2f}" '
+                   f'x="{1000 * m.start / total:.1f}" '
+                   f'y="0" width="{1000 * (m.end - m.start) / total:.1f}" height="100" '
+                   f'fill="#f3e3c3"><title>monotone {clock(m.start)}-{clock(m.end)}</title></rect>'
+                   for m in d.monotone)
+    f = d.answer
+    return (
+        '<svg id="pitch" width="100%" height="76" role="img" aria-label="pitch over time">'
+        '<svg x="0" y="4" width="100%" height="56" viewBox="0 0 1000 100" '
+        f'preserveAspectRatio="none">{flat}<line x1="0" x2="1000" y1="50" y2="50" '
+        f'stroke="#d3d7de" vector-effect="non-scaling-stroke"/>{lines}</svg>'
+        f'<text x="100%" y="74" text-anchor="end">pitch range {f.range_st:.0f} semitones, '
+        f'variation {f.variation_st:.1f}{" (monotone)" if f.monotone else ""}</text></svg>')
+
+
 def pace_svg(a: Analysis) -> str:
     """Words per minute over time against the comfortable band."""
     windows = a.pace.windows if a.pace is not None else ()
@@ -326,6 +362,7 @@ def render_html(a: Analysis, audio_src: str | None, title: str, subtitle: str) -
         '<span><b style="color:#c62828">●</b> red flag</span>'
         '<span><b style="color:#d3d7de">■</b> pause</span>'
         '<span><b style="color:#7d8594">■</b> long pause</span></div>'
+        + (f"<h2>Pitch</h2>{pitch}" if (pitch := pitch_svg(a)) else "") +
         f"<h2>Pace over time</h2>{pace_svg(a)}</div>"
         f'<div class="card"><h2>What to work on</h2>{_findings(a, quoted)}</div>'
         f'<div class="card"><h2>What worked</h2>{_worked(a, quoted)}</div>'

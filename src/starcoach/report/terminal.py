@@ -83,6 +83,39 @@ def pace_line(a: Analysis) -> str:
                                                             if legend_text else "")
 
 
+def delivery_lines(a: Analysis) -> list[str]:
+    """The voice: pitch range and variation, monotone stretches, sentence ends that fall away,
+    statements that end on a rise, then the sections that differ from the answer."""
+    d = a.delivery
+    if d is None:
+        return []
+    f = d.answer
+    out = [f"pitch range {f.range_st:.0f} semitones, variation {f.variation_st:.1f}"
+           + (" — monotone: vary your pitch" if f.monotone else " — varied")]
+    if d.monotone:
+        out.append("monotone " + ", ".join(f"{clock(m.start)}-{clock(m.end)}"
+                                           for m in d.monotone))
+    if d.fading_ends:
+        out.append(f"{len(d.fading_ends)} sentence end(s) fall away: "
+                   + ", ".join(f"{_word(a, s.word_index)} at {clock(s.start)} "
+                               f"(-{s.value:.0f} dB)" for s in d.fading_ends))
+    if d.rising_ends:
+        out.append(f"{len(d.rising_ends)} statement(s) end on a rise: "
+                   + ", ".join(f"{_word(a, s.word_index)} at {clock(s.start)} "
+                               f"(+{s.value:.0f} st)" for s in d.rising_ends))
+    for s in d.sections:
+        if s.monotone != f.monotone:
+            out.append(f"{title(s.label)}: variation {s.variation_st:.1f}"
+                       + (" (monotone)" if s.monotone else " (varied)"))
+    return out
+
+
+def _word(a: Analysis, index: int | None) -> str:
+    if index is None or not 0 <= index < len(a.words):
+        return "a word"
+    return f'"{a.words[index].text.strip(".,!?;:")}"'
+
+
 def value_style(name: str, value: str) -> str:
     """Colour for a header value: green when fine, yellow when off target, red for flags."""
     if name == "Red flags":
@@ -323,6 +356,8 @@ def render_analysis(a: Analysis) -> RenderableType:
               [pace_line(a)], "")
         block(f"Long pauses (≥ {a.options.long_pause_s:.1f} s)", long_pauses(a),
               "not measured: no audio" if a.extra.get("pauses_measured") is False else "none")
+    if a.delivery is not None:
+        block("Delivery", delivery_lines(a), "")
     block("Notes", [f"{MARK.get(n.status, '•')} {n.message}" for n in a.notes], "none")
     return Group(*parts)
 
