@@ -11,11 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from _virtualmic import load_mic, needs_pulse, speak, unload_mic, wait_for_audio
+from _virtualmic import load_mic, needs_pulse, speak, unload_mic, wait_for_audio, word_overlap
 from rich.console import Console
+from test_follow_up import REPLIES
 
 from starcoach.analysis import analyze
-from starcoach.analysis.follow_up import PROBES, Probe, Reply
+from starcoach.analysis.follow_up import PROBES, Probe, Reply, choose
 from starcoach.analysis.model import Analysis
 from starcoach.analysis.priorities import across
 from starcoach.questions import bank
@@ -97,10 +98,10 @@ def new_take(home: Path, seen: set[Path], proc: subprocess.Popen[str]) -> Path:
 @pytest.mark.slow
 def test_an_interview_stopped_after_its_first_question_sums_up_what_was_saved(
         mic, tmp_path, starcoach_home):
+    """The follow-up's reply is recorded through the microphone too: it answers what was
+    asked (a reply made for that probe), and is kept with its session, apart from the answer."""
     answer = speak("I missed a deadline once. I told my manager the same day and I fixed the "
                    "plan.", tmp_path / "answer.wav")
-    reply = speak("We shipped two days later, and I called every customer myself.",
-                  tmp_path / "reply.wav")
     proc = subprocess.Popen(
         [sys.executable, "-m", "starcoach", "practice", "--device", "pulse", "--interview", "3",
          "--category", "failure", "--prep", "4", "--stop-after-silence", "2",
@@ -110,9 +111,16 @@ def test_an_interview_stopped_after_its_first_question_sums_up_what_was_saved(
     players = []
     try:
         seen: set[Path] = set()
-        for clip in (answer, reply):
-            wait_for_audio(new_take(starcoach_home, seen, proc))
-            players.append(mic.play(clip))
+        wait_for_audio(new_take(starcoach_home, seen, proc))
+        players.append(mic.play(answer))
+        take = new_take(starcoach_home, seen, proc)  # the follow-up's: reply to what was asked
+        assert take.name.endswith("-follow-up.part.wav")
+        with open_store() as store:
+            (first,) = store.sessions()
+        kind = choose(Analysis.from_dict(first.analysis)).kind
+        reply = speak(REPLIES[kind], tmp_path / "reply.wav")
+        wait_for_audio(take)
+        players.append(mic.play(reply))
         # once the reply is saved, the second question is shown and its countdown runs
         deadline = time.monotonic() + 120
         while True:
@@ -138,7 +146,14 @@ def test_an_interview_stopped_after_its_first_question_sums_up_what_was_saved(
     assert session.id in text
     assert session.question_id is not None and session.question_id.startswith("failure-")
     (follow_up,) = _follow_ups(session.id)
+    assert follow_up.probe == choose(Analysis.from_dict(session.analysis)).to_dict()
     assert follow_up.probe["prompt"] in text
+    heard = follow_up.transcript["text"]
+    assert word_overlap(REPLIES[kind], heard) >= 0.5, heard  # "30%" for "thirty percent"
+    assert word_overlap(REPLIES[kind], session.transcript["text"]) < 0.5
+    assert follow_up.reply["answered"] is True, follow_up.reply
+    assert f"(follow-up {follow_up.id})" in " ".join(err.split())
+    assert follow_up.audio_path is not None and follow_up.audio_path.is_file()
     assert "Work on first, across the answers" in text
     assert "Interview stopped." in err
     # nothing of the second question was recorded: its countdown was running
