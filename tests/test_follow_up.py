@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from test_html_report import browser, open_page  # noqa: F401  (browser is a fixture)
 
 from starcoach.analysis import analyze
 from starcoach.analysis.follow_up import PROBES, Probe, Reply, choose, judge
@@ -255,3 +256,24 @@ def test_the_markdown_block_says_what_is_missing_when_not_answered():
     probe = probe_of("result")
     text = "\n".join(render_markdown(FollowUpView(probe, judge(probe, analysis.words), analysis)))
     assert "**Not answered yet: No figure was heard" in text
+
+
+def test_the_html_report_shows_the_follow_up_with_its_reply_playable_in_chromium(
+        tmp_path, starcoach_home, browser):  # noqa: F811  (the fixture imported above)
+    sid, fid = saved_with_follow_up(tmp_path)
+    out = tmp_path / "report.html"
+    r = subprocess.run([sys.executable, "-m", "starcoach", "report", sid, "--html", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    page, problems = open_page(browser, out)
+    card = page.locator(".follow-up")
+    assert card.count() == 1
+    text = " ".join(card.inner_text().split())
+    assert "Follow-up: How did it turn out, in numbers?" in text
+    assert "complaints fell by thirty percent" in text
+    assert 'Answered: "two days later"; "thirty percent."' in text
+    # the reply's own audio, embedded: two seconds of it, playable
+    page.wait_for_function("document.querySelector('audio.reply').readyState >= 1")
+    duration = page.evaluate("document.querySelector('audio.reply').duration")
+    assert duration == pytest.approx(2.0, abs=0.1)
+    assert problems == []

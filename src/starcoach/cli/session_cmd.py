@@ -203,18 +203,22 @@ def report(
     html: Path = typer.Option(..., "--html", help="Write a self-contained HTML report here."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace the file if it exists."),
 ) -> None:
-    """Write a saved session as an HTML page to replay: timeline, pace, transcript, audio.
+    """Write a saved session as an HTML page to replay: timeline, pace, transcript, audio,
+    and each follow-up with its reply.
 
     Example: starcoach report 3f9a1c2e --html answer.html
     """
+    from starcoach.report.follow_up import FollowUpView
     from starcoach.report.html import write_html_report
     from starcoach.sessions.review import stored_analysis
     from starcoach.sessions.store import open_store
 
     with open_store(create=False) as store:  # reading creates nothing
         session = store.get(session_id)
+        follow_ups = [(FollowUpView.from_stored(f), f.audio_path)
+                      for f in store.follow_ups(session.id)]
     write_html_report(stored_analysis(session), audio_path=session.audio_path, out=html,
                       title=f"Session {session.id}", created_at=session.created_at,
                       question=session.question_text or session.question_id,
-                      overwrite=overwrite)
+                      overwrite=overwrite, follow_ups=follow_ups)
     _note(f"HTML report: {html}")

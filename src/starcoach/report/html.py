@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import tempfile
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -24,6 +25,7 @@ from starcoach.types import clock
 
 if TYPE_CHECKING:
     from starcoach.analysis.model import Analysis, ThemeCheck
+    from starcoach.report.follow_up import FollowUpView
 
 EMBED_LIMIT_BYTES = 10 * 1024 * 1024
 """Audio larger than this is written next to the page instead of inside it."""
@@ -315,6 +317,14 @@ def _exists(path: Path) -> UsageError:
     return UsageError(f"'{path}' already exists: choose another file name or pass --overwrite")
 
 
+def _embedded(flac: Path | None) -> str | None:
+    """A follow-up reply's FLAC as a data URL; None when there is none or it is too long to
+    embed (the reply's text and verdict are shown all the same)."""
+    if flac is None or not flac.is_file() or flac.stat().st_size > EMBED_LIMIT_BYTES:
+        return None
+    return "data:audio/flac;base64," + base64.b64encode(flac.read_bytes()).decode("ascii")
+
+
 def _audio_src(audio_path: Path, out: Path, tmp: Path,
                overwrite: bool = False) -> tuple[str, bytes | None]:
     """The player's source: the audio embedded, or for a long answer the name of the FLAC
@@ -334,7 +344,33 @@ def _audio_src(audio_path: Path, out: Path, tmp: Path,
     return escape(beside.name), data
 
 
-def render_html(a: Analysis, audio_src: str | None, title: str, subtitle: str) -> str:
+def follow_ups_html(follow_ups: Sequence[tuple[FollowUpView, str | None]]) -> str:
+    """One card per follow-up (a ``report.follow_up.FollowUpView`` and its audio source):
+    the question, why it was asked, the reply with a player, and whether it answered."""
+    from starcoach.report.follow_up import lines
+
+    cards = []
+    for view, src in follow_ups:
+        parts = []
+        for style, line in lines(view):
+            if style == "heading":
+                parts.append(f"<h2>{escape(line)}</h2>")
+            elif style == "quote":
+                parts.append(f"<blockquote>{escape(line)}</blockquote>")
+            elif style in ("good", "bad"):
+                color = "#2e7d32" if style == "good" else "#c62828"
+                parts.append(f'<p class="verdict" style="color:{color}"><b>{escape(line)}</b></p>')
+            else:
+                parts.append(f'<p class="sub">{escape(line)}</p>')
+        if src:
+            parts.insert(1, f'<audio class="reply" controls preload="metadata" src="{src}">'
+                            "</audio>")
+        cards.append(f'<div class="card follow-up">{"".join(parts)}</div>')
+    return "".join(cards)
+
+
+def render_html(a: Analysis, audio_src: str | None, title: str, subtitle: str,
+                follow_ups: Sequence[tuple[FollowUpView, str | None]] = ()) -> str:
     pace = a.pace
     # The answer's length as the terminal report and the history show it (not the file's).
     kpis = [("Length", clock(a.length_s)),
@@ -366,6 +402,7 @@ def render_html(a: Analysis, audio_src: str | None, title: str, subtitle: str) -
         f"<h2>Pace over time</h2>{pace_svg(a)}</div>"
         f'<div class="card"><h2>What to work on</h2>{_findings(a, quoted)}</div>'
         f'<div class="card"><h2>What worked</h2>{_worked(a, quoted)}</div>'
+        f"{follow_ups_html(follow_ups)}"
         '<div class="card"><h2>Transcript</h2><p class="sub">Click any word to play from there. '
         "Fillers are underlined in orange, red-flag quotes marked in red.</p>"
         f"{transcript_html(a)}</div></main><script>{JS}</script></body></html>\n"
@@ -380,8 +417,10 @@ def write_html_report(
     created_at: str | None = None,
     question: str | None = None,
     overwrite: bool = False,
+    follow_ups: Sequence[tuple[FollowUpView, Path | None]] = (),
 ) -> Path:
-    """Write the report for an analysis to ``out``.
+    """Write the report for an analysis to ``out``, with its follow-ups (each a
+    ``FollowUpView`` and the reply's audio file, embedded when small enough).
 
     An existing file is replaced only with ``overwrite``, and never the recording itself."""
     from starcoach.report.terminal import as_stored
@@ -401,7 +440,8 @@ def write_html_report(
             src, beside_data = None, None
             if audio_path is not None and Path(audio_path).is_file():
                 src, beside_data = _audio_src(Path(audio_path), out, Path(tmp), overwrite)
-        page = render_html(a, src, title, subtitle)
+            replies = [(view, _embedded(path)) for view, path in follow_ups]
+        page = render_html(a, src, title, subtitle, replies)
         if beside_data is not None:
             files.write_new(beside, beside_data, overwrite)
             wrote_beside = True
