@@ -181,3 +181,19 @@ def test_the_html_report_draws_the_pitch_line_in_chromium(tmp_path):
         assert page.locator("#pitch polyline.pitch-run").count() >= 3  # breaks at silences
         assert "pitch range" in (page.locator("#pitch").text_content() or "")
         b.close()
+
+
+def test_a_take_tracked_while_it_is_recorded_gets_the_batch_track_frame_for_frame():
+    """practice tracks the pitch between the pieces of a take, a block at a time, as the
+    samples arrive in the recorder's blocks; the report's track must be the batch one."""
+    from starcoach.audio.decode import load_audio
+    from starcoach.audio.pitch import Follower, track
+
+    samples = load_audio(ROOT / "samples" / "back_to_action.flac")
+    follower = Follower()
+    for n in range(0, samples.size, 1600):  # 0.1 s blocks, as the recorder delivers them
+        follower.advance(samples[:n])
+    assert follower.frames_done > 0.8 * samples.size / 160  # most of it before the end
+    followed, batch = follower.finish(samples), track(samples)
+    np.testing.assert_array_equal(followed.f0_hz, batch.f0_hz)  # NaN where not voiced, alike
+    np.testing.assert_array_equal(followed.level_db, batch.level_db)

@@ -129,6 +129,10 @@ def test_a_sample_practiced_live_gets_the_batch_analysis_of_its_recording(mic, n
     assert live_kept >= batch_kept - WORDS_KEPT_MARGIN - 1e-9, figures
     assert abs(len(live_analysis.fillers) - len(batch.analysis.fillers)) <= 1, figures
     assert star_agreement(live_analysis, batch.analysis) >= 0.98, figures
+    # The voice's pitch was tracked between pieces while the take was recorded (the tracks
+    # are compared frame for frame in test_delivery.py); the verdict is the batch one.
+    assert live_analysis.delivery is not None and batch.analysis.delivery is not None
+    assert live_analysis.delivery.answer.monotone == batch.analysis.delivery.answer.monotone
     # Decoded in pieces while it played, each boundary in a silence of the recording.
     pieces = live.settings["live"]["pieces"]
     assert len(pieces) >= 3, figures

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from starcoach.analysis.model import Analysis, AnalysisOptions
+    from starcoach.audio.pitch import PitchTrack
     from starcoach.questions.bank import Question
     from starcoach.sessions.store import Store
 
@@ -60,17 +61,21 @@ def analyze_transcript(
     samples: np.ndarray | None = None,
     question_id: str | None = None,
     options: AnalysisOptions | None = None,
+    pitch: PitchTrack | None = None,
 ) -> Analysis:
+    """``pitch``: the samples' pitch track when it was made already (a live take)."""
     from starcoach.analysis import analyze
 
     analysis = analyze(transcript, samples=samples, options=options,
                        question=question_context(question_id))
-    return with_delivery(analysis, samples)
+    return with_delivery(analysis, samples, pitch)
 
 
-def with_delivery(analysis: Analysis, samples: np.ndarray | None) -> Analysis:
-    """The analysis with the voice's pitch and loudness measured from ``samples``; unchanged
-    for a typed answer or no audio (delivery stays absent)."""
+def with_delivery(analysis: Analysis, samples: np.ndarray | None,
+                  pitch: PitchTrack | None = None) -> Analysis:
+    """The analysis with the voice's pitch and loudness measured from ``samples`` (or their
+    ``pitch`` track, tracked already while they were recorded); unchanged for a typed answer
+    or no audio (delivery stays absent)."""
     if samples is None or len(samples) == 0 or not analysis.timed:
         return analysis
     from dataclasses import replace
@@ -78,7 +83,8 @@ def with_delivery(analysis: Analysis, samples: np.ndarray | None) -> Analysis:
     from starcoach.analysis.delivery import measure
     from starcoach.audio.pitch import track
 
-    delivery = measure(track(samples), analysis.words, analysis.sections,
+    delivery = measure(pitch if pitch is not None else track(samples), analysis.words,
+                       analysis.sections,
                        analysis.speech_start, analysis.speech_end)
     return replace(analysis, delivery=delivery)
 

@@ -306,7 +306,8 @@ def analyze_followed(path: Path, live: LiveTranscriber, question_id: str | None,
         question_context(question_id)  # an unknown question fails first, as in batch
         samples = load_audio(path)  # a silent take says so, as in batch
         transcript = live.result(progress)
-        analysis = analyze_transcript(transcript, samples, question_id)
+        analysis = analyze_transcript(transcript, samples, question_id,
+                                      pitch=live.pitch(samples))
     except StarcoachError as exc:
         live.cancel()
         raise _kept(exc, path) from exc

@@ -57,30 +57,72 @@ class PitchTrack:
 def track(samples: np.ndarray, rate: int = SAMPLE_RATE) -> PitchTrack:
     """Pitch (YIN) and level of 16 kHz mono audio. Silence or audio shorter than one window
     gives a track with no voiced frame, never an error."""
-    x = np.asarray(samples, dtype=np.float64).ravel()
-    hop = int(round(rate * HOP_S))
-    win = int(round(rate * WINDOW_S))
-    tau_min, tau_max = int(rate / FMAX_HZ), int(np.ceil(rate / FMIN_HZ))
-    span = win + tau_max
-    n = max(0, int(np.ceil(x.size / hop)))
-    # Frame k starts half a window before k * hop, so its centre is at k * hop.
-    pad = np.concatenate((np.zeros(win // 2), x, np.zeros(span)))
-    f0 = np.full(n, np.nan)
-    aperiodic = np.ones(n)
-    for first in range(0, n, _BLOCK_FRAMES):
-        count = min(_BLOCK_FRAMES, n - first)
-        idx = (first + np.arange(count))[:, None] * hop + np.arange(span)[None, :]
-        frames = pad[idx]
-        f0[first:first + count], aperiodic[first:first + count] = _yin(
-            frames, win, tau_min, tau_max, rate)
-    level = frame_db(np.concatenate((np.zeros(win // 2), x)), WINDOW_S, HOP_S, rate=rate)[:n]
-    if level.size < n:
-        level = np.pad(level, (0, n - level.size), constant_values=level.min(initial=-120.0))
-    loud = float(np.percentile(level, 95)) if n else 0.0
-    voiced = (aperiodic < VOICED_APERIODICITY) & (level > loud - VOICED_BELOW_PEAK_DB) \
-        & (level > -70.0)
-    f0[~voiced] = np.nan
-    return PitchTrack(f0_hz=f0, level_db=level)
+    follower = Follower(rate)
+    return follower.finish(samples)
+
+
+class Follower:
+    """The pitch of a take tracked while it is recorded: ``advance`` tracks the whole blocks
+    of frames the samples so far hold, ``finish`` the rest, then judges which frames are
+    voiced over the whole take. The result is ``track``'s, frame for frame: each frame reads
+    the same samples, and the voicing rule (which needs the take's loud level) runs once."""
+
+    def __init__(self, rate: int = SAMPLE_RATE) -> None:
+        self.rate = rate
+        self.hop = int(round(rate * HOP_S))
+        self.win = int(round(rate * WINDOW_S))
+        self.tau_min, self.tau_max = int(rate / FMAX_HZ), int(np.ceil(rate / FMIN_HZ))
+        self.span = self.win + self.tau_max
+        self._f0: list[np.ndarray] = []
+        self._aperiodic: list[np.ndarray] = []
+        self.frames_done = 0
+
+    def advance(self, samples: np.ndarray) -> None:
+        """Track every block of ``_BLOCK_FRAMES`` frames that ``samples`` (the take so far,
+        from its start) holds whole. Cheap to call often: nothing happens until a block fills."""
+        x = np.asarray(samples).ravel()
+        while True:
+            first = self.frames_done
+            # frame k reads x[k * hop - win // 2 : k * hop - win // 2 + span]
+            last_needed = (first + _BLOCK_FRAMES - 1) * self.hop - self.win // 2 + self.span
+            if last_needed > x.size:
+                return
+            self._block(x, first, _BLOCK_FRAMES)
+
+    def finish(self, samples: np.ndarray) -> PitchTrack:
+        """The track of the whole take ``samples`` (the same samples ``advance`` saw, and the
+        rest)."""
+        x = np.asarray(samples, dtype=np.float64).ravel()
+        n = max(0, int(np.ceil(x.size / self.hop)))
+        while self.frames_done < n:
+            self._block(x, self.frames_done, min(_BLOCK_FRAMES, n - self.frames_done))
+        f0 = np.concatenate(self._f0)[:n] if self._f0 else np.full(0, np.nan)
+        aperiodic = np.concatenate(self._aperiodic)[:n] if self._aperiodic else np.ones(0)
+        win, rate = self.win, self.rate
+        level = frame_db(np.concatenate((np.zeros(win // 2), x)), WINDOW_S, HOP_S, rate=rate)[:n]
+        if level.size < n:
+            level = np.pad(level, (0, n - level.size), constant_values=level.min(initial=-120.0))
+        loud = float(np.percentile(level, 95)) if n else 0.0
+        voiced = (aperiodic < VOICED_APERIODICITY) & (level > loud - VOICED_BELOW_PEAK_DB) \
+            & (level > -70.0)
+        f0 = f0.copy()
+        f0[~voiced] = np.nan
+        return PitchTrack(f0_hz=f0, level_db=level)
+
+    def _block(self, x: np.ndarray, first: int, count: int) -> None:
+        # Frame k starts half a window before k * hop, so its centre is at k * hop; before the
+        # take's start and after its end the frame reads zeros.
+        lo = first * self.hop - self.win // 2
+        hi = (first + count - 1) * self.hop - self.win // 2 + self.span
+        seg = np.zeros(hi - lo)
+        a, b = max(lo, 0), min(hi, x.size)
+        if b > a:
+            seg[a - lo:b - lo] = x[a:b]
+        idx = np.arange(count)[:, None] * self.hop + np.arange(self.span)[None, :]
+        f0, aperiodic = _yin(seg[idx], self.win, self.tau_min, self.tau_max, self.rate)
+        self._f0.append(f0)
+        self._aperiodic.append(aperiodic)
+        self.frames_done = first + count
 
 
 def _yin(frames: np.ndarray, win: int, tau_min: int, tau_max: int, rate: int

@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from starcoach.audio.pitch import Follower, PitchTrack
 from starcoach.errors import NoSpeechError
 from starcoach.transcribe.pieces import Pause, has_speech, pauses
 from starcoach.types import SAMPLE_RATE, Transcript, Word
@@ -150,6 +151,7 @@ class LiveTranscriber:
         self._error: BaseException | None = None
         self._progress: ProgressFn | None = None
         self._spec: _Decoded | None = None  # the audio before a long silence, decoded ahead
+        self._pitch = Follower()  # the voice's pitch, tracked between pieces
         self._worker = threading.Thread(target=self._run, name="starcoach-live", daemon=True)
         self._worker.start()
 
@@ -221,6 +223,11 @@ class LiveTranscriber:
         with self._cond:
             return self._buf[: self._n].copy()
 
+    def pitch(self, samples: np.ndarray) -> PitchTrack:
+        """The pitch track of the whole take ``samples`` (call after ``result``): the worker
+        tracked most of it between pieces, so only the last seconds are left."""
+        return self._pitch.finish(samples)
+
     # -- the result --------------------------------------------------------------------------
 
     def result(self, progress: ProgressFn | None = None, timeout: float | None = None
@@ -278,6 +285,9 @@ class LiveTranscriber:
                 if (idle := self._idle_span(n)) is not None:
                     self._spec = self._transcribe(*idle)
                     continue
+                with self._cond:
+                    heard = self._buf[: self._n]  # what is written below _n never changes
+                self._pitch.advance(heard)
                 with self._cond:
                     self._cond.wait(self.options.check_every_s)
         except BaseException as exc:  # noqa: BLE001 - raised to the caller by result()
