@@ -15,8 +15,17 @@ import pytest
 from test_html_report import browser, open_page  # noqa: F401  (browser is a fixture)
 
 from starcoach.analysis import analyze
-from starcoach.analysis.follow_up import PROBES, Probe, Reply, choose, judge
-from starcoach.analysis.model import Analysis
+from starcoach.analysis.follow_up import (
+    FIX_FIRST_PROBES,
+    PROBES,
+    Probe,
+    Reply,
+    choose,
+    choose_from,
+    judge,
+)
+from starcoach.analysis.model import Analysis, ThemeCheck
+from starcoach.analysis.priorities import POINTS, Priority
 from starcoach.analysis.question_fit import words_from_text
 from starcoach.questions import bank
 from starcoach.report.follow_up import FollowUpView, render_markdown
@@ -277,3 +286,23 @@ def test_the_html_report_shows_the_follow_up_with_its_reply_playable_in_chromium
     duration = page.evaluate("document.querySelector('audio.reply').duration")
     assert duration == pytest.approx(2.0, abs=0.1)
     assert problems == []
+
+
+@pytest.mark.parametrize("kind", sorted(POINTS))
+def test_every_point_of_the_ranking_has_its_probe_or_is_passed_over(kind):
+    """Each rule of the table, on its own: the point ranked first decides, unless no
+    question can repair it; then the next one does."""
+    title = POINTS[kind][2]
+    second = Priority("missing_result", POINTS["missing_result"][2], "", "")
+    checks = (ThemeCheck("A concrete learning", False),)
+    probe = choose_from([Priority(kind, title, "", ""), second], checks)
+    expected = FIX_FIRST_PROBES.get(kind)
+    if expected is None:  # fillers, pace, pauses, length alone...: passed over
+        assert probe.kind == "result" and probe.because == second.title
+        return
+    assert probe.kind == expected and probe.because == title
+    if expected == "look_for":
+        assert probe.point == "A concrete learning"
+        assert "a concrete learning" in probe.prompt
+    else:
+        assert probe.prompt == PROBES[expected][0]

@@ -42,7 +42,8 @@ from starcoach.analysis.star import EXPLICIT
 from starcoach.types import Word
 
 if TYPE_CHECKING:
-    from starcoach.analysis.model import Analysis
+    from starcoach.analysis.model import Analysis, ThemeCheck
+    from starcoach.analysis.priorities import Priority
 
 TASK_REPLY = lx.rx(
     r"i was (?:the one )?(?:accountable|responsible|in charge)",
@@ -149,16 +150,22 @@ def choose(analysis: Analysis) -> Probe:
     (``priorities.ranked``: the fix-first points, then the rest) that has one, else "what
     would you do differently?"."""
     from starcoach.analysis.priorities import ranked
+
+    return choose_from(ranked(analysis), analysis.question_checks)
+
+
+def choose_from(points: Sequence[Priority], checks: Sequence[ThemeCheck] = ()) -> Probe:
+    """The probe of the first of ``points`` (ranked) that has one; ``checks`` are the
+    question's checks, for the look-for point to ask about."""
     from starcoach.analysis.question_fit import TOPIC_CHECK
 
     topic = TOPIC_CHECK.split("{", 1)[0]
-    for point in ranked(analysis):
+    for point in points:
         kind = FIX_FIRST_PROBES.get(point.kind)
         if kind is None:
             continue
         if kind == "look_for":
-            unmet = [c.name for c in analysis.question_checks
-                     if not c.met and not c.name.startswith(topic)]
+            unmet = [c.name for c in checks if not c.met and not c.name.startswith(topic)]
             if not unmet:
                 continue
             return Probe(kind, look_for_prompt(unmet[0]), point.title,
