@@ -155,8 +155,8 @@ def list_input_devices() -> list[InputDevice]:
     ]
 
 
-def _valid(devices: list[InputDevice]) -> str:
-    return "valid input devices: " + ", ".join(f"{d.index} '{d.name}'" for d in devices)
+def _valid(devices: list[Any], kind: str = "input") -> str:
+    return f"valid {kind} devices: " + ", ".join(f"{d.index} '{d.name}'" for d in devices)
 
 
 def find_device(spec: str | int | None = None) -> InputDevice:
@@ -164,6 +164,13 @@ def find_device(spec: str | int | None = None) -> InputDevice:
     devices = list_input_devices()
     if not devices:
         raise DeviceError(NO_INPUT)
+    return pick_device(devices, spec, "input")
+
+
+def pick_device(devices: list[Any], spec: str | int | None, kind: str) -> Any:
+    """The one of ``devices`` (each with ``index``, ``name``, ``is_default``) that ``spec``
+    names: its index, its name, or a unique part of it; None or "" picks the default.
+    DeviceError lists the valid ``kind`` ("input", "output") devices otherwise."""
     if spec is None or str(spec).strip() == "":
         return next((d for d in devices if d.is_default), devices[0])
     text = str(spec).strip()
@@ -175,8 +182,9 @@ def find_device(spec: str | int | None = None) -> InputDevice:
     if len(found) == 1:
         return found[0]
     if found:
-        raise DeviceError(f"input device '{text}' is ambiguous: give its index; {_valid(found)}")
-    raise DeviceError(f"unknown input device '{text}'; {_valid(devices)}")
+        raise DeviceError(f"{kind} device '{text}' is ambiguous: give its index; "
+                          f"{_valid(found, kind)}")
+    raise DeviceError(f"unknown {kind} device '{text}'; {_valid(devices, kind)}")
 
 
 class Recorder:

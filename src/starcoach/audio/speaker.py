@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from starcoach.audio.recorder import _quiet_stderr, _sounddevice
+from starcoach.audio.recorder import _quiet_stderr, _sounddevice, pick_device
 from starcoach.errors import DeviceError
 
 ECHO_TAIL_S = 0.3
@@ -161,20 +161,7 @@ def find_output_device(spec: str | int | None = None) -> OutputDevice:
     devices = list_output_devices()
     if not devices:
         raise DeviceError(NO_OUTPUT)
-    if spec is None or str(spec).strip() == "":
-        return next((d for d in devices if d.is_default), devices[0])
-    text = str(spec).strip()
-    if text.isdigit():
-        found = [d for d in devices if d.index == int(text)]
-    else:
-        found = [d for d in devices if d.name.lower() == text.lower()] or [
-            d for d in devices if text.lower() in d.name.lower()]
-    valid = "valid output devices: " + ", ".join(f"{d.index} '{d.name}'" for d in devices)
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise DeviceError(f"output device '{text}' is ambiguous: give its index; {valid}")
-    raise DeviceError(f"unknown output device '{text}'; {valid}")
+    return pick_device(devices, spec, "output")
 
 
 def play(speech: Speech, device: OutputDevice, tail_s: float = ECHO_TAIL_S) -> None:

@@ -271,16 +271,9 @@ def _report(path: Any, question_id: str, live: Any, out: Any, err: Any,
     """Analyze, save and print the take (``quiet``: only where it was saved); return the
     session's ID and its analysis."""
     from starcoach import practice
-    from starcoach.cli.live_status import catching_up
-    from starcoach.cli.progress import transcription_progress
     from starcoach.report.terminal import render_analysis
 
-    behind = catching_up(live)
-    if behind is not None:
-        err.print(behind)
-    with transcription_progress(enabled=True, label="Catching up" if behind else
-                                "Transcribing") as progress:
-        result = practice.analyze_followed(path, live, question_id, progress)
+    result = _finish_transcription(path, live, question_id, err)
     session_id = practice.save_attempt(path, result, question_id, live.model)
     if quiet:
         err.print(f"Saved as session {session_id}.")
@@ -293,6 +286,21 @@ def _report(path: Any, question_id: str, live: Any, out: Any, err: Any,
                                    result.analysis.options.to_dict())
         out.print(render_changes(changes, practice.follow_up(prev, result.analysis)))
     return session_id, result.analysis
+
+
+def _finish_transcription(path: Any, live: Any, question_id: str | None, err: Any) -> Any:
+    """What the live worker has left of the take, with a progress bar (and a line first when
+    it fell far behind), then the analysis: a ``pipeline.Result``."""
+    from starcoach import practice
+    from starcoach.cli.live_status import catching_up
+    from starcoach.cli.progress import transcription_progress
+
+    behind = catching_up(live)
+    if behind is not None:
+        err.print(behind)
+    with transcription_progress(enabled=True, label="Catching up" if behind else
+                                "Transcribing") as progress:
+        return practice.analyze_followed(path, live, question_id, progress)
 
 
 def render_follow_up_question(probe: Any) -> Any:
@@ -320,16 +328,9 @@ def _report_follow_up(path: Any, session_id: str, probe: Any, live: Any, out: An
     """Analyze the reply to the follow-up, judge it, save it in the session and print it
     (``quiet``: only where it was saved); return its ID and the judgement."""
     from starcoach import practice
-    from starcoach.cli.live_status import catching_up
-    from starcoach.cli.progress import transcription_progress
     from starcoach.report.follow_up import FollowUpView, render_terminal
 
-    behind = catching_up(live)
-    if behind is not None:
-        err.print(behind)
-    with transcription_progress(enabled=True, label="Catching up" if behind else
-                                "Transcribing") as progress:
-        result = practice.analyze_followed(path, live, None, progress)
+    result = _finish_transcription(path, live, None, err)
     reply = practice.judge_reply(probe, result.analysis)
     follow_up_id = practice.save_follow_up(session_id, probe, reply, path, result, live.model)
     if not quiet:

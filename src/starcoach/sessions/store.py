@@ -379,14 +379,13 @@ class Store:
         row = self._find(session_id)
         sid = str(row["id"])
         self.require_writable(f"delete session {sid}")
+        # a writable store is migrated, so its follow_ups table exists
         audio = [self._audio_path(sid, row["audio_path"])]
-        if self._has_follow_ups():
-            audio += [self._audio_path(str(r["id"]), r["audio_path"]) for r in self._read(
-                "SELECT id, audio_path FROM follow_ups WHERE session_id = ?", (sid,))]
+        audio += [self._audio_path(str(r["id"]), r["audio_path"]) for r in self._read(
+            "SELECT id, audio_path FROM follow_ups WHERE session_id = ?", (sid,))]
         with self._write():
             self.db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
-            if self._has_follow_ups():
-                self.db.execute("DELETE FROM follow_ups WHERE session_id = ?", (sid,))
+            self.db.execute("DELETE FROM follow_ups WHERE session_id = ?", (sid,))
         for path in audio:
             if path is not None:
                 path.unlink(missing_ok=True)
