@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starcoach import config
+from starcoach.analysis.model import AnalysisOptions
 from starcoach.errors import AudioError, StarcoachError, UsageError
 from starcoach.types import clock
 
@@ -254,6 +255,43 @@ def check_options(question_id: str | None, category: str | None, random_pick: bo
                          f"not {stop_after_silence_s:g}")
 
 
+TARGET_S = (AnalysisOptions.target_min_s, AnalysisOptions.target_max_s)
+"""The length a spoken STAR answer should land in unless --target says otherwise."""
+
+
+def _seconds(text: str) -> float:
+    """``90``, ``1:30`` or ``90s`` as seconds; ValueError otherwise."""
+    text = text.strip().lower().removesuffix("s")
+    if ":" in text:
+        m, _, s = text.partition(":")
+        if not (m.isdigit() and s.isdigit() and len(s) == 2 and int(s) < 60):
+            raise ValueError(text)
+        return int(m) * 60.0 + int(s)
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def parse_target(text: str | None) -> tuple[float, float]:
+    """``--target MIN-MAX`` (``1:30-2:30``, ``60-90``) as seconds; the default without one. A
+    bad value is a UsageError."""
+    if text is None:
+        return TARGET_S
+    lo_text, sep, hi_text = text.partition("-")
+    try:
+        if not sep:
+            raise ValueError(text)
+        lo, hi = _seconds(lo_text), _seconds(hi_text)
+    except ValueError:
+        raise UsageError(f"--target must be MIN-MAX, as 1:30-2:30 or 60-90 (seconds), "
+                         f"not '{text}'") from None
+    if not 0 < lo < hi <= MAX_TAKE_S:
+        raise UsageError(f"--target must run from more than 0 to at most one hour, its end "
+                         f"after its start, not '{text}'")
+    return lo, hi
+
+
 def analyze_take(path: Path, question_id: str | None, model: str | None,
                  progress: ProgressFn | None = None) -> Result:
     """Transcribe and analyze a take. On failure the error names the kept recording."""
@@ -295,10 +333,12 @@ def follow_take(rec: Recorder, model: str | None) -> LiveTranscriber:
 
 
 def analyze_followed(path: Path, live: LiveTranscriber, question_id: str | None,
-                     progress: ProgressFn | None = None) -> Result:
+                     progress: ProgressFn | None = None,
+                     target: tuple[float, float] | None = None) -> Result:
     """The report of a take transcribed while it was recorded: only what the worker has not
     done yet is left. The same analysis as ``analyze_take``; on failure the error names the
-    kept recording."""
+    kept recording. ``target``: the answer's target length (seconds), when not the default."""
+    from starcoach.analysis.model import AnalysisOptions
     from starcoach.audio.decode import load_audio
     from starcoach.pipeline import Result, analyze_transcript, question_context
 
@@ -306,7 +346,9 @@ def analyze_followed(path: Path, live: LiveTranscriber, question_id: str | None,
         question_context(question_id)  # an unknown question fails first, as in batch
         samples = load_audio(path)  # a silent take says so, as in batch
         transcript = live.result(progress)
-        analysis = analyze_transcript(transcript, samples, question_id,
+        options = None if target is None else AnalysisOptions(target_min_s=target[0],
+                                                              target_max_s=target[1])
+        analysis = analyze_transcript(transcript, samples, question_id, options=options,
                                       pitch=live.pitch(samples))
     except StarcoachError as exc:
         live.cancel()

@@ -20,11 +20,12 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from starcoach.analysis.model import AnalysisOptions
 from starcoach.audio.recorder import Recorder, Take
 from starcoach.types import clock
 
-TARGET_S = (90.0, 150.0)
-"""The length a spoken STAR answer should land in (the analyzer's target_min_s, target_max_s)."""
+TARGET_S = (AnalysisOptions.target_min_s, AnalysisOptions.target_max_s)
+"""The length a spoken STAR answer should land in, unless --target says otherwise."""
 METER_WIDTH = 30
 METER_FLOOR_DBFS = -60.0
 DOUBLE_CTRL_C_S = 1.0

@@ -76,12 +76,17 @@ class _Run:
     goes on (as on a terminal), and Ctrl-C in a countdown ends the interview."""
     voice: Any = None
     """The ``speaking.Voice`` that reads each question aloud, or None."""
+    target: tuple[float, float] = (90.0, 150.0)
+    """The length an answer should land in (seconds): the panel, the cues and the report."""
+    cues: bool = True
+    """Show the live cue line in the panel (``analysis.cues``)."""
 
 
 def _setup(question: str | None, category: str | None, random_pick: bool, prep_s: float,
            max_seconds: float | None, stop_after_silence_s: float, device: str | None,
            model: str | None, voice: bool | None = None,
-           output_device: str | None = None) -> tuple[_Run, Any]:
+           output_device: str | None = None, target: str | None = None,
+           cues: bool = True) -> tuple[_Run, Any]:
     """Check the options, repair interrupted takes, find the device: everything that can fail
     before a question is shown. Returns the run and the first question."""
     from starcoach import practice
@@ -90,6 +95,7 @@ def _setup(question: str | None, category: str | None, random_pick: bool, prep_s
 
     practice.check_options(question, category, random_pick, prep_s, max_seconds,
                            stop_after_silence_s)
+    span = practice.parse_target(target)
     practice.live_slowdown()  # a bad value fails before anything is recorded
     err = stderr_console()
     for path in practice.recover_interrupted():
@@ -101,19 +107,20 @@ def _setup(question: str | None, category: str | None, random_pick: bool, prep_s
     speaker = output_for(voice, output_device, err)
     options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)
     return _Run(dev, options, model, prep_s, stdin_is_terminal(), stdout_console(), err,
-                voice=None if speaker is None else Voice(speaker)), q
+                voice=None if speaker is None else Voice(speaker), target=span, cues=cues), q
 
 
 def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
                  max_seconds: float | None, stop_after_silence_s: float, device: str | None,
                  model: str | None, follow_up: bool | None = None, voice: bool | None = None,
-                 output_device: str | None = None) -> None:
+                 output_device: str | None = None, target: str | None = None,
+                 cues: bool = True) -> None:
     """``follow_up``: ask the follow-up question after each report (None: on a terminal).
     ``voice``: read each question aloud (None: the voice setting)."""
     from starcoach import practice
 
     run, q = _setup(question, category, random_pick, prep_s, max_seconds, stop_after_silence_s,
-                    device, model, voice, output_device)
+                    device, model, voice, output_device, target, cues)
     ask_follow_up = run.interactive if follow_up is None else follow_up
     while True:
         _one_question(q, run, ask_follow_up=ask_follow_up, confirm_follow_up=run.interactive)
@@ -129,7 +136,8 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
 def run_interview(count: int, question: str | None, category: str | None, prep_s: float,
                   max_seconds: float | None, stop_after_silence_s: float, device: str | None,
                   model: str | None, voice: bool | None = None,
-                  output_device: str | None = None) -> None:
+                  output_device: str | None = None, target: str | None = None,
+                  cues: bool = True) -> None:
     """A mock interview: ``count`` questions in a row, each followed by its follow-up, no
     report in between; then one summary. Ctrl-C outside a take ends the interview: every
     answer saved so far is summed up, and a take not yet analyzed stays in recordings/."""
@@ -142,7 +150,7 @@ def run_interview(count: int, question: str | None, category: str | None, prep_s
     if count < 1:
         raise UsageError(f"--interview must be 1 or more questions, not {count}")
     run, q = _setup(question, category, False, prep_s, max_seconds, stop_after_silence_s,
-                    device, model, voice, output_device)
+                    device, model, voice, output_device, target, cues)
     run = replace(run, interview=True)
     items: list[Any] = []
     asked: list[str] = []
@@ -175,7 +183,7 @@ def _one_question(q: Any, run: _Run, ask_follow_up: bool, confirm_follow_up: boo
     from starcoach.analysis import follow_up as follow_up_rules
     from starcoach.audio.recorder import Recorder
     from starcoach.cli.live import countdown, record_live
-    from starcoach.cli.live_status import status_line
+    from starcoach.cli.live_status import PanelLine
     from starcoach.report.interview import InterviewAnswer
     from starcoach.transcribe.live import preload
 
@@ -188,10 +196,11 @@ def _one_question(q: Any, run: _Run, ask_follow_up: bool, confirm_follow_up: boo
     rec = Recorder(practice.take_path(q.id), run.device, run.options)
     live = practice.follow_take(rec, run.model)
     try:
-        take = record_live(rec, err, discard=True, status=partial(status_line, live))
+        take = record_live(rec, err, run.target, discard=True,
+                           status=PanelLine(live, run.target, run.cues))
         saved = _after_take(take, live, run, err,
                             partial(_report, question_id=q.id, live=live, out=out, err=err,
-                                    quiet=quiet))
+                                    quiet=quiet, target=run.target))
     finally:
         live.cancel()
     if saved is None:
@@ -210,7 +219,8 @@ def _one_question(q: Any, run: _Run, ask_follow_up: bool, confirm_follow_up: boo
     rec = Recorder(practice.take_path(f"{q.id}-follow-up"), run.device, run.options)
     live = practice.follow_take(rec, run.model)
     try:
-        take = record_live(rec, err, discard=True, status=partial(status_line, live))
+        take = record_live(rec, err, discard=True,
+                           status=PanelLine(live, None, run.cues))
         replied = _after_take(take, live, run, err,
                               partial(_report_follow_up, session_id=session_id, probe=probe,
                                       live=live, out=out, err=err, quiet=quiet))
@@ -267,13 +277,13 @@ def _review(take: Any, keep_going: bool, err: Any, report: Callable[[Any], Any])
 
 
 def _report(path: Any, question_id: str, live: Any, out: Any, err: Any,
-            quiet: bool = False) -> tuple[str, Any]:
+            quiet: bool = False, target: tuple[float, float] | None = None) -> tuple[str, Any]:
     """Analyze, save and print the take (``quiet``: only where it was saved); return the
     session's ID and its analysis."""
     from starcoach import practice
     from starcoach.report.terminal import render_analysis
 
-    result = _finish_transcription(path, live, question_id, err)
+    result = _finish_transcription(path, live, question_id, err, target)
     session_id = practice.save_attempt(path, result, question_id, live.model)
     if quiet:
         err.print(f"Saved as session {session_id}.")
@@ -288,9 +298,11 @@ def _report(path: Any, question_id: str, live: Any, out: Any, err: Any,
     return session_id, result.analysis
 
 
-def _finish_transcription(path: Any, live: Any, question_id: str | None, err: Any) -> Any:
+def _finish_transcription(path: Any, live: Any, question_id: str | None, err: Any,
+                          target: tuple[float, float] | None = None) -> Any:
     """What the live worker has left of the take, with a progress bar (and a line first when
-    it fell far behind), then the analysis: a ``pipeline.Result``."""
+    it fell far behind), then the analysis (against ``target``, when given): a
+    ``pipeline.Result``."""
     from starcoach import practice
     from starcoach.cli.live_status import catching_up
     from starcoach.cli.progress import transcription_progress
@@ -300,7 +312,7 @@ def _finish_transcription(path: Any, live: Any, question_id: str | None, err: An
         err.print(behind)
     with transcription_progress(enabled=True, label="Catching up" if behind else
                                 "Transcribing") as progress:
-        return practice.analyze_followed(path, live, question_id, progress)
+        return practice.analyze_followed(path, live, question_id, progress, target)
 
 
 def render_follow_up_question(probe: Any) -> Any:

@@ -160,6 +160,12 @@ def practice(
                                   "at the end instead of a report after each answer."),
     voice: bool = typer.Option(None, "--voice/--no-voice", help=VOICE_HELP, show_default=False),
     output_device: str = typer.Option(None, "--output-device", help=OUTPUT_DEVICE_HELP),
+    target: str = typer.Option(None, "--target", metavar="MIN-MAX", help="The length to aim "
+                               "for, as 1:30-2:30 (the default) or 60-90 seconds: the panel, "
+                               "the cues and the report judge the length by it."),
+    cues: bool = typer.Option(True, "--cues/--no-cues", help="While recording, show one short "
+                              "cue when something needs attention now (pace, a burst of "
+                              "fillers, no action yet, the target reached)."),
 ) -> None:
     """Answer a question aloud: see what interviewers look for, record, get the report.
 
@@ -193,9 +199,10 @@ def practice(
             raise UsageError("--interview asks every follow-up: leave out --no-follow-up")
         run_interview(interview, question=question, category=category, prep_s=prep,
                       max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
-                      device=device, model=model, voice=voice, output_device=output_device)
+                      device=device, model=model, voice=voice, output_device=output_device,
+                      target=target, cues=cues)
         return
     run_practice(question=question, category=category, random_pick=random_pick, prep_s=prep,
                  max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
                  device=device, model=model, follow_up=follow_up, voice=voice,
-                 output_device=output_device)
+                 output_device=output_device, target=target, cues=cues)

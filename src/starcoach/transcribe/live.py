@@ -223,6 +223,11 @@ class LiveTranscriber:
         with self._cond:
             return self._buf[: self._n].copy()
 
+    def recent(self, seconds: float) -> np.ndarray:
+        """The last ``seconds`` of audio received (a copy)."""
+        with self._cond:
+            return self._buf[max(0, self._n - int(seconds * SAMPLE_RATE)): self._n].copy()
+
     def pitch(self, samples: np.ndarray) -> PitchTrack:
         """The pitch track of the whole take ``samples`` (call after ``result``): the worker
         tracked most of it between pieces, so only the last seconds are left."""
