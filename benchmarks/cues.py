@@ -7,8 +7,10 @@ estimate is ``audio.rate.words_per_minute`` of the window, judged against the lo
 of the take so far. Printed per half: the syllable nuclei per word (what
 ``SYLLABLES_PER_WORD`` is set from, on the tune half), the mean absolute error in words per
 minute, and how well "over the band" (``wpm_max``) is told apart: recall and precision of the
-cue. The real clips (``tests/data/real-speech``, verbatim transcripts, no timing) are compared
-whole: words per minute of the clip against the estimate.
+cue, its recall on windows said clearly fast (``CLEAR_WPM`` over the band) and how many windows
+said clearly calm (as far under it) it fired on. The real clips (``tests/data/real-speech``,
+verbatim transcripts, no timing) are compared whole: words per minute of the clip against the
+estimate.
 
 Usage:
     python benchmarks/cues.py [--window 15] [--half check|tune|both]
@@ -35,6 +37,8 @@ from starcoach.types import SAMPLE_RATE  # noqa: E402
 CORPUS = ROOT / "samples" / "corpus"
 REAL = ROOT / "tests" / "data" / "real-speech"
 STEP_S = 5.0
+CLEAR_WPM = 15.0
+"""Clearly fast: this far over the band; clearly calm: this far under it."""
 
 
 def said_between(sentences: list[dict], a: float, b: float) -> float:
@@ -80,9 +84,14 @@ def half_report(half: str, width: float, fast: float) -> None:
     tp = int((over & said_over).sum())
     recall = tp / said_over.sum() if said_over.sum() else float("nan")
     precision = tp / over.sum() if over.sum() else float("nan")
+    # the misses and false alarms that matter: clearly fast unflagged, clearly calm flagged
+    clearly = true > fast + CLEAR_WPM
+    clear_recall = (over & clearly).sum() / clearly.sum() if clearly.sum() else float("nan")
+    calm_flagged = int((over & (true < fast - CLEAR_WPM)).sum())
     print(f"| {half} | {len(rows)} | {per_word:.3f} | {np.abs(est - true).mean():.1f} | "
           f"{np.corrcoef(est, true)[0, 1]:.2f} | {int(said_over.sum())} | "
-          f"{100 * recall:.1f} | {100 * precision:.1f} |")
+          f"{100 * recall:.1f} | {100 * precision:.1f} | {int(clearly.sum())} | "
+          f"{100 * clear_recall:.1f} | {calm_flagged} |")
 
 
 def real_report() -> None:
@@ -109,8 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Windows of {args.window:g} s, every {STEP_S:g} s. Said over the band: more than "
           f"{fast:g} wpm; the cue: an estimate over {fast + cues.PACE_MARGIN_WPM:g}.\n")
     print("| half | windows | nuclei per word | mean abs error wpm | r | windows over the band"
-          " | cue recall % | cue precision % |")
-    print("|---|---|---|---|---|---|---|---|")
+          " | cue recall % | cue precision % | windows clearly fast | their recall % |"
+          " cues on clearly calm windows |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for half in (("tune", "check") if args.half == "both" else (args.half,)):
         half_report(half, args.window, fast)
     real_report()
