@@ -6,7 +6,7 @@ corpus (answers of the check half, in corpus order, 6 s of silence between them)
 each file runs, each in a child process (so that peak memory is its own):
 
 - ``whole``: ``whisper.transcribe`` on the whole file, as ``analyze`` does for a short one;
-- ``pieces``: ``live.transcribe_pieces``, the engine of a take followed live: pieces cut at
+- ``pieces``: ``transcribe_pieces`` below, the engine of a take followed live: pieces cut at
   pauses, each decoded in a full 30 s window with the text before it as its prompt.
 
 Printed per file and engine: audio length, wall time, real-time factor, peak memory, the
@@ -39,6 +39,17 @@ import words as compare  # noqa: E402
 CORPUS = ROOT / "samples" / "corpus"
 GAP_S = 6.0
 ENGINES = ("whole", "pieces")
+
+
+def transcribe_pieces(samples, source: str | None = None):
+    """A whole recording through the piece engine: the same pieces, windows and safeguards as
+    a take followed live, with every core (nothing records beside it)."""
+    from starcoach.transcribe.live import LiveOptions, LiveTranscriber
+    from starcoach.transcribe.whisper import cpu_threads
+
+    live = LiveTranscriber(None, LiveOptions(threads=cpu_threads()), source=source)
+    live.feed(samples)
+    return live.result()
 
 
 def check_answers() -> list[Path]:
@@ -85,7 +96,6 @@ def child(path: str, engine: str) -> None:
     from starcoach.audio import decode
     from starcoach.transcribe import whisper
     from starcoach.transcribe.filler_recovery import is_filled_pause
-    from starcoach.transcribe.live import transcribe_pieces
 
     samples = decode.load_audio(path)
     whisper.load_model(None, whisper.cpu_threads())

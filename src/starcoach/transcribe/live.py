@@ -125,19 +125,6 @@ def preload(model: str | None = None, threads: int = 0) -> threading.Thread:
     return thread
 
 
-def transcribe_pieces(samples: np.ndarray, model: str | None = None, source: str | None = None,
-                      progress: ProgressFn | None = None,
-                      options: LiveOptions | None = None) -> Transcript:
-    """A whole recording through the piece engine (``analyze`` of a long file): the same
-    pieces, windows and safeguards as a take followed live, with every core (nothing records
-    beside it). ``progress`` gets (seconds transcribed, seconds of audio) as pieces finish."""
-    from starcoach.transcribe.whisper import cpu_threads
-
-    live = LiveTranscriber(model, options or LiveOptions(threads=cpu_threads()), source=source)
-    live.feed(samples)
-    return live.result(progress)
-
-
 class LiveTranscriber:
     """Follow a take (``feed``/``end`` or ``follow``) and return its Transcript (``result``)."""
 
