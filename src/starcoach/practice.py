@@ -386,25 +386,24 @@ def save_follow_up(session_id: str, probe: Probe, reply: Reply, path: Path, resu
         raise _kept(exc, path) from exc
 
 
-def previous_attempt(question_id: str, session_id: str) -> Summary | None:
-    """The attempt at this question saved just before ``session_id``, if any."""
+def save_and_compare(path: Path, result: Result, question_id: str, model: str | None
+                     ) -> tuple[str, tuple[Summary, Summary] | None]:
+    """Save the attempt and, in the same opening of the store, read it back with the attempt
+    at the same question saved just before it: the session's ID, and (previous, this one)
+    for the comparison, or None for a first attempt."""
     from starcoach.sessions.review import summarize
     from starcoach.sessions.store import open_store
 
     with open_store() as store:
+        session_id = store.save_session(audio_path=path, transcript=result.transcript,
+                                        analysis=result.analysis, question_id=question_id,
+                                        model=model, samples=result.samples)
         sessions = store.sessions(question_id)
     ids = [s.id for s in sessions]
     if session_id not in ids or ids.index(session_id) == 0:
-        return None
-    return summarize(sessions[ids.index(session_id) - 1])
-
-
-def current_attempt(session_id: str) -> Summary:
-    from starcoach.sessions.review import summarize
-    from starcoach.sessions.store import open_store
-
-    with open_store() as store:
-        return summarize(store.get(session_id))
+        return session_id, None
+    i = ids.index(session_id)
+    return session_id, (summarize(sessions[i - 1]), summarize(sessions[i]))
 
 
 @dataclass(frozen=True)

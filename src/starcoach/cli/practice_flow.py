@@ -284,16 +284,16 @@ def _report(path: Any, question_id: str, live: Any, out: Any, err: Any,
     from starcoach.report.terminal import render_analysis
 
     result = _finish_transcription(path, live, question_id, err, target)
-    session_id = practice.save_attempt(path, result, question_id, live.model)
     if quiet:
+        session_id = practice.save_attempt(path, result, question_id, live.model)
         err.print(f"Saved as session {session_id}.")
         return session_id, result.analysis
+    session_id, attempts = practice.save_and_compare(path, result, question_id, live.model)
     out.print(render_analysis(result.analysis))
     err.print(f"Saved as session {session_id}.")
-    prev = practice.previous_attempt(question_id, session_id)
-    if prev is not None:
-        changes = practice.compare(prev, practice.current_attempt(session_id),
-                                   result.analysis.options.to_dict())
+    if attempts is not None:
+        prev, cur = attempts
+        changes = practice.compare(prev, cur, result.analysis.options.to_dict())
         out.print(render_changes(changes, practice.follow_up(prev, result.analysis)))
     return session_id, result.analysis
 
