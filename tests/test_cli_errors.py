@@ -264,3 +264,25 @@ def test_the_bundled_weights_as_installed_pass_the_check(tmp_path: Path) -> None
     site = _bundled_copy(tmp_path, damage=False)
     folder = next(site.rglob("model.bin")).parent
     assert whisper.bundled_model_problem(folder) is None
+
+
+ERROR_WHILE_LOADING = """
+from starcoach import cli
+from starcoach.audio import speaker
+from starcoach.transcribe import live
+
+live.preload()     # the Whisper model, as practice starts it while the question is shown
+speaker.preload()  # and the voice that reads the question
+cli.main(["analyze", {path!r}])
+"""
+
+
+def test_an_error_while_the_model_and_the_voice_still_load_is_one_line_not_a_crash(
+        tmp_path: Path) -> None:
+    # Exiting while a native library is mid-load aborted the process ("terminate called
+    # without an active exception", status 134) in 4 runs of 5 before the exit waited for it.
+    path = tmp_path / "answer.wav"
+    for _ in range(3):
+        r = subprocess.run([sys.executable, "-c", ERROR_WHILE_LOADING.format(path=str(path))],
+                           capture_output=True, text=True, timeout=120)
+        assert_one_error(r, f"cannot read audio '{path}': no such file; check the path")

@@ -130,9 +130,9 @@ def preload() -> threading.Thread:
         except DeviceError:
             pass
 
-    thread = threading.Thread(target=run, name="starcoach-voice-load", daemon=True)
-    thread.start()
-    return thread
+    from starcoach import background
+
+    return background.start(run, "starcoach-voice-load")
 
 
 def synthesize(text: str) -> Speech:

@@ -73,6 +73,15 @@ from starcoach.cli import (  # noqa: E402,F401
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script: run the app and map errors to exit codes."""
+    try:
+        _main(argv)
+    finally:  # however it ends: a model or voice still loading must not crash the exit
+        from starcoach import background
+
+        background.settle()
+
+
+def _main(argv: list[str] | None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = _debug_requested(args)
     # --debug is accepted anywhere on the line (`starcoach analyze x.wav --debug`), not only

@@ -19,9 +19,11 @@ def output_for(voice: bool | None, output_device: str | None, err: Any) -> Any:
         voice = settings.get("voice")
     if not voice:
         return None
-    preload()  # about a second, while the devices are looked up and the question is shown
-    if output_device is not None:
-        return find_output_device(output_device)
+    if output_device is not None:  # a wrong name fails at once, with nothing loading
+        device = find_output_device(output_device)
+        preload()  # about a second, while the question is shown
+        return device
+    preload()  # while the devices are looked up and the question is shown
     try:
         return find_output_device(None)
     except DeviceError as exc:

@@ -120,9 +120,9 @@ def preload(model: str | None = None, threads: int = 0) -> threading.Thread:
             except StarcoachError:
                 pass  # raised again, with its message, when the take is transcribed
 
-    thread = threading.Thread(target=run, name="starcoach-model-load", daemon=True)
-    thread.start()
-    return thread
+    from starcoach import background
+
+    return background.start(run, "starcoach-model-load")
 
 
 class LiveTranscriber:
