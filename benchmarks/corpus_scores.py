@@ -385,51 +385,85 @@ def word_tokens(words) -> tuple[list[str], list[int]]:
     return tokens, owner
 
 
+@dataclass
+class RealRow:
+    """One real recording against its verbatim reference."""
+
+    name: str
+    ref_words: int
+    listed: int  # filled pauses in the reference
+    found: int  # filled pauses starcoach flagged
+    right: int  # flagged ones aligned with a listed one
+    lexical: list[str]
+    kept_sc: int
+    kept_default: int | None
+    text: str
+
+
+def score_real(audio: Path, model: str | None, default_path: str | None) -> RealRow:
+    ref = W.normalize(audio.with_suffix(".txt").read_text(encoding="utf-8"))
+    transcript = acc.real_transcript(audio, model)
+    result = acc.analyze(transcript, audio)
+    tokens, owner = word_tokens(result["words"])
+    flagged = {f.word_index for f in result["filler_objs"]
+               if filler_kind(f.text) == "filled_pause"}
+    pairs = dict(W.align(ref, tokens))
+    listed = [i for i, t in enumerate(ref) if t == W.FILLED_TOKEN]
+    right = sum(1 for i in listed if i in pairs and owner[pairs[i]] in flagged)
+    lexical = [f.text for f in result["filler_objs"] if filler_kind(f.text) == "lexical"]
+    dk = None
+    if default_path:
+        dk = W.lcs(ref, W.normalize(" ".join(default_words(audio, default_path))))
+    return RealRow(audio.stem, len(ref), len(listed), len(flagged), right, lexical,
+                   W.lcs(ref, W.normalize(transcript.text)), dk, transcript.text)
+
+
+def real_clips(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.flac") if p.with_suffix(".txt").exists())
+
+
+def real_summary(rows: list[RealRow]) -> dict[str, Any]:
+    listed, found, right = (sum(getattr(r, k) for r in rows) for k in ("listed", "found", "right"))
+    words = sum(r.ref_words for r in rows)
+    with_default = [r for r in rows if r.kept_default is not None]
+    return {
+        "fp_recall": ratio(right, listed), "fp_precision": ratio(right, found),
+        "fp": [listed, found, right],
+        "words_sc": ratio(sum(r.kept_sc for r in rows), words),
+        "words_default": ratio(sum(r.kept_default or 0 for r in with_default),
+                               sum(r.ref_words for r in with_default)) if with_default else None,
+    }
+
+
 def run_real(args) -> bool:
     folder = real_dir(args.real_dir)
     if folder is None:
         log(f"error: no real recordings in {args.real_dir}")
         return False
     default_path = None if args.no_default else default_model_path(args.model)
-    clips = sorted(p for p in folder.glob("*.flac") if p.with_suffix(".txt").exists())
+    clips = real_clips(folder)
     print(f"## Real recordings ({len(clips)} clips with verbatim references)")
     print()
     print("| clip | reference words | filled pauses listed / found / right | lexical found "
           "| words kept: starcoach / default | starcoach transcript |")
     print("|---|---|---|---|---|---|")
-    total = [0, 0, 0]
-    kept = [0, 0, 0]
+    rows = []
     for k, audio in enumerate(clips, 1):
         log(f"[{k}/{len(clips)}] {audio.name}")
-        ref = W.normalize(audio.with_suffix(".txt").read_text(encoding="utf-8"))
-        transcript = acc.real_transcript(audio, args.model)
-        result = acc.analyze(transcript, audio)
-        tokens, owner = word_tokens(result["words"])
-        flagged = {f.word_index for f in result["filler_objs"]
-                   if filler_kind(f.text) == "filled_pause"}
-        pairs = dict(W.align(ref, tokens))
-        listed = [i for i, t in enumerate(ref) if t == W.FILLED_TOKEN]
-        right = sum(1 for i in listed if i in pairs and owner[pairs[i]] in flagged)
-        lexical = [f.text for f in result["filler_objs"] if filler_kind(f.text) == "lexical"]
-        sc = W.lcs(ref, W.normalize(transcript.text))
-        dk = None
-        if default_path:
-            dk = W.lcs(ref, W.normalize(" ".join(default_words(audio, default_path))))
-            kept[2] += dk
-        kept[0] += len(ref)
-        kept[1] += sc
-        for i, v in enumerate((len(listed), len(flagged), right)):
-            total[i] += v
-        print(f"| {audio.stem} | {len(ref)} | {len(listed)} / {len(flagged)} / {right} "
-              f"| {', '.join(lexical) or '-'} | {pct(sc / len(ref))} / "
-              f"{pct(dk / len(ref) if dk is not None else None)} | {transcript.text} |")
+        r = score_real(audio, args.model, default_path)
+        rows.append(r)
+        dk = None if r.kept_default is None else r.kept_default / r.ref_words
+        print(f"| {r.name} | {r.ref_words} | {r.listed} / {r.found} / {r.right} "
+              f"| {', '.join(r.lexical) or '-'} | {pct(r.kept_sc / r.ref_words)} / "
+              f"{pct(dk)} | {r.text} |")
+    s = real_summary(rows)
     print()
-    print(f"- filled pauses: recall {pct(ratio(total[2], total[0]))}, precision "
-          f"{pct(ratio(total[2], total[1]))} ({total[2]} right of {total[0]} in the references, "
-          f"{total[1]} found)")
-    print(f"- words kept: starcoach {pct(ratio(kept[1], kept[0]))}, default decoding "
-          f"{pct(ratio(kept[2], kept[0]) if default_path else None)}")
-    return (ratio(total[2], total[0]) or 0) >= 0.95 and (ratio(total[2], total[1]) or 0) >= 0.95
+    print(f"- filled pauses: recall {pct(s['fp_recall'])}, precision "
+          f"{pct(s['fp_precision'])} ({s['fp'][2]} right of {s['fp'][0]} in the references, "
+          f"{s['fp'][1]} found)")
+    print(f"- words kept: starcoach {pct(s['words_sc'])}, default decoding "
+          f"{pct(s['words_default'])}")
+    return (s["fp_recall"] or 0) >= 0.95 and (s["fp_precision"] or 0) >= 0.95
 
 
 def main(args) -> int:

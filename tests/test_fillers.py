@@ -81,6 +81,22 @@ def test_discourse_fillers_are_found_in_the_contexts_where_they_fill(text, expec
     assert filler_texts(text) == expected
 
 
+def test_a_word_broken_off_and_begun_again_without_a_dash_is_a_restart():
+    # As tiny.en wrote the real mfa_cutoff: "Montreal, Montreal, for, force, line, liner".
+    found = find_disfluencies(words_of("Montreal, Montreal, for, force, line, liner, a liner."))
+    assert [(d.kind, d.text) for d in found] == [
+        ("repeat", "montreal montreal"), ("restart", "for- force"), ("restart", "line- liner")]
+
+
+@pytest.mark.parametrize("text", [
+    "we waited for forty minutes",  # no comma: "for" is a word of its own
+    "I went in, into the meeting",  # two letters are too few to call a cut-off
+    "the plan, the planning and the launch",  # the next word does not begin with it
+])
+def test_a_word_that_begins_the_next_one_is_not_always_a_restart(text):
+    assert [d for d in find_disfluencies(words_of(text)) if d.kind == "restart"] == []
+
+
 @pytest.mark.parametrize("text", [
     "I would like to say I stayed calm.",
     "I'd like to add one thing.",
@@ -209,6 +225,45 @@ def test_fillers_in_real_speech_match_the_verbatim_reference(real_speech, clip, 
     found = find_fillers(transcript.words)
     assert [f.text for f in found] == fillers
     assert all(0 <= f.start <= f.end <= transcript.duration_s for f in found)
+
+
+NOT_HESITATIONS = [
+    "mfa_laughter",  # laughing between the words
+    "mfa_breaths",  # loud breaths between them
+    "mfa_cutoff",  # words broken off and begun again
+    "mfa_exaggerated",  # drawn-out words
+    "mfa_creaky",  # creaky voice
+    "mfa_whisper",  # whispered
+    "mfa_er",  # "I hardly know 'er": "her" without its h
+    "mfa_erpause",  # the same after a pause
+    "mfa_registershift",  # the voice drops into another register
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("clip", NOT_HESITATIONS)
+def test_real_speech_without_a_hesitation_gets_no_filled_pause(real_speech, clip):
+    """Real recordings of sounds that are not um or uh: none is counted as one (before the
+    restored fillers had to match the speaker's pitch, laughter became "uh" and the shift of
+    register "um")."""
+    from starcoach.pipeline import transcribe_file
+
+    transcript, _ = transcribe_file(real_speech / f"{clip}.flac")
+    assert [f.text for f in find_fillers(transcript.words) if f.kind == "filled_pause"] == []
+    assert not [w for w in transcript.words if w.recovered]
+
+
+@pytest.mark.slow
+def test_words_broken_off_in_real_speech_are_restarts_not_fillers(real_speech):
+    """mfa_cutoff: three starts of "Montreal", two of "forced", two of "aligner"."""
+    from starcoach.pipeline import transcribe_file
+
+    transcript, _ = transcribe_file(real_speech / "mfa_cutoff.flac")
+    fillers = find_fillers(transcript.words)
+    assert fillers == []
+    found = find_disfluencies(transcript.words, filler_indices(transcript.words, fillers))
+    assert len([d for d in found if d.kind == "restart"]) >= 1
+    assert len(found) >= 2
 
 
 @pytest.mark.slow

@@ -264,6 +264,12 @@ def find_disfluencies(words: Sequence[Word], skip: frozenset[int] = frozenset()
                                     content[k]))
             k += 1
             continue
+        if k + 1 < len(content) and _cut_off_before(words[content[k]], words[content[k + 1]]):
+            nxt = words[content[k + 1]]
+            found.append(Disfluency(f"{w.norm}- {nxt.norm}", w.start, nxt.end, "restart",
+                                    content[k]))
+            k += 1
+            continue
         hit = _repeat_at(words, content, norms, k)
         if hit is None:
             k += 1
@@ -275,6 +281,19 @@ def find_disfluencies(words: Sequence[Word], skip: frozenset[int] = frozenset()
         found.append(Disfluency(text, words[first].start, words[last].end, kind, first))
         k += n * copies
     return found
+
+
+MIN_CUT_OFF_LETTERS = 3
+"""A cut-off shorter than this ("a", "in") is too often a word of its own."""
+
+
+def _cut_off_before(w: Word, nxt: Word) -> bool:
+    """A word broken off and begun again whole, as a transcriber writes it without a dash:
+    "for, force", "line, liner". The part is set off by a comma and the whole word begins
+    with it and is longer."""
+    return (w.text.rstrip().endswith(",") and len(w.norm) >= MIN_CUT_OFF_LETTERS
+            and w.norm.isalpha() and len(nxt.norm) > len(w.norm)
+            and nxt.norm.startswith(w.norm))
 
 
 def _repeat_at(words: Sequence[Word], content: list[int], norms: list[str], k: int
