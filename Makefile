@@ -6,15 +6,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Every package, with its hashes: pyproject.toml's dependencies, its [test] extra and
-# requirements/tools.in (pip, setuptools), for Python 3.11 on Linux, x86_64 or aarch64.
+# Every package, with its hashes: pyproject.toml's dependencies, its [test] and [base] extras
+# (the tests use Whisper base too) and requirements/tools.in (pip, setuptools), for Python 3.11 on Linux, x86_64 or aarch64.
 LOCK := requirements/lock.txt
 LOCK_IN := pyproject.toml requirements/tools.in
 # `make lock` runs uv from a venv of its own; LOCK_ARGS passes more options, e.g.
 # LOCK_ARGS=--upgrade (newest releases the ranges allow) or LOCK_ARGS='--upgrade-package numpy'.
 LOCK_VENV := .venv-lock
 UV_VERSION := 0.13.8
-UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile $(LOCK_IN) --extra test --python-version 3.11 \
+UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile $(LOCK_IN) --extra test --extra base --python-version 3.11 \
 	--only-binary :all: --generate-hashes --quiet
 
 .PHONY: setup demo test lint bench clean samples lock corpus

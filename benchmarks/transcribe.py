@@ -16,7 +16,7 @@ of one transcription (model included) and the model load is timed apart. Prints 
 show what the filler strategy changes.
 
 Usage:
-    python benchmarks/transcribe.py [--baseline] [--only NAME]
+    python benchmarks/transcribe.py [--baseline] [--only NAME] [--model NAME_OR_FOLDER]
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def reference_fillers(audio: Path) -> int | None:
     return None
 
 
-def measure_one(path: Path, baseline: bool) -> dict:
+def measure_one(path: Path, baseline: bool, model: str | None = None) -> dict:
     """Runs in the child process: load, transcribe, report."""
     sys.path.insert(0, str(ROOT / "src"))
     from starcoach.audio import decode as audio
@@ -56,10 +56,10 @@ def measure_one(path: Path, baseline: bool) -> dict:
 
     samples = audio.load_audio(path)
     t0 = time.perf_counter()
-    whisper, _ = transcribe.load_model()
+    whisper, _ = transcribe.load_model(model)
     load_s = time.perf_counter() - t0
     t0, c0 = time.perf_counter(), time.process_time()
-    t = transcribe.transcribe(samples, source=str(path))
+    t = transcribe.transcribe(samples, model=model, source=str(path))
     run_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
     found = [w for w in t.words if is_filled_pause(w) or w.recovered]
     row = {
@@ -122,16 +122,19 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true",
                         help="also count fillers with faster-whisper's default settings")
     parser.add_argument("--only", help="one clip by name (file stem)")
+    parser.add_argument("--model", help="Whisper model name or folder (default: tiny.en)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # child process: one file, JSON out
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure_one(Path(args.one), args.baseline)))
+        print(json.dumps(measure_one(Path(args.one), args.baseline, args.model)))
         return
     rows = []
     for path in clips(args.only):
         cmd = [sys.executable, __file__, "--one", str(path)]
         if args.baseline:
             cmd.append("--baseline")
+        if args.model:
+            cmd += ["--model", args.model]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         row = json.loads(out.strip().splitlines()[-1])
         row["ref"] = reference_fillers(path)

