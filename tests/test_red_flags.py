@@ -109,6 +109,31 @@ def test_blame_in_run_on_everyday_speech_is_flagged(text: str, quote: str) -> No
     assert [f.quote for f in flags(text)["blame_shifting"]] == [quote]
 
 
+@pytest.mark.parametrize("text,quote", [
+    ("The release slipped because our partner never answered the support tickets on time.",
+     "our partner never answered"),
+    ("Their platform team never gave us the test accounts.",
+     "their platform team never gave"),
+    ("The agency's booking system was full of bugs.", "the agency's booking system was full of bugs"),
+    ("Our lead signed it off without even reading it.",
+     "our lead signed it off without even reading"),
+    ("The new hire on the payments team who was honestly useless.",
+     "the payments team who was honestly useless"),
+    ("He was the real problem.", "he was the real problem"),
+])
+def test_other_people_failing_in_other_words_is_blame(text: str, quote: str) -> None:
+    assert [f.quote.lower() for f in flags(text)["blame_shifting"]] == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    "The team and I didn't have the time to test it, and that part was my call.",
+    "My manager and I never agreed on the scope.",
+    "We didn't have the budget for a second tester.",
+])
+def test_a_shortfall_the_speaker_shares_is_not_blame(text: str) -> None:
+    assert "blame_shifting" not in flags(text)
+
+
 @pytest.mark.parametrize("text", [
     "The designs came in two weeks late, so I reworked the plan with the designer.",
     "The client would change their mind often, and I should have asked for it in writing.",
@@ -143,6 +168,9 @@ def test_denying_fault_is_blame_and_not_an_owned_mistake() -> None:
     "my biggest weakness is probably that I hold myself to a really high bar",
     "I can be too hard on myself",
     "I'm a bit of a workaholic",
+    "I'm just the type of leader who never gives up",
+    "I'm naturally a great communicator",
+    "mentoring is really my superpower",
 ])
 def test_humble_brags_are_flagged(phrase: str) -> None:
     assert flags(f"Honestly, {phrase}.")["humble_brag"][0].quote
@@ -170,6 +198,16 @@ def test_outside_causes_without_own_responsibility_are_external_factors() -> Non
                   "would have saved it.")
     assert [f.quote for f in found["external_factors"]] == ["the market shifted",
                                                            "nothing we could have done"]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Then the price of steel doubled over the summer.", "the price of steel doubled"),
+    ("It was just terrible timing.", "just terrible timing"),
+    ("The whole sector went into a downturn that year.", "went into a downturn"),
+    ("The city closed the car park we relied on.", "the city closed"),
+])
+def test_outside_causes_in_other_words_are_external_factors(text: str, quote: str) -> None:
+    assert [f.quote.lower() for f in flags(text)["external_factors"]] == [quote]
 
 
 def test_outside_causes_with_own_responsibility_are_context() -> None:

@@ -224,21 +224,46 @@ MINE = (r"(?:the|that|this|my) (?:\w+ )?(?:error|mistake|fault|choice|decision|c
 _OTHERS = (r"(?:(?:the|my|our|their) (?:\w+ )?(?:manager|boss|client|customer|team|other team|qa|"
            r"product (?:team|manager|owner)|stakeholders?|vendor|contractor|designer|lead|director|"
            r"colleague|coworker|teammates?|developers?|engineers?|leadership|management|business|"
-           r"sales team|marketing|ops|devops|backend team|frontend team)|they|he|she|nobody|no one|"
-           r"management|leadership|someone else|everyone else)")
+           r"sales team|marketing|ops|devops|backend team|frontend team|landlord|supplier|"
+           r"partner|agency|provider|consultant)|they|he|she|nobody|no one|"
+           r"management|leadership|someone else|everyone else|one of them)")
 _NOT = r"(?<!not )(?<!n't )(?<!never )"
 BLAME = rx(
     r"(?:the )?(?:requirements?|specs?|priorities|scope) (?:kept|keep|were|was) (?:changing|"
     r"shifting|moving|unclear|vague|wrong)",
     _OTHERS + r" (?:kept|keep) (?:changing|moving|shifting|adding (?:more )?(?:features|"
     r"requirements|scope|requests|work|stuff|things|changes))",
-    _OTHERS + r" (?:would|kept|keep|always) (?:change|changing|changed) (?:their|his|her) minds?",
+    _OTHERS + r" (?:would|kept|keep|always|was|were) (?:always |constantly )?(?:change|changing|"
+    r"changed) (?:their|his|her) minds?",
     r"(?:the|their|his|her) (?:designs?|specs?|mockups?|assets|requirements|inputs?|content|copy) "
     r"(?:came in|arrived|showed up|landed|were delivered|was delivered) (?:\w+ ){0,3}late",
-    _OTHERS + r" (?:didn't|did not|never|failed to|refused to|forgot to|wouldn't|would not) "
-    r"(?:really |even |ever |actually |properly |clearly |just )?(?:tell|told|give|send|provide|"
-    r"test|check|review|respond|reply|answer|deliver|listen|"
-    r"communicate|mention|warn|do|follow|read|update|share|let)",
+    # "he never answered", "their IT team never gave us", "she didn't really understand",
+    # "the team before me just didn't have the skills"
+    # (The words between may not bring the speaker in: "the team and I didn't have the time".)
+    _OTHERS + r"(?: (?!and(?![\w'])|i(?![\w'])|we(?![\w'])|me(?![\w'])|us(?![\w']))[\w']+){0,2}"
+    r" (?:just |simply )?(?:didn't|did not|never|failed to|refused to|"
+    r"forgot to|wouldn't|would not) "
+    r"(?:really |even |ever |actually |properly |clearly |just |bother to )?(?:tell|told|give|"
+    r"gave|send|sent|provide|provided|test|tested|check|checked|review|reviewed|respond|"
+    r"responded|reply|replied|answer|answered|deliver|delivered|listen|listened|communicate|"
+    r"communicated|mention|mentioned|warn|warned|do|did|follow|followed|read|update|updated|"
+    r"share|shared|let|understand|understood|care|cared|help|helped|show up|showed up|turn up|"
+    r"prepare|prepared|plan|planned|lower|agree|agreed|sign off|have the (?:skills|experience|"
+    r"knowledge|time|budget|people|tools))",
+    # "signed it off without really looking"
+    _OTHERS + r" (?:signed|approved|passed|merged|shipped) (?:it|them|that|the \w+)(?: off)? "
+    r"without (?:really |even |properly |actually )?(?:looking|checking|testing|reading|asking)",
+    # "one of them was the real problem", "they were the ones missing the deadlines"
+    _OTHERS + r" (?:was|were) (?:the|our) (?:real |whole |main |actual |only )?problem",
+    r"(?:they|he|she) (?:was|were) the ones? (?:who (?:kept |were |was )?)?(?:missing|missed|"
+    r"late|slowing|holding|causing|breaking|blocking)",
+    # "a colleague on the data team who was honestly impossible", "the vendor's tool was full
+    # of bugs"
+    _OTHERS + r"(?: \w+){0,5} who (?:was|were) (?:honestly |just |really |completely |totally )?"
+    r"(?:impossible|useless|hopeless|incompetent|lazy|unreliable|a nightmare)",
+    r"(?:the|their|his|her|a) (?:vendor|supplier|contractor|client|other team|agency|"
+    r"provider)(?:'s|s')? (?:\w+ ){0,2}(?:tool|system|software|code|platform|api|product|"
+    r"library|data) (?:was|were) (?:full of bugs|buggy|broken|a mess|garbage|useless)",
     r"(?:it|that|this) (?:was|wasn't|was not) (?:really )?(?:their|his|her|the \w+'s|"
     r"management's|the team's) fault", r"(?:wasn't|was not|isn't|is not|not) (?:really )?my fault",
     r"(?:nobody|no one) (?:told|warned|informed) (?:me|us)",
@@ -272,6 +297,17 @@ HUMBLE_BRAG = rx(
     r"(?:i'm|i am|i can be|i tend to be) (?:just |probably |really |a bit |maybe |often )?too "
     r"(?:hard on myself|self-critical)",
     r"(?:i'm|i am) (?:a bit of |kind of |sort of )?a workaholic",
+    # "I'm just the kind of person who always speaks up", "I'm just naturally a people person",
+    # "presenting is honestly my strength"
+    r"(?:i'm|i am|i've always been) (?:just |simply |always |honestly |really )?the (?:kind|sort|"
+    r"type) of (?:person|leader|manager|engineer|colleague) who (?:always|just|never|simply)",
+    r"(?:i'm|i am|i've always been) (?:just |simply |honestly |really )?(?:naturally |a natural )"
+    r"(?:a )?(?:great |good |strong )?(?:people person|leader|communicator|presenter|"
+    r"problem solver|at this)",
+    r"(?:i'm|i am) (?:just |simply )?a (?:natural|born) (?:leader|people person|communicator|"
+    r"presenter)",
+    r"\w+ing is (?:honestly |really |just |genuinely |definitely )?my (?:strength|superpower|"
+    r"strong suit|forte)",
 )
 TOLD_ME = rx(r"(?:told|tells|telling|warned|reminded|called) me", r"said (?:to me )?(?:that )?i",
              r"feedback (?:was )?that", r"(?:in|during) my (?:\w+ )?review")
@@ -283,6 +319,14 @@ EXTERNAL = rx(
     r"the pandemic|the recession|a recession|the economy|the market|bad luck)",
     r"(?:covid|the pandemic|the recession) (?:hit|killed|ruined|changed|meant|caused|made)",
     r"(?:bad|pure) luck", r"(?:we were|i was|it was) (?:just )?unlucky",
+    # "it was really just bad timing", "the cost of ingredients went up by a third", "the whole
+    # trade went into a slump", "the council closed the main road"
+    r"(?:really |just |simply )*(?:bad|terrible|awful|unlucky) timing",
+    r"(?:the )?(?:cost|costs|price|prices|rent|rents|rates) (?:of (?:\w+ ){1,2})?(?:went up|rose|"
+    r"doubled|tripled|jumped|shot up|soared|spiked)",
+    r"(?:went|fell|slid|sank) into (?:a )?(?:slump|recession|downturn|decline)",
+    r"(?:the )?(?:council|city|government|authorities|regulator|state) (?:closed|shut|banned|"
+    r"blocked|cancelled|changed|cut|froze)",
     r"(?:out of|beyond|outside) (?:my|our) control",
     r"nothing (?:i|we|anyone) could (?:have )?(?:do|done)", r"(?:the )?timing was (?:just )?(?:bad|"
     r"wrong|unlucky)", r"(?:the )?(?:vendor|supplier|third party|competitor|competition) "
