@@ -223,3 +223,38 @@ def test_my_part_was_names_the_task():
             "I set the cache expiry and I restarted the nodes when checkout went down. "
             "In the end we lost a few thousand in sales.")
     assert label_of_each_sentence(text) == ["situation", "task", "action", "result"]
+
+
+@pytest.mark.parametrize("task", [
+    "Our sales director asked the two of us to agree on one price list by Friday.",
+    "I was the one accountable for the migration plan.",
+    "I needed them to settle it between themselves before the launch.",
+    "We had three weeks to move every customer to the new system.",
+])
+def test_a_task_given_by_others_owned_or_bounded_in_time_is_the_task(task: str) -> None:
+    text = ("Last year I was running the support desk at a small software company. " + task
+            + " I met each of them alone and I wrote down what they needed. "
+            "As a result, the new system went live on time.")
+    assert label_of_each_sentence(text) == ["situation", "task", "action", "result"]
+
+
+@pytest.mark.parametrize("result", [
+    "Forty people took part, and two of the ideas went into the product.",
+    "Five of the six stayed with us through the winter.",
+    "About seventy percent preferred the new rota.",
+    "The licence came through in two weeks.",
+])
+def test_a_figure_reached_or_an_outcome_told_as_what_happened_is_the_result(result: str) -> None:
+    text = ("Last year I was running the volunteer program at a food bank. "
+            "My task was to get more people to come back after their first shift. "
+            "I called every new volunteer myself and I paired each one with a regular. "
+            + result)
+    assert label_of_each_sentence(text) == ["situation", "task", "action", "result"]
+
+
+def test_feedback_from_a_manager_is_not_a_task_given() -> None:
+    text = ("The situation was my first review as a team lead. "
+            "My manager told me that my team felt I did not listen. "
+            "What I did was ask three people for real examples. "
+            "As a result, my next survey was twenty points better on listening.")
+    assert label_of_each_sentence(text)[1] != "task"

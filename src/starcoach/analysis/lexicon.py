@@ -150,7 +150,23 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"the (?:task|goal|aim|objective|challenge|ask|brief) (?:was|is)",
             r"i was (?:asked|tasked)",
             r"i was in charge of", r"i was responsible for",
+            r"i was (?:the one )?(?:accountable|on the hook) for",
             r"my (?:manager|boss|lead|director) asked me"), 4.0),
+        # The part given by someone else: "our director asked the two of us to agree",
+        # "my manager wanted the checkout redesigned", "the team wanted the two of us to agree"
+        (rx(r"(?:my|our|the|their) (?:\w+ )?(?:manager|boss|lead|director|head|client|customer|"
+            r"team|editor|principal|ceo|vp|owner|board|committee) (?:asked|wanted|needed|expected|"
+            r"assigned) (?:us|the two of us|both of us|the team|the \w+|a|an|our|it)"
+            r"(?: \w+)?(?: to| by| before)?",
+            # A goal the speaker set for others or for a figure: "I needed them to sort it out",
+            # "I needed it to break even", "I needed us both to be happy with it"
+            r"i (?:needed|wanted) (?:it|them|him|her|us|us both|both of them|the \w+|everyone)"
+            r"(?: \w+)? to",
+            # A span to do it in: "we had six months to rebuild", "we had an hour before ..."
+            r"(?:i|we) had (?:only |just |about |less than )?(?:a|an|one|two|three|four|five|six|"
+            r"seven|eight|nine|ten|twelve|a few|a couple of) (?:\w+ )?(?:hours?|days?|weeks?|"
+            r"months?|sprints?|quarters?) (?:to|before|until|left)",
+            r"accountable for", r"on the hook for"), 2.5),
         (rx(r"(?:i|we) (?:also |still |really |urgently |then |first )?(?:needed|had|have|"
             r"wanted) to",
             r"(?:i|we) was supposed to", r"(?:i|we) were supposed to", r"(?:was|were) expected",
@@ -194,7 +210,16 @@ STAR_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"within (?:a|the|" + NUMBER_WORD + r") (?:\w+ )?(?:days?|weeks?|"
             r"months?|years?|sprints?|quarters?)",
             r"(?:that|which|this) (?:meant|led to|helped|saved|cut|"
-            r"reduced|brought)"), 3.0),
+            r"reduced|brought)",
+            # A figure reached, said as what people did: "sixty people took part", "five of the
+            # six stayed with us", "about seventy percent preferred it"
+            NUMBER_WORD + r"(?: percent| %)?(?: of (?:the|them|our) ?(?:" + NUMBER_WORD
+            + r"|\w+)?)?(?: \w+)? (?:took part|joined|signed up|stayed|used it|preferred|chose|"
+            r"voted|attended|returned|renewed|passed|came back|completed|finished|agreed|"
+            r"switched)",
+            r"(?:came|went) through (?:in|within|after|on)", r"(?:they|he|she|we) stopped \w+ing",
+            r"(?:we|i|the team) made (?:the|our|its) (?:release|deadline|date|launch|target)",
+            r"(?:still|now) (?:volunteer|work|come|meet|talk|use it|run)"), 3.0),
         (rx(r"(?:improved|reduced|increased|decreased|dropped|fell|rose|grew|doubled|halved|"
             r"saved|cut)(?! my)", r"went (?:up|down|from)", r"on time", r"on schedule",
             r"went live", r"(?:was|were) (?:adopted|praised|promoted|happy|pleased|thrilled|"
