@@ -132,3 +132,15 @@ def test_a_confident_last_word_the_model_gave_no_duration_is_kept() -> None:
     words = [Word("I", 0.5, 0.8, 0.9), Word("shipped.", 1.2, 1.2, 0.9)]
     out, _ = clean_words(words, audio)
     assert [w.text for w in out] == ["I", "shipped."]
+
+
+def test_a_filled_pause_with_no_sound_of_its_own_is_dropped() -> None:
+    from starcoach.transcribe.filler_recovery import CleanupOptions, drop_soundless_fillers
+
+    words = [Word("Montreal", 0.0, 1.3), Word("uh,", 2.34, 2.34), Word("Um,", 2.42, 3.1),
+             Word("um,", 6.28, 7.0), Word("um,", 6.38, 6.76), Word("a", 7.0, 7.0),
+             Word("liner.", 7.0, 7.3)]
+    kept, dropped = drop_soundless_fillers(words, CleanupOptions())
+    assert [(w.text, w.start) for w in dropped] == [("uh,", 2.34), ("um,", 6.38)]
+    # a zero-length word that is not a filler stays: that is not this rule's to judge
+    assert [w.text for w in kept] == ["Montreal", "Um,", "um,", "a", "liner."]

@@ -254,6 +254,18 @@ def test_real_speech_without_a_hesitation_gets_no_filled_pause(real_speech, clip
 
 
 @pytest.mark.slow
+def test_a_dense_run_of_real_hesitations_is_counted_once_each(real_speech):
+    """mfa_uhum: "montreal forced uh um uh hm hm um forced aligner", six hesitations; tiny.en
+    wrote ten, three at one instant and one inside another."""
+    from starcoach.pipeline import transcribe_file
+
+    transcript, _ = transcribe_file(real_speech / "mfa_uhum.flac")
+    found = [f for f in find_fillers(transcript.words) if f.kind == "filled_pause"]
+    assert 5 <= len(found) <= 7
+    assert all(f.end - f.start >= 0.02 for f in found)
+
+
+@pytest.mark.slow
 def test_words_broken_off_in_real_speech_are_restarts_not_fillers(real_speech):
     """mfa_cutoff: three starts of "Montreal", two of "forced", two of "aligner"."""
     from starcoach.pipeline import transcribe_file
