@@ -8,11 +8,17 @@ numbers, currency and percent spelled out, every spelling of a filled pause made
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
-FILLED_PAUSES = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "hm",
-                           "mm", "mhm"})
-"""Spellings of a filled pause, on both sides; they all compare as "um"."""
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from starcoach.types import filled_pause  # noqa: E402
+
 FILLED_TOKEN = "um"
+"""Every spelling of a filled pause, on both sides, compares as this one token: the spellings
+are starcoach's own (``types.filled_pause``: "mmm", "uhm", "erm" as much as "um"), so the
+benchmark and the analyzer agree on what a filled pause is."""
 ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen").split()
 TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -57,7 +63,7 @@ def _token(tok: str) -> list[str]:
     word = tok.strip(".,!?;:\"()[]{}…'")
     if not word:
         return []
-    if word in FILLED_PAUSES:
+    if filled_pause(word) is not None:
         return [FILLED_TOKEN]
     word = SPELLING.get(word, word)
     return [word] + (["percent"] if percent else []) + ([unit] if unit else [])
