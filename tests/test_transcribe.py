@@ -277,9 +277,11 @@ def test_a_damaged_model_file_gives_a_model_error_not_a_crash(tmp_path: Path) ->
 
 
 def test_base_from_its_installed_parts_is_put_together_once_and_hears_real_speech(
-        starcoach_home: Path, real_speech: Path) -> None:
+        starcoach_home: Path, real_speech: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from starcoach.transcribe import packaged
 
+    monkeypatch.setattr(config, "project_models_dir", lambda: tmp_path / "no-models")
     path, label = transcribe.resolve_model("base")
     folder = config.user_models_dir() / "base"
     assert (path, label) == (str(folder), "base")
@@ -292,3 +294,17 @@ def test_base_from_its_installed_parts_is_put_together_once_and_hears_real_speec
     t = transcribe.transcribe(audio.load_audio(real_speech / "mfa_um.flac"), model="base")
     assert t.model == "base"
     assert [w.norm for w in t.words if w.norm in ("montreal", "um")] == ["montreal", "um"]
+
+
+def test_a_broken_base_folder_is_named_and_never_replaced_unasked(
+        starcoach_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(config, "project_models_dir", lambda: tmp_path / "no-models")
+    folder = config.user_models_dir() / "base"
+    folder.mkdir(parents=True)
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(ModelError) as err:
+        transcribe.resolve_model("base")
+    assert str(err.value) == (
+        f"no usable Whisper model 'base': {folder} is not usable (model.bin is missing); "
+        "remove it, and starcoach puts base together again from the starcoach[base] packages")
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]

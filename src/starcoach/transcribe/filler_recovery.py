@@ -332,9 +332,11 @@ def drop_soundless_fillers(words: list[Word], opts: CleanupOptions
     inside another; no answer of the corpus has either. Returns (kept, dropped)."""
     fillers = [w for w in words if is_filled_pause(w)]
     dropped = []
-    for w in fillers:
-        inside = any(o is not w and o.start <= w.start and w.end <= o.end
-                     and (o.end - o.start) > (w.end - w.start) for o in fillers)
+    for i, w in enumerate(fillers):
+        # inside a longer one, or the second of two with the same span
+        inside = any(o.start <= w.start and w.end <= o.end
+                     and ((o.end - o.start) > (w.end - w.start) or j < i)
+                     for j, o in enumerate(fillers) if j != i)
         if w.end - w.start < opts.zero_length_s or inside:
             dropped.append(w)
     gone = {id(w) for w in dropped}

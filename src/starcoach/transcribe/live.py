@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from starcoach import background
 from starcoach.audio.pitch import Follower, PitchTrack
 from starcoach.errors import NoSpeechError
 from starcoach.transcribe.pieces import Pause, has_speech, pauses
@@ -119,8 +120,6 @@ def preload(model: str | None = None, threads: int = 0) -> threading.Thread:
                 load_model(model, threads or live_threads())
             except StarcoachError:
                 pass  # raised again, with its message, when the take is transcribed
-
-    from starcoach import background
 
     return background.start(run, "starcoach-model-load")
 
@@ -378,7 +377,8 @@ class LiveTranscriber:
         with _LOAD_LOCK:  # the model may still be loading in the background
             pass
         try:
-            t = transcribe(window, model=self.model, source=self.source, options=opts)
+            with background.native():  # exiting mid-decode would abort the process
+                t = transcribe(window, model=self.model, source=self.source, options=opts)
         except NoSpeechError:
             return _Decoded(start, end, [], [], [], [], [], {}, "", time.perf_counter() - t0,
                             False)

