@@ -92,6 +92,9 @@ def test_a_word_broken_off_and_begun_again_without_a_dash_is_a_restart():
     "we waited for forty minutes",  # no comma: "for" is a word of its own
     "I went in, into the meeting",  # two letters are too few to call a cut-off
     "the plan, the planning and the launch",  # the next word does not begin with it
+    "Yes, yesterday was the deadline",  # the part is less than half the word: two words
+    "Now, nowadays I check first",
+    "I told her, here's the plan",
 ])
 def test_a_word_that_begins_the_next_one_is_not_always_a_restart(text):
     assert [d for d in find_disfluencies(words_of(text)) if d.kind == "restart"] == []

@@ -130,9 +130,21 @@ def test_other_people_failing_in_other_words_is_blame(text: str, quote: str) -> 
     "The team and I didn't have the time to test it, and that part was my call.",
     "My manager and I never agreed on the scope.",
     "We didn't have the budget for a second tester.",
+    "He said it didn't help, so I changed the plan.",
+    "They thought we'd never deliver it.",
+    "He was our main problem solver on the night.",
+    "She was the one holding the team together.",
 ])
 def test_a_shortfall_the_speaker_shares_is_not_blame(text: str) -> None:
     assert "blame_shifting" not in flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our conversion rates doubled after the change.",
+    "The app state changed between the two screens.",
+])
+def test_ordinary_changes_are_not_outside_causes(text: str) -> None:
+    assert "external_factors" not in flags(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -171,7 +183,6 @@ def test_denying_fault_is_blame_and_not_an_owned_mistake() -> None:
     "I'm a bit of a workaholic",
     "I'm just the type of leader who never gives up",
     "I'm naturally a great communicator",
-    "mentoring is really my superpower",
 ])
 def test_humble_brags_are_flagged(phrase: str) -> None:
     assert flags(f"Honestly, {phrase}.")["humble_brag"][0].quote

@@ -289,10 +289,11 @@ MIN_CUT_OFF_LETTERS = 3
 
 def _cut_off_before(w: Word, nxt: Word) -> bool:
     """A word broken off and begun again whole, as a transcriber writes it without a dash:
-    "for, force", "line, liner". The part is set off by a comma and the whole word begins
-    with it and is longer."""
+    "for, force", "line, liner". The part is set off by a comma, the whole word begins with
+    it, and the part is more than half of it ("yes, yesterday" and "now, nowadays" are two
+    words each)."""
     return (w.text.rstrip().endswith(",") and len(w.norm) >= MIN_CUT_OFF_LETTERS
-            and w.norm.isalpha() and len(nxt.norm) > len(w.norm)
+            and w.norm.isalpha() and len(w.norm) < len(nxt.norm) < 2 * len(w.norm)
             and nxt.norm.startswith(w.norm))
 
 
