@@ -235,6 +235,7 @@ NOT_HESITATIONS = [
     "mfa_breaths",  # loud breaths between them
     "mfa_cutoff",  # words broken off and begun again
     "mfa_exaggerated",  # drawn-out words
+    "mfa_internalsil",  # each word hesitated over, with silences inside it
     "mfa_creaky",  # creaky voice
     "mfa_whisper",  # whispered
     "mfa_er",  # "I hardly know 'er": "her" without its h
