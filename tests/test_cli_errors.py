@@ -297,13 +297,19 @@ def _with_site(site: Path) -> dict[str, str]:
             "HF_HUB_OFFLINE": "1"}
 
 
+def _transcribe_with_base(tmp_path: Path, damage: bool) -> subprocess.CompletedProcess[str]:
+    """`starcoach transcribe a.wav --model base` with the second part of base damaged or
+    missing."""
+    site = _base_part_shadowed(tmp_path, damage=damage)
+    path = tone_wav(tmp_path / "a.wav")
+    return subprocess.run([sys.executable, "-m", "starcoach", "transcribe", str(path),
+                           "--model", "base"], capture_output=True, text=True,
+                          env=_with_site(site), timeout=120)
+
+
 def test_a_damaged_part_of_base_is_one_error_and_leaves_no_model_behind(
         tmp_path: Path, starcoach_home: Path) -> None:
-    site = _base_part_shadowed(tmp_path, damage=True)
-    path = tone_wav(tmp_path / "a.wav")
-    result = subprocess.run([sys.executable, "-m", "starcoach", "transcribe", str(path),
-                             "--model", "base"], capture_output=True, text=True,
-                            env=_with_site(site), timeout=120)
+    result = _transcribe_with_base(tmp_path, damage=True)
     assert_one_error(
         result, "cannot use the Whisper model 'base': model.bin put together from the "
         "installed packages has SHA-256 " + result.stderr.split("SHA-256 ")[1][:16]
@@ -317,11 +323,7 @@ def test_base_without_its_parts_says_which_extra_to_install(
         tmp_path: Path, starcoach_home: Path) -> None:
     from starcoach import config
 
-    site = _base_part_shadowed(tmp_path, damage=False)
-    path = tone_wav(tmp_path / "a.wav")
-    result = subprocess.run([sys.executable, "-m", "starcoach", "transcribe", str(path),
-                             "--model", "base"], capture_output=True, text=True,
-                            env=_with_site(site), timeout=120)
+    result = _transcribe_with_base(tmp_path, damage=False)
     user = starcoach_home / "models" / "base"
     assert_one_error(
         result,

@@ -361,9 +361,14 @@ def save_attempt(path: Path, result: Result, question_id: str | None,
     from starcoach.sessions.store import open_store
 
     with open_store() as store:
-        return store.save_session(audio_path=path, transcript=result.transcript,
-                                  analysis=result.analysis, question_id=question_id,
-                                  model=model, samples=result.samples)
+        return _save(store, path, result, question_id, model)
+
+
+def _save(store: Any, path: Path, result: Result, question_id: str | None,
+          model: str | None) -> str:
+    return store.save_session(audio_path=path, transcript=result.transcript,
+                              analysis=result.analysis, question_id=question_id, model=model,
+                              samples=result.samples)
 
 
 def judge_reply(probe: Probe, analysis: Analysis) -> Reply:
@@ -395,9 +400,7 @@ def save_and_compare(path: Path, result: Result, question_id: str, model: str | 
     from starcoach.sessions.store import open_store
 
     with open_store() as store:
-        session_id = store.save_session(audio_path=path, transcript=result.transcript,
-                                        analysis=result.analysis, question_id=question_id,
-                                        model=model, samples=result.samples)
+        session_id = _save(store, path, result, question_id, model)
         sessions = store.sessions(question_id)
     ids = [s.id for s in sessions]
     if session_id not in ids or ids.index(session_id) == 0:

@@ -251,20 +251,16 @@ def filler_indices(words: Sequence[Word], fillers: Sequence[Filler]) -> frozense
 def find_disfluencies(words: Sequence[Word], skip: frozenset[int] = frozenset()
                       ) -> list[Disfluency]:
     """Repeated words or phrases ("I I", "but, but", "we had we had") and restarts (a word cut
-    off with a dash, "impl- implemented"). Fillers between the copies are ignored ("but um but")."""
+    off with a dash, "impl- implemented", or set off by a comma and begun again, "for,
+    force"). Fillers between the copies are ignored ("but um but")."""
     content = [i for i in range(len(words)) if i not in skip and words[i].norm]
     norms = [words[i].norm for i in content]
     found: list[Disfluency] = []
     k = 0
     while k < len(content):
         w = words[content[k]]
-        if re.search(r"\w[-—–]$", w.text.strip()) and k + 1 < len(content):
-            nxt = words[content[k + 1]]
-            found.append(Disfluency(f"{w.norm}- {nxt.norm}", w.start, nxt.end, "restart",
-                                    content[k]))
-            k += 1
-            continue
-        if k + 1 < len(content) and _cut_off_before(words[content[k]], words[content[k + 1]]):
+        if k + 1 < len(content) and (re.search(r"\w[-—–]$", w.text.strip())
+                                     or _cut_off_before(w, words[content[k + 1]])):
             nxt = words[content[k + 1]]
             found.append(Disfluency(f"{w.norm}- {nxt.norm}", w.start, nxt.end, "restart",
                                     content[k]))
