@@ -7,12 +7,8 @@ from pathlib import Path
 import typer
 
 from starcoach.cli import app
+from starcoach.cli.help_format import MODEL_HELP
 from starcoach.cli.output import print_json, stdout_console
-
-MODEL_HELP = (
-    "Whisper model: a name (tiny.en, base.en, small.en...) or a CTranslate2 model directory. "
-    "Default: tiny.en, shipped offline."
-)
 
 
 @app.command()

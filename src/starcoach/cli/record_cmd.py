@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from starcoach.cli import app
+from starcoach.cli.help_format import MODEL_HELP
 from starcoach.cli.output import print_json, stderr_console, stdout_console
 
 DEVICE_HELP = "Input device: its index or (part of) its name, from `starcoach devices`."
@@ -18,7 +19,6 @@ VOICE_HELP = ("Read the question aloud before each take (offline: hibari-tts, el
               "Default: the voice setting (`starcoach settings`), off.")
 OUTPUT_DEVICE_HELP = ("Output device for --voice: its index or (part of) its name. Default: "
                       "the system's default output.")
-MODEL_HELP = "Whisper model name or CTranslate2 model directory. Default: tiny.en."
 
 
 @app.command()

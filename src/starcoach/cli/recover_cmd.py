@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from starcoach.cli import app
+from starcoach.cli.help_format import MODEL_HELP
 from starcoach.cli.output import note, print_json, stdout_console
 from starcoach.types import clock
 
 if TYPE_CHECKING:
     from starcoach.practice import KeptTake
 
-MODEL_HELP = "Whisper model name or CTranslate2 model directory. Default: tiny.en."
 
 
 @app.command()
