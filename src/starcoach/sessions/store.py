@@ -651,12 +651,31 @@ def _check_schema(db: sqlite3.Connection, path: Path) -> set[str]:
     return done
 
 
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode. Switching needs the file to itself and SQLite does not wait
+    for that: two processes opening a new store at once got "database is locked" here (the
+    other one migrating). So it waits as a busy timeout would; once one has switched, the mode
+    is kept in the file and the other has nothing to do."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _migrate(db: sqlite3.Connection, path: Path) -> None:
     done = _check_schema(db, path)
     if done >= {name for name, _ in MIGRATIONS} and int(
             db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
         return  # up to date: nothing to write
-    db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
     db.execute("BEGIN IMMEDIATE")  # one process migrates; the other waits, then finds it done
     try:
         db.execute(
