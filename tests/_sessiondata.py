@@ -17,6 +17,7 @@ from starcoach.analysis.model import (
     Pause,
     Section,
 )
+from starcoach.serial import rounded
 from starcoach.types import Transcript, Word
 
 JFK_WORDS = [
@@ -59,8 +60,9 @@ def build(
     labels = {s[0] for s in sections}
     return (
         Transcript(words=ws, duration_s=duration_s, model="tiny.en", source="jfk.flac"),
-        Analysis(
-            duration_s=duration_s, speech_start=ws[0].start, speech_end=ws[-1].end, words=ws,
+        rounded(Analysis(
+            duration_s=duration_s, speech_start=ws[0].start, speech_end=ws[-1].end,
+            speaking_s=speech, words=ws,
             sections=tuple(secs),
             missing=tuple(x for x in ("situation", "task", "action", "result") if x not in labels),
             fillers=fill, disfluencies=(), pauses=tuple(Pause(a, b) for a, b in pauses),
@@ -69,5 +71,5 @@ def build(
                       (PaceWindow(0, 5, 100.0), PaceWindow(5, 10, 150.0))),
             notes=(Note("length", "low", "Thin: under a minute."),),
             options=AnalysisOptions(long_pause_s=1.2), question=question,
-        ),
+        )),
     )

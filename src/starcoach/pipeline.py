@@ -82,11 +82,12 @@ def with_delivery(analysis: Analysis, samples: np.ndarray | None,
 
     from starcoach.analysis.delivery import measure
     from starcoach.audio.pitch import track
+    from starcoach.serial import rounded
 
     delivery = measure(pitch if pitch is not None else track(samples), analysis.words,
                        analysis.sections,
                        analysis.speech_start, analysis.speech_end)
-    return replace(analysis, delivery=delivery)
+    return replace(analysis, delivery=None if delivery is None else rounded(delivery))
 
 
 def analyze_file(

@@ -9,15 +9,17 @@ All times are seconds from the start of the audio.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from starcoach.serial import OMIT, Record, dump, places
 
 SAMPLE_RATE = 16_000
 """Every stage works on 16 kHz mono float32 audio, what Whisper expects."""
 
 
 @dataclass(frozen=True)
-class Word:
+class Word(Record):
     """One spoken word with its time span.
 
     ``text`` is the word as the model wrote it, without surrounding spaces (it may keep
@@ -26,36 +28,15 @@ class Word:
     """
 
     text: str
-    start: float
-    end: float
-    probability: float = 1.0
-    recovered: bool = False
+    start: float = field(metadata=places(3))
+    end: float = field(metadata=places(3))
+    probability: float = field(default=1.0, metadata=places(3))
+    recovered: bool = field(default=False, metadata=OMIT)
 
     @property
     def norm(self) -> str:
         """Lowercase, punctuation stripped: the form the analyzer matches on."""
         return normalize(self.text)
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "text": self.text,
-            "start": round(self.start, 3),
-            "end": round(self.end, 3),
-            "probability": round(self.probability, 3),
-        }
-        if self.recovered:
-            d["recovered"] = True
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Word:
-        return cls(
-            text=d["text"],
-            start=float(d["start"]),
-            end=float(d["end"]),
-            probability=float(d.get("probability", 1.0)),
-            recovered=bool(d.get("recovered", False)),
-        )
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -68,21 +49,25 @@ def normalize(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Transcript:
+class Transcript(Record):
     """What was said and when.
 
     ``duration_s`` is the length of the audio (not of the speech). ``timed`` is False for a
     typed answer (``analyze --text``), whose word times are only positions.
     """
 
+    SCHEMA: ClassVar = "starcoach.transcript/1"
+    JSON_KEYS: ClassVar = ("source", "model", "language", "duration_s", "timed", "text", "words",
+                           "settings", "unclear")
+
     words: tuple[Word, ...]
-    duration_s: float
+    duration_s: float = field(metadata=places(3))
     model: str = ""
     language: str = "en"
     source: str | None = None
     timed: bool = True
     settings: dict[str, Any] = field(default_factory=dict)
-    unclear: tuple[tuple[float, float], ...] = ()
+    unclear: tuple[tuple[float, float], ...] = field(default=(), metadata=places(2))
     """(start, end) of voiced stretches the model made no words of, even decoded again."""
 
     @property
@@ -90,31 +75,7 @@ class Transcript:
         return " ".join(w.text for w in self.words)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": "starcoach.transcript/1",
-            "source": self.source,
-            "model": self.model,
-            "language": self.language,
-            "duration_s": round(self.duration_s, 3),
-            "timed": self.timed,
-            "text": self.text,
-            "words": [w.to_dict() for w in self.words],
-            "settings": self.settings,
-            "unclear": [[round(a, 2), round(b, 2)] for a, b in self.unclear],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Transcript:
-        return cls(
-            words=tuple(Word.from_dict(w) for w in d["words"]),
-            duration_s=float(d["duration_s"]),
-            model=d.get("model", ""),
-            language=d.get("language", "en"),
-            source=d.get("source"),
-            timed=bool(d.get("timed", True)),
-            settings=dict(d.get("settings", {})),
-            unclear=tuple((float(a), float(b)) for a, b in d.get("unclear", ())),
-        )
+        return {"schema": self.SCHEMA, **dump(self)}
 
 
 _ESCAPES = re.compile(
@@ -141,11 +102,6 @@ def printable(text: str) -> str:
     if not _ESCAPES.search(text):
         return text
     return _ESCAPES.sub("", text.replace("\r\n", "\n"))
-
-
-def as_plain(obj: Any) -> Any:
-    """A dataclass as plain JSON-ready data."""
-    return asdict(obj)
 
 
 def clock(seconds: float | None, tenths: bool = False) -> str:

@@ -19,6 +19,7 @@ from starcoach.analysis.model import (
     AskedQuestion,
 )
 from starcoach.errors import NoSpeechError
+from starcoach.serial import rounded
 from starcoach.types import Transcript, Word
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
         duration_s=transcript.duration_s,
         speech_start=start,
         speech_end=end,
+        speaking_s=max(0.0, end - start),
         words=words,
         sections=tuple(sections),
         missing=missing,
@@ -92,14 +94,14 @@ def analyze(transcript: Transcript, samples: np.ndarray | None = None,
                # A recording analyzed from its transcript alone: pauses were not measured.
                **({"pauses_measured": False} if timed and voicing is None else {})},
     )
-    # The notes judge the figures as stored and shown (rounded), so a note never says 12.7
-    # fillers a minute beside a header that says 12.8.
-    stored = Analysis.from_dict(analysis.to_dict())
-    analysis = replace(analysis, notes=tuple(notes.make_notes(stored)))
-    # What to fix first is ranked once, here, on the figures as stored, and every view
-    # (report, HTML, show, the practice comparison) reads it from the analysis.
-    stored = Analysis.from_dict(analysis.to_dict())
-    return replace(analysis, fix_first=priorities.rank(stored))
+    # Every figure is rounded once, here, as the JSON keeps it: the notes judge the figures
+    # every view shows, so a note never says 12.7 fillers a minute beside a header that says
+    # 12.8, and a result loaded from a saved session is the same result.
+    analysis = rounded(analysis)
+    analysis = replace(analysis, notes=tuple(notes.make_notes(analysis)))
+    # What to fix first is ranked once, here, and every view (report, HTML, show, the
+    # practice comparison) reads it from the analysis.
+    return replace(analysis, fix_first=priorities.rank(analysis))
 
 
 def _question_summary(question: AskedQuestion | None) -> dict[str, Any] | None:

@@ -7,10 +7,11 @@ fields are documented in the README. Times are seconds from the start of the aud
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Protocol
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar, Protocol
 
 from starcoach.analysis.priorities import Priority
+from starcoach.serial import OMIT, Record, dump, load, places
 from starcoach.types import Word
 
 SCHEMA = "starcoach.analysis/1"
@@ -45,7 +46,7 @@ THEMES = ("ownership", "transparency", "learning", "resilience", "prevention")
 
 
 @dataclass(frozen=True)
-class AnalysisOptions:
+class AnalysisOptions(Record):
     """Every tunable threshold, with its default. Stored inside each Analysis."""
 
     target_min_s: float = 90.0
@@ -79,169 +80,89 @@ class AnalysisOptions:
     fillers_per_min_max: float = 4.0
     """More fillers than this per minute of speech gets a note (a few are natural)."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> AnalysisOptions:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in names})
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(Record):
     """One contiguous STAR part of the answer. ``share`` is of the answer's speaking time."""
 
+    JSON_KEYS: ClassVar = ("label", "start", "end", "seconds", "share", "words", "wpm",
+                           "fillers", "first_word", "last_word")
+
     label: str
-    start: float
-    end: float
+    start: float = field(metadata=places(2))
+    end: float = field(metadata=places(2))
     first_word: int
     """Index of the section's first word in the transcript."""
     last_word: int
     """Index of its last word (inclusive)."""
     words: int
-    wpm: float
+    wpm: float = field(metadata=places(1))
     fillers: int
-    share: float
+    share: float = field(metadata=places(3))
+    seconds: float = field(init=False, metadata=places(2))
+    """``end - start``, never negative."""
 
-    @property
-    def seconds(self) -> float:
-        return max(0.0, self.end - self.start)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "label": self.label,
-            "start": round(self.start, 2),
-            "end": round(self.end, 2),
-            "seconds": round(round(self.end, 2) - round(self.start, 2), 2),
-            "share": round(self.share, 3),
-            "words": self.words,
-            "wpm": round(self.wpm, 1),
-            "fillers": self.fillers,
-            "first_word": self.first_word,
-            "last_word": self.last_word,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Section:
-        return cls(label=d["label"], start=float(d["start"]), end=float(d["end"]),
-                   first_word=int(d["first_word"]), last_word=int(d["last_word"]),
-                   words=int(d["words"]), wpm=float(d["wpm"]), fillers=int(d["fillers"]),
-                   share=float(d["share"]))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "seconds", max(0.0, self.end - self.start))
 
 
 @dataclass(frozen=True)
-class Filler:
+class Filler(Record):
     """A filler: ``kind`` is "filled_pause" (um, uh) or "discourse" (like, you know)."""
 
     text: str
-    start: float
-    end: float
+    start: float = field(metadata=places(2))
+    end: float = field(metadata=places(2))
     kind: str
     word_index: int
     section: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": round(self.start, 2),
-            "end": round(self.end, 2),
-            "kind": self.kind,
-            "word_index": self.word_index,
-            "section": self.section,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Filler:
-        return cls(text=d["text"], start=float(d["start"]), end=float(d["end"]), kind=d["kind"],
-                   word_index=int(d["word_index"]), section=d.get("section"))
-
 
 @dataclass(frozen=True)
-class Disfluency:
+class Disfluency(Record):
     """A repeated word or a restart ("but, but", "I I"); ``kind`` is "repeat" or "restart"."""
 
     text: str
-    start: float
-    end: float
+    start: float = field(metadata=places(2))
+    end: float = field(metadata=places(2))
     kind: str
     word_index: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": round(self.start, 2),
-            "end": round(self.end, 2),
-            "kind": self.kind,
-            "word_index": self.word_index,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Disfluency:
-        return cls(text=d["text"], start=float(d["start"]), end=float(d["end"]), kind=d["kind"],
-                   word_index=int(d["word_index"]))
-
 
 @dataclass(frozen=True)
-class Pause:
+class Pause(Record):
     """A silence measured from the audio. ``where``: "between_sections", "between_sentences"
     or "mid_sentence"."""
 
-    start: float
-    end: float
+    JSON_KEYS: ClassVar = ("start", "end", "seconds", "where")
+
+    start: float = field(metadata=places(2))
+    end: float = field(metadata=places(2))
     where: str = "mid_sentence"
+    seconds: float = field(init=False, metadata=places(2))
+    """``end - start``."""
 
-    @property
-    def seconds(self) -> float:
-        return self.end - self.start
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": round(self.start, 2),
-            "end": round(self.end, 2),
-            "seconds": round(round(self.end, 2) - round(self.start, 2), 2),
-            "where": self.where,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Pause:
-        return cls(start=float(d["start"]), end=float(d["end"]),
-                   where=d.get("where", "mid_sentence"))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "seconds", self.end - self.start)
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """A red flag or a strength. ``start`` is None for findings about what is absent."""
+
+    JSON_KEYS: ClassVar = ("category", "quote", "start", "end", "advice", "word_index")
 
     category: str
     quote: str
-    start: float | None
-    advice: str
-    end: float | None = None
+    start: float | None = field(metadata=places(2))
+    advice: str = ""
+    end: float | None = field(default=None, metadata=places(2))
     word_index: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "category": self.category,
-            "quote": self.quote,
-            "start": None if self.start is None else round(self.start, 2),
-            "end": None if self.end is None else round(self.end, 2),
-            "advice": self.advice,
-            "word_index": self.word_index,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Finding:
-        def num(v: Any) -> float | None:
-            return None if v is None else float(v)
-
-        return cls(category=d["category"], quote=d["quote"], start=num(d.get("start")),
-                   advice=d.get("advice", ""), end=num(d.get("end")),
-                   word_index=d.get("word_index"))
 
 
 @dataclass(frozen=True)
-class ThemeCheck:
+class ThemeCheck(Record):
     """One theme (or one look-for point of a question): met or not, with the words that show it."""
 
     name: str
@@ -249,120 +170,65 @@ class ThemeCheck:
     evidence: tuple[str, ...] = ()
     hint: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "met": self.met, "evidence": list(self.evidence),
-                "hint": self.hint}
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ThemeCheck:
-        return cls(name=d["name"], met=bool(d["met"]), evidence=tuple(d.get("evidence", ())),
-                   hint=d.get("hint", ""))
+@dataclass(frozen=True)
+class PaceWindow(Record):
+    start: float = field(metadata=places(2))
+    end: float = field(metadata=places(2))
+    wpm: float = field(metadata=places(1))
 
 
 @dataclass(frozen=True)
-class PaceWindow:
-    start: float
-    end: float
-    wpm: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": round(self.start, 2), "end": round(self.end, 2), "wpm": round(self.wpm, 1)}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> PaceWindow:
-        return cls(start=float(d["start"]), end=float(d["end"]), wpm=float(d["wpm"]))
-
-
-@dataclass(frozen=True)
-class Pace:
-    wpm: float
+class Pace(Record):
+    wpm: float = field(metadata=places(1))
     """Words per minute over the speaking time (first word to last)."""
-    articulation_wpm: float
+    articulation_wpm: float = field(metadata=places(1))
     """Words per minute with the pauses taken out."""
-    fillers_per_min: float
+    fillers_per_min: float = field(metadata=places(2))
     windows: tuple[PaceWindow, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "wpm": round(self.wpm, 1),
-            "articulation_wpm": round(self.articulation_wpm, 1),
-            "fillers_per_min": round(self.fillers_per_min, 2),
-            "windows": [w.to_dict() for w in self.windows],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Pace:
-        return cls(wpm=float(d["wpm"]), articulation_wpm=float(d["articulation_wpm"]),
-                   fillers_per_min=float(d["fillers_per_min"]),
-                   windows=tuple(PaceWindow.from_dict(w) for w in d.get("windows", ())))
-
 
 @dataclass(frozen=True)
-class Note:
+class Note(Record):
     """A verdict on one aspect (length, balance, pace...): ``status`` "ok", "low" or "high"."""
 
     aspect: str
     status: str
     message: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"aspect": self.aspect, "status": self.status, "message": self.message}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Note:
-        return cls(aspect=d["aspect"], status=d["status"], message=d["message"])
-
 
 @dataclass(frozen=True)
-class Span:
+class Span(Record):
     """A stretch of the answer (seconds), with the figure that marks it."""
 
-    start: float
-    end: float
-    value: float
+    start: float = field(metadata=places(2))
+    end: float = field(metadata=places(2))
+    value: float = field(metadata=places(1))
     """Semitones for a monotone stretch (its pitch SD) or a rising end (the rise), dB for a
     sentence end that falls away (how far below the sentence's median)."""
     word_index: int | None = None
     """The sentence's last word, for an end that falls away or rises."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": round(self.start, 2), "end": round(self.end, 2),
-                "value": round(self.value, 1), "word_index": self.word_index}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Span:
-        return cls(start=float(d["start"]), end=float(d["end"]), value=float(d["value"]),
-                   word_index=d.get("word_index"))
-
 
 @dataclass(frozen=True)
-class VoiceFigures:
+class VoiceFigures(Record):
     """Pitch and loudness over one stretch (the answer or one STAR section)."""
 
-    range_st: float
+    JSON_KEYS: ClassVar = ("label", "range_st", "variation_st", "monotone", "level_db")
+
+    range_st: float = field(metadata=places(1))
     """Pitch range in semitones: 5th to 95th percentile of the voiced frames."""
-    variation_st: float
+    variation_st: float = field(metadata=places(2))
     """Median over 5 s windows of the pitch standard deviation in each (semitones)."""
     monotone: bool
     """``variation_st`` under ``delivery.MONOTONE_SD_ST``."""
-    level_db: float
+    level_db: float = field(metadata=places(1))
     """Median level of the voiced frames (dBFS)."""
     label: str = "answer"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "range_st": round(self.range_st, 1),
-                "variation_st": round(self.variation_st, 2), "monotone": self.monotone,
-                "level_db": round(self.level_db, 1)}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> VoiceFigures:
-        return cls(range_st=float(d["range_st"]), variation_st=float(d["variation_st"]),
-                   monotone=bool(d["monotone"]), level_db=float(d["level_db"]),
-                   label=d.get("label", "answer"))
-
 
 @dataclass(frozen=True)
-class Delivery:
+class Delivery(Record):
     """The voice measured from the audio (``analysis/delivery.py``); absent for a typed
     answer, an answer stored before it existed, or audio with too little voice to judge."""
 
@@ -374,41 +240,31 @@ class Delivery:
     """Sentences whose last word is well below the sentence's median level."""
     rising_ends: tuple[Span, ...]
     """Statements (not questions) whose last word rises clearly."""
-    contour: tuple[tuple[float, float | None], ...] = ()
+    contour: tuple[tuple[float, float | None], ...] = field(default=(), metadata=places((2, 1)))
     """(time s, pitch in semitones from the answer's median, None where unvoiced), every
     0.1 s: the pitch line of the HTML report."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "answer": self.answer.to_dict(),
-            "sections": [s.to_dict() for s in self.sections],
-            "monotone": [m.to_dict() for m in self.monotone],
-            "fading_ends": [f.to_dict() for f in self.fading_ends],
-            "rising_ends": [r.to_dict() for r in self.rising_ends],
-            "contour": [[round(t, 2), None if v is None else round(v, 1)]
-                        for t, v in self.contour],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Delivery:
-        return cls(
-            answer=VoiceFigures.from_dict(d["answer"]),
-            sections=tuple(VoiceFigures.from_dict(s) for s in d.get("sections", ())),
-            monotone=tuple(Span.from_dict(m) for m in d.get("monotone", ())),
-            fading_ends=tuple(Span.from_dict(f) for f in d.get("fading_ends", ())),
-            rising_ends=tuple(Span.from_dict(r) for r in d.get("rising_ends", ())),
-            contour=tuple((float(t), None if v is None else float(v))
-                          for t, v in d.get("contour", ())),
-        )
-
 
 @dataclass(frozen=True)
-class Analysis:
-    duration_s: float
+class Analysis(Record):
+    """One analyzed answer. The analyzer makes it with its figures rounded as the JSON keeps
+    them (``serial.rounded``), so a fresh result and the same result loaded from a saved
+    session are equal and every view shows the stored figures."""
+
+    JSON_KEYS: ClassVar = (
+        "timed", "duration_s", "speech_start", "speech_end", "speaking_s", "words", "sections",
+        "missing", "fillers", "disfluencies", "pauses", "unclear", "red_flags", "strengths",
+        "themes", "pace", "notes", "question", "question_checks", "fix_first", "options",
+        "extra", "delivery")
+
+    duration_s: float = field(metadata=places(2))
     """Length of the audio."""
-    speech_start: float
-    speech_end: float
-    words: tuple[Word, ...]
+    speech_start: float = field(metadata=places(2))
+    speech_end: float = field(metadata=places(2))
+    speaking_s: float = field(metadata=places(2))
+    """Speaking time, first word to last: the exact span, rounded once (so it can differ by
+    0.01 s from the difference of the rounded ends)."""
+    words: tuple[Word, ...] = field(metadata=places(2, keys=("text", "start", "end")))
     sections: tuple[Section, ...]
     missing: tuple[str, ...]
     fillers: tuple[Filler, ...]
@@ -423,19 +279,16 @@ class Analysis:
     timed: bool = True
     question: dict[str, Any] | None = None
     question_checks: tuple[ThemeCheck, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict, metadata=OMIT)
     fix_first: tuple[Priority, ...] = ()
     """What to fix first (``priorities.rank``), the point that matters most first."""
-    unclear: tuple[tuple[float, float], ...] = ()
+    unclear: tuple[tuple[float, float], ...] = field(
+        default=(), metadata=places(2, names=("start", "end")))
     """Voiced stretches (start, end) the transcription made no words of: left out of every
     figure, and said so."""
-    delivery: Delivery | None = None
+    delivery: Delivery | None = field(default=None, metadata=OMIT)
     """Pitch and loudness of the voice; None without audio (a typed answer) or before it
-    existed."""
-
-    @property
-    def speaking_s(self) -> float:
-        return max(0.0, self.speech_end - self.speech_start)
+    existed. Left out of the JSON when absent, so a typed answer's JSON is what it was."""
 
     @property
     def length_s(self) -> float:
@@ -448,35 +301,7 @@ class Analysis:
         return sum(s.words for s in self.sections) / wpm * 60.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "analyzer_version": ANALYZER_VERSION,
-            "timed": self.timed,
-            "duration_s": round(self.duration_s, 2),
-            "speech_start": round(self.speech_start, 2),
-            "speech_end": round(self.speech_end, 2),
-            "speaking_s": round(self.speaking_s, 2),
-            "words": [{"text": w.text, "start": round(w.start, 2), "end": round(w.end, 2)}
-                      for w in self.words],
-            "sections": [s.to_dict() for s in self.sections],
-            "missing": list(self.missing),
-            "fillers": [f.to_dict() for f in self.fillers],
-            "disfluencies": [d.to_dict() for d in self.disfluencies],
-            "pauses": [p.to_dict() for p in self.pauses],
-            "unclear": [{"start": round(a, 2), "end": round(b, 2)} for a, b in self.unclear],
-            "red_flags": [f.to_dict() for f in self.red_flags],
-            "strengths": [f.to_dict() for f in self.strengths],
-            "themes": [t.to_dict() for t in self.themes],
-            "pace": None if self.pace is None else self.pace.to_dict(),
-            "notes": [n.to_dict() for n in self.notes],
-            "question": self.question,
-            "question_checks": [c.to_dict() for c in self.question_checks],
-            "fix_first": [p.to_dict() for p in self.fix_first],
-            "options": self.options.to_dict(),
-            **({"extra": self.extra} if self.extra else {}),
-            # Only when measured, so the JSON of a typed answer is what it was.
-            **({"delivery": self.delivery.to_dict()} if self.delivery is not None else {}),
-        }
+        return {"schema": SCHEMA, "analyzer_version": ANALYZER_VERSION, **dump(self)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Analysis:
@@ -487,31 +312,9 @@ class Analysis:
         """
         if d.get("schema") != SCHEMA:
             raise ValueError(f"not a {SCHEMA} analysis: schema {d.get('schema')!r}")
-        analysis = cls(
-            duration_s=float(d["duration_s"]),
-            speech_start=float(d["speech_start"]),
-            speech_end=float(d["speech_end"]),
-            words=tuple(Word(text=w["text"], start=float(w["start"]), end=float(w["end"]))
-                        for w in d["words"]),
-            sections=tuple(Section.from_dict(x) for x in d["sections"]),
-            missing=tuple(d.get("missing", ())),
-            fillers=tuple(Filler.from_dict(x) for x in d.get("fillers", ())),
-            disfluencies=tuple(Disfluency.from_dict(x) for x in d.get("disfluencies", ())),
-            pauses=tuple(Pause.from_dict(x) for x in d.get("pauses", ())),
-            red_flags=tuple(Finding.from_dict(x) for x in d.get("red_flags", ())),
-            strengths=tuple(Finding.from_dict(x) for x in d.get("strengths", ())),
-            themes=tuple(ThemeCheck.from_dict(x) for x in d.get("themes", ())),
-            pace=None if d.get("pace") is None else Pace.from_dict(d["pace"]),
-            notes=tuple(Note.from_dict(x) for x in d.get("notes", ())),
-            options=AnalysisOptions.from_dict(d.get("options", {})),
-            timed=bool(d.get("timed", True)),
-            question=d.get("question"),
-            question_checks=tuple(ThemeCheck.from_dict(x) for x in d.get("question_checks", ())),
-            extra=dict(d.get("extra", {})),
-            fix_first=tuple(Priority.from_dict(x) for x in d.get("fix_first", ())),
-            unclear=tuple((float(u["start"]), float(u["end"])) for u in d.get("unclear", ())),
-            delivery=None if d.get("delivery") is None else Delivery.from_dict(d["delivery"]),
-        )
+        if "speaking_s" not in d:
+            d = {**d, "speaking_s": max(0.0, float(d["speech_end"]) - float(d["speech_start"]))}
+        analysis = load(cls, d)
         if "fix_first" not in d:
             from starcoach.analysis.priorities import rank
 

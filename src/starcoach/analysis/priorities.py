@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from starcoach.analysis.quoting import (
     SENTENCE_MAX_WORDS,
@@ -26,6 +26,7 @@ from starcoach.analysis.quoting import (
     phrase_before,
     sentence_start,
 )
+from starcoach.serial import Record, places
 from starcoach.types import Word, clock
 
 if TYPE_CHECKING:
@@ -35,29 +36,20 @@ MAX_POINTS = 3
 
 
 @dataclass(frozen=True)
-class Priority:
+class Priority(Record):
     """One point to fix: ``at`` is the time (or word position of a typed answer) of ``quote``,
-    the speaker's own words; ``evidence`` says what those words show; ``change`` is what to do."""
+    the speaker's own words; ``evidence`` says what those words show; ``change`` is what to do.
+    ``weight`` orders the points; it is not stored, nor compared."""
+
+    JSON_KEYS: ClassVar = ("kind", "title", "evidence", "quote", "at", "change")
 
     kind: str
     title: str
-    evidence: str
-    change: str
+    evidence: str = ""
+    change: str = ""
     quote: str = ""
-    at: float | None = None
-    weight: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "title": self.title, "evidence": self.evidence,
-                "quote": self.quote, "at": None if self.at is None else round(self.at, 2),
-                "change": self.change}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Priority:
-        at = d.get("at")
-        return cls(kind=d["kind"], title=d["title"], evidence=d.get("evidence", ""),
-                   change=d.get("change", ""), quote=d.get("quote", ""),
-                   at=None if at is None else float(at))
+    at: float | None = field(default=None, metadata=places(2))
+    weight: float = field(default=0.0, compare=False)
 
 
 # kind -> (weight, concern, title, change). A higher weight is said first; one point per

@@ -423,9 +423,7 @@ def write_html_report(
     ``FollowUpView`` and the reply's audio file, embedded when small enough).
 
     An existing file is replaced only with ``overwrite``, and never the recording itself."""
-    from starcoach.report.terminal import as_stored
-
-    a = as_stored(analysis)  # the figures as the terminal report and `show` print them
+    a = analysis
     out = Path(out)
     check_html_target(out, audio_path, overwrite)
     question = question or (a.question or {}).get("text")

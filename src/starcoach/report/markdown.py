@@ -7,7 +7,6 @@ from starcoach.report.fix_first import HEADING, NOTHING, point_lines, quoted_fro
 from starcoach.report.terminal import (
     HEADERS,
     UNTIMED_DROPS,
-    as_stored,
     at,
     filler_lines,
     finding_line,
@@ -22,7 +21,6 @@ from starcoach.report.terminal import (
 
 def analysis_markdown(a: Analysis) -> str:
     """The report as Markdown (for exports and notes)."""
-    a = as_stored(a)
     lines = ["# Answer analysis", ""]
     if a.question:
         lines += [f"Question: *{a.question.get('text')}*", ""]

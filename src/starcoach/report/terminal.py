@@ -239,16 +239,6 @@ def indented(lines: list[str], style: str = "", indent: int = 2) -> Indented:
     return Indented(lines, style, indent)
 
 
-def as_stored(a: Analysis) -> Analysis:
-    """The analysis as its JSON keeps it (rounded), so a fresh result and the same result
-    loaded from a saved session print exactly alike.
-
-    Rounding inside the analyzer instead would change the JSON: ``speaking_s`` is rounded
-    from the exact span today, and from rounded ends it can differ by 0.01 s (33.09 s against
-    33.08 s on ``thin_answer``)."""
-    return Analysis.from_dict(a.to_dict())
-
-
 UNTIMED_DROPS = ("Seconds", "WPM")  # a typed answer has no times to show
 
 
@@ -297,7 +287,6 @@ def render_analysis(a: Analysis) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    a = as_stored(a)
     parts: list[RenderableType] = []
     head = Table.grid(padding=(0, 3))
     numbers = key_numbers(a)
