@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from starcoach import config
 from starcoach.analysis.model import AnalysisOptions
 from starcoach.errors import AudioError, StarcoachError, UsageError
+from starcoach.serial import Record
 from starcoach.types import clock
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def recover_interrupted() -> list[Path]:
 
 
 @dataclass(frozen=True)
-class KeptTake:
+class KeptTake(Record):
     """A recording that holds an answer no session was made of.
 
     ``kind``: ``interrupted`` (a ``NAME.part.wav`` left by a ``record`` or ``practice`` that
@@ -112,9 +113,6 @@ class KeptTake:
     repaired: bool
     problem: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": str(self.path), "kind": self.kind, "duration_s": self.duration_s,
-                "repaired": self.repaired, "problem": self.problem}
 
 
 
@@ -410,7 +408,7 @@ def save_and_compare(path: Path, result: Result, question_id: str, model: str | 
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(Record):
     """How one number moved since the previous attempt. ``better`` is None when it is a wash."""
 
     label: str
@@ -418,9 +416,6 @@ class Change:
     after: str
     better: bool | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "before": self.before, "after": self.after,
-                "better": self.better}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ import dataclasses
 import types
 import typing
 from functools import cache
+from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -117,6 +118,8 @@ def _dump(value: Any, digits: Any, keys: tuple[str, ...] | None,
         return [_dump(v, digits, keys, names) for v in value]
     if isinstance(value, float):
         return _round(value, digits)
+    if isinstance(value, PurePath):
+        return str(value)
     if isinstance(value, dict):
         return {k: _dump(v, None, None, None) for k, v in value.items()}
     return value
@@ -208,4 +211,8 @@ def _load(tp: Any, data: Any) -> Any:
         return int(data)
     if tp is bool:
         return bool(data)
+    if tp is str:
+        return str(data)
+    if tp is Path:
+        return Path(data)
     return data

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from starcoach.analysis import lexicon as lx
 from starcoach.analysis.lexicon import Text
 from starcoach.analysis.quoting import phrase
 from starcoach.analysis.star import EXPLICIT
+from starcoach.serial import OMIT, Record
 from starcoach.types import Word
 
 if TYPE_CHECKING:
@@ -73,29 +74,20 @@ accident of phrasing; two are a list of steps."""
 
 
 @dataclass(frozen=True)
-class Probe:
+class Probe(Record):
     """The follow-up question: ``kind`` names the rule, ``because`` says what in the answer
     prompted it, ``wants`` what the reply must hold (in the JSON, for other tools)."""
 
     kind: str
     prompt: str
-    because: str
-    wants: str
-    point: str = ""
+    because: str = ""
+    wants: str = ""
+    point: str = field(default="", metadata=OMIT)
     """For ``look_for``: the question's look-for point the reply must meet."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "prompt": self.prompt, "because": self.because,
-                "wants": self.wants, **({"point": self.point} if self.point else {})}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Probe:
-        return cls(kind=d["kind"], prompt=d["prompt"], because=d.get("because", ""),
-                   wants=d.get("wants", ""), point=d.get("point", ""))
 
 
 @dataclass(frozen=True)
-class Reply:
+class Reply(Record):
     """Whether the reply gave what the probe asked for, with the words that show it, or
     ``hint``: what it still lacks."""
 
@@ -103,13 +95,6 @@ class Reply:
     evidence: tuple[str, ...] = ()
     hint: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"answered": self.answered, "evidence": list(self.evidence), "hint": self.hint}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Reply:
-        return cls(answered=bool(d["answered"]), evidence=tuple(d.get("evidence", ())),
-                   hint=d.get("hint", ""))
 
 
 # kind -> (prompt, what the reply must hold)

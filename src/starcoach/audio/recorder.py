@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -32,6 +32,7 @@ from starcoach.audio.wavfile import (
     repair_wav,
 )
 from starcoach.errors import AudioError, DeviceError, UsageError
+from starcoach.serial import Record
 from starcoach.types import SAMPLE_RATE
 
 __all__ = ["InputDevice", "Recorder", "RecorderOptions", "Take", "find_device",
@@ -50,8 +51,10 @@ _END = object()
 
 
 @dataclass(frozen=True)
-class InputDevice:
+class InputDevice(Record):
     """A PortAudio input device as ``starcoach devices`` lists it."""
+
+    JSON_KEYS: ClassVar = ("index", "name", "channels", "default_samplerate", "default")
 
     index: int
     name: str
@@ -59,9 +62,10 @@ class InputDevice:
     default_samplerate: float
     is_default: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "name": self.name, "channels": self.channels,
-                "default_samplerate": self.default_samplerate, "default": self.is_default}
+    @property
+    def default(self) -> bool:
+        """``is_default`` as the JSON names it."""
+        return self.is_default
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Any
 
 from starcoach.errors import NotFoundError, UsageError
 from starcoach.questions.user_store import load_guides, save_guide, user_bank_path
+from starcoach.serial import Record, dump
 
 __all__ = ["Question", "Point", "Checklist", "get_question", "list_questions", "categories",
            "choose_question", "session_weakness", "checklists", "load_guides", "save_guide",
@@ -29,22 +30,16 @@ BUILT_IN = "built-in"
 
 
 @dataclass(frozen=True)
-class Point:
+class Point(Record):
     """A named item of advice: a theme ("Ownership": how to show it) or a red flag."""
 
     name: str
     detail: str = ""
 
-    def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "detail": self.detail}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Point:
-        return cls(name=str(d["name"]), detail=str(d.get("detail", "")))
 
 
 @dataclass(frozen=True)
-class Question:
+class Question(Record):
     """One interview question with what a good answer shows.
 
     ``look_for`` is what interviewers look for; ``red_flags`` and ``themes`` are those of its
@@ -56,7 +51,7 @@ class Question:
     id: str
     category: str
     text: str
-    look_for: tuple[str, ...]
+    look_for: tuple[str, ...] = ()
     red_flags: tuple[Point, ...] = ()
     themes: tuple[Point, ...] = ()
     story: str | None = None
@@ -65,33 +60,10 @@ class Question:
 
     def to_dict(self, reference: bool = False) -> dict[str, Any]:
         """Plain data; the reference answer only when asked (it is long and not feedback)."""
-        d: dict[str, Any] = {
-            "id": self.id,
-            "category": self.category,
-            "text": self.text,
-            "look_for": list(self.look_for),
-            "red_flags": [p.to_dict() for p in self.red_flags],
-            "themes": [p.to_dict() for p in self.themes],
-            "story": self.story,
-            "source": self.source,
-        }
-        if reference:
-            d["reference_answer"] = self.reference_answer
+        d: dict[str, Any] = dump(self)
+        if not reference:
+            del d["reference_answer"]
         return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Question:
-        return cls(
-            id=d["id"],
-            category=d["category"],
-            text=d["text"],
-            look_for=tuple(d.get("look_for", ())),
-            red_flags=tuple(Point.from_dict(p) for p in d.get("red_flags", ())),
-            themes=tuple(Point.from_dict(p) for p in d.get("themes", ())),
-            story=d.get("story"),
-            source=d.get("source", BUILT_IN),
-            reference_answer=d.get("reference_answer"),
-        )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
+
+from starcoach.serial import Record
 
 STOP = frozenset(
     "about after again also and any because been before being but can could describe did does "
@@ -38,8 +40,10 @@ def best_item(text: str, items: Sequence[str]) -> int | None:
 
 
 @dataclass(frozen=True)
-class StoryStatus:
+class StoryStatus(Record):
     """One item of a checklist: practiced or not, with the sessions that count for it."""
+
+    JSON_KEYS: ClassVar = ("item", "practiced", "sessions", "last_practiced", "questions")
 
     item: str
     questions: tuple[str, ...]
@@ -51,9 +55,6 @@ class StoryStatus:
     def practiced(self) -> bool:
         return self.sessions > 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"item": self.item, "practiced": self.practiced, "sessions": self.sessions,
-                "last_practiced": self.last_practiced, "questions": list(self.questions)}
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from starcoach.serial import Record
 from starcoach.types import SAMPLE_RATE, Word, filled_pause
 
 FRAME_S = 0.02
 
 
 @dataclass(frozen=True)
-class CleanupOptions:
+class CleanupOptions(Record):
     """Thresholds for the audio checks, with the reasons for their values."""
 
     noise_margin_db: float = 12.0
@@ -63,11 +64,6 @@ class CleanupOptions:
     mfa_registershift); the fillers restored on the corpus's tune half lay within 2.4 st."""
     register_context_s: float = 5.0
     """The speaker's pitch is taken from this much audio on each side of the burst."""
-
-    def to_dict(self) -> dict[str, float]:
-        from dataclasses import asdict
-
-        return asdict(self)
 
 
 class Loudness:

@@ -37,7 +37,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -45,6 +45,7 @@ import numpy as np
 from starcoach import background
 from starcoach.audio.pitch import Follower, PitchTrack
 from starcoach.errors import NoSpeechError
+from starcoach.serial import Record
 from starcoach.transcribe.pieces import Pause, has_speech, pauses
 from starcoach.types import SAMPLE_RATE, Transcript, Word
 
@@ -52,7 +53,7 @@ ProgressFn = Callable[[float, float], None]
 
 
 @dataclass(frozen=True)
-class LiveOptions:
+class LiveOptions(Record):
     """How the audio is cut into pieces (seconds)."""
 
     min_piece_s: float = 20.0
@@ -87,9 +88,6 @@ class LiveOptions:
     threads: int = 0
     """Threads of the model; 0 is ``whisper.live_threads()``: one core is left to the
     recorder and the sound server."""
-
-    def to_dict(self) -> dict[str, float]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
