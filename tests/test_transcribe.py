@@ -308,3 +308,55 @@ def test_a_broken_base_folder_is_named_and_never_replaced_unasked(
         f"no usable Whisper model 'base': {folder} is not usable (model.bin is missing); "
         "remove it, and starcoach puts base together again from the starcoach[base] packages")
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+CPU_FLAGS = "processor\t: 0\nvendor_id\t: AuthenticAMD\nflags\t\t: fpu sse4_1 avx avx2 {}\n"
+
+
+@pytest.mark.parametrize("extra,chosen", [
+    ("avx512f avx512cd avx512bw avx512dq avx512vl avx512_vnni", "AVX512"),
+    ("avx512f avx512cd", None),  # part of AVX512 only: CTranslate2's own choice
+    ("", None),
+])
+def test_the_avx512_kernels_are_asked_for_on_every_cpu_that_has_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: str, chosen: str | None) -> None:
+    info = tmp_path / "cpuinfo"
+    info.write_text(CPU_FLAGS.format(extra))
+    monkeypatch.delenv("CT2_FORCE_CPU_ISA", raising=False)
+    transcribe.same_kernels_everywhere(str(info))
+    assert os.environ.get("CT2_FORCE_CPU_ISA") == chosen
+
+
+def test_kernels_the_user_chose_or_an_unreadable_cpuinfo_are_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    info = tmp_path / "cpuinfo"
+    info.write_text(CPU_FLAGS.format("avx512f avx512cd avx512bw avx512dq avx512vl"))
+    monkeypatch.setenv("CT2_FORCE_CPU_ISA", "GENERIC")
+    transcribe.same_kernels_everywhere(str(info))
+    assert os.environ["CT2_FORCE_CPU_ISA"] == "GENERIC"
+    monkeypatch.delenv("CT2_FORCE_CPU_ISA")
+    transcribe.same_kernels_everywhere(str(tmp_path / "missing"))
+    assert "CT2_FORCE_CPU_ISA" not in os.environ
+
+
+def test_the_model_runs_on_the_kernels_asked_for(real_speech: Path) -> None:
+    """The choice reaches CTranslate2: made in the process before the model loads, it is the
+    ISA CTranslate2 reports using."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "CT2_FORCE_CPU_ISA"}
+    env["CT2_VERBOSE"] = "1"
+    run = subprocess.run(
+        [sys.executable, "-m", "starcoach", "transcribe", str(real_speech / "mfa_uh.flac")],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    with open("/proc/cpuinfo") as f:
+        flags = set(next(line for line in f if line.startswith("flags")).split(":")[1].split())
+    selected = [line.split("Selected ISA:")[1].strip() for line in run.stderr.splitlines()
+                if "Selected ISA:" in line]
+    assert selected, run.stderr[-2000:]
+    if transcribe.AVX512_FLAGS <= flags:
+        assert selected == ["AVX512"]
+    else:
+        assert selected[0] != "AVX512"
