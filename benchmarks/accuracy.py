@@ -102,22 +102,12 @@ def transcriber_hash() -> str:
     return hashlib.sha1("".join(digests).encode()).hexdigest()
 
 
-def kernels() -> str:
-    """The CTranslate2 kernels the transcripts are made with (they differ a little)."""
-    import os
-
-    from starcoach.transcribe.whisper import same_kernels_everywhere
-
-    same_kernels_everywhere()
-    return os.environ.get("CT2_FORCE_CPU_ISA", "chosen by CTranslate2")
-
-
 def real_transcript(audio: Path, model: str | None) -> Transcript:
     """The pipeline's transcript of a recording, from the cache when the recording is unchanged."""
     # Keyed by the recording's bytes, the model and the transcriber's code: a regenerated sample
     # or a change to transcription is transcribed again, a change to the rules is not.
     h = hashlib.sha1(audio.read_bytes())
-    h.update(f"|{model}|{kernels()}|".encode())
+    h.update(f"|{model}|".encode())
     h.update(transcriber_hash().encode())
     key = h.hexdigest()
     cached = CACHE / f"{audio.stem}-{key[:12]}.json"

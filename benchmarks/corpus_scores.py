@@ -68,8 +68,7 @@ def default_words(audio: Path, model_path: str) -> list[str]:
     from importlib.metadata import version
 
     h = hashlib.sha1(audio.read_bytes())
-    h.update(f"|{model_path}|faster-whisper {version('faster-whisper')}|default"
-             f"|{acc.kernels()}".encode())
+    h.update(f"|{model_path}|faster-whisper {version('faster-whisper')}|default".encode())
     cached = acc.CACHE / f"{audio.stem}-default-{h.hexdigest()[:12]}.json"
     if cached.exists():
         return json.loads(cached.read_text())["words"]

@@ -389,32 +389,6 @@ class BoundedFeatures:
         return out
 
 
-AVX512_FLAGS = frozenset({"avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"})
-"""What CTranslate2 needs of a CPU to run its AVX512 kernels."""
-
-
-def same_kernels_everywhere(cpuinfo: str = "/proc/cpuinfo") -> None:
-    """Have CTranslate2 run its AVX512 kernels on every CPU that has them.
-
-    CTranslate2 picks its AVX512 kernels on Intel CPUs but its AVX2 ones on AMD CPUs that
-    have AVX512 too, and the two write slightly different transcripts: on the real
-    ``mfa_uhuh`` recording, AVX2 drops one of the six "uh". With AVX512 on both, a transcript,
-    a test and a benchmark figure come out the same on either, and it was no slower (4.2 s
-    against 4.4 s for the 104 s ``clean_star``, 2 cores). A ``CT2_FORCE_CPU_ISA`` already set
-    is kept; a CPU without AVX512, or a system without ``/proc/cpuinfo``, is left alone. Call
-    before the first model is loaded: CTranslate2 reads the variable once."""
-    if "CT2_FORCE_CPU_ISA" in os.environ:
-        return
-    try:
-        with open(cpuinfo, encoding="ascii", errors="replace") as f:
-            flags = next((line.split(":", 1)[1].split() for line in f
-                          if line.startswith("flags")), [])
-    except OSError:
-        return
-    if AVX512_FLAGS <= set(flags):
-        os.environ["CT2_FORCE_CPU_ISA"] = "AVX512"
-
-
 def load_model(name: str | None = None, threads: int = 0):  # -> faster_whisper.WhisperModel
     """The loaded model, cached per process and thread count (loading tiny.en takes about half
     a second). ``threads`` 0 is ``cpu_threads()``."""
@@ -422,7 +396,6 @@ def load_model(name: str | None = None, threads: int = 0):  # -> faster_whisper.
     threads = threads or cpu_threads()
     key = f"{path}|{threads}"
     if key not in _MODELS:
-        same_kernels_everywhere()
         from faster_whisper import WhisperModel
 
         try:
