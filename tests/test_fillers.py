@@ -215,7 +215,6 @@ def test_deliberate_repeats_are_not_disfluencies(text):
     ("mfa_youknow", ["you know"]),
     ("mfa_um", ["um"]),
     ("mfa_uh", ["uh"]),
-    ("mfa_uhuh", ["uh"] * 6),
     ("mfa_crossword", ["um", "um"]),
     ("mfa_reallylong", []),  # "like" and "so" in ordinary use
     ("fw_jfk", []),  # "And so my fellow Americans": not a filler
@@ -227,6 +226,21 @@ def test_fillers_in_real_speech_match_the_verbatim_reference(real_speech, clip, 
     transcript, _ = transcribe_file(real_speech / f"{clip}.flac")
     found = find_fillers(transcript.words)
     assert [f.text for f in found] == fillers
+    assert all(0 <= f.start <= f.end <= transcript.duration_s for f in found)
+
+
+@pytest.mark.slow
+def test_six_real_uh_in_a_row_are_found_as_five_to_seven(real_speech):
+    """mfa_uhuh: "montreal uh uh uh uh uh uh forced aligner". The count moves with CTranslate2's
+    kernels and threads (AVX2 kernels on an AMD CPU drop the creaky "uh" at 2.6 s, whose
+    voicing is under the restoring gate), so this allows what tests/test_transcribe.py and the
+    README allow: five to seven, all "uh", inside the audio."""
+    from starcoach.pipeline import transcribe_file
+
+    transcript, _ = transcribe_file(real_speech / "mfa_uhuh.flac")
+    found = find_fillers(transcript.words)
+    assert {f.text for f in found} == {"uh"}
+    assert 5 <= len(found) <= 7
     assert all(0 <= f.start <= f.end <= transcript.duration_s for f in found)
 
 
