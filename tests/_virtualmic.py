@@ -81,6 +81,47 @@ def wait_for_audio(path: Path, timeout: float = 15.0) -> float:
     raise AssertionError(f"no audio reached {path} within {timeout} s")
 
 
+def new_take(home: Path, seen: set[Path], proc: subprocess.Popen | None = None,
+             timeout: float = 20.0) -> Path:
+    """The next ``.part.wav`` a practice or record process starts under ``home/recordings``:
+    one not in ``seen``, which it joins. Fails when none appears within ``timeout`` s or
+    ``proc`` ends first."""
+    deadline = time.monotonic() + timeout
+    while not (new := set((home / "recordings").rglob("*.part.wav")) - seen):
+        assert time.monotonic() < deadline, f"no take started within {timeout} s"
+        assert proc is None or proc.poll() is None, (
+            "the process ended before recording: "
+            + (proc.stderr.read() if proc.stderr is not None else ""))
+        time.sleep(0.01)
+    take = new.pop()
+    seen.add(take)
+    return take
+
+
+def practice_take(mic: Mic, clip: Path | None, *args: str, env: dict[str, str] | None = None,
+                  timeout: float = 20.0
+                  ) -> tuple[subprocess.CompletedProcess[str], float | None]:
+    """``starcoach practice`` on the virtual microphone, without a terminal: once the take has
+    audio on disk, ``clip`` plays into the microphone. Returns the finished run and the moment
+    the take's first audio was on disk (None without a clip). ``env`` is the process's
+    environment (``mic.env()`` by default); ``timeout`` how long the take may take to start
+    (a spoken question comes first)."""
+    home = Path(os.environ["STARCOACH_HOME"])
+    seen = set((home / "recordings").rglob("*")) if (home / "recordings").exists() else set()
+    proc = starcoach("practice", "--device", "pulse", *args, env=env or mic.env())
+    player, first_audio = None, None
+    try:
+        if clip is not None:
+            first_audio = wait_for_audio(new_take(home, seen, proc, timeout))
+            player = mic.play(clip)
+        out, err = proc.communicate(timeout=600)
+    finally:
+        proc.kill()
+        if player is not None:
+            player.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), first_audio
+
+
 def speak(text: str, out: Path) -> Path:
     """A spoken clip made with espeak-ng, at 16 kHz."""
     raw = out.with_suffix(".raw.wav")

@@ -11,7 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
-from _virtualmic import load_mic, needs_pulse, speak, unload_mic, wait_for_audio, word_overlap
+from _virtualmic import (
+    load_mic,
+    needs_pulse,
+    new_take,
+    speak,
+    unload_mic,
+    wait_for_audio,
+    word_overlap,
+)
 from rich.console import Console
 from test_follow_up import REPLIES
 
@@ -83,16 +91,6 @@ def mic():
     unload_mic(module)
 
 
-def new_take(home: Path, seen: set[Path], proc: subprocess.Popen[str]) -> Path:
-    deadline = time.monotonic() + 120
-    while not (new := set((home / "recordings").rglob("*.part.wav")) - seen):
-        assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
-        time.sleep(0.02)
-    take = new.pop()
-    seen.add(take)
-    return take
-
-
 @needs_pulse
 @pytest.mark.audio
 @pytest.mark.slow
@@ -111,9 +109,10 @@ def test_an_interview_stopped_after_its_first_question_sums_up_what_was_saved(
     players = []
     try:
         seen: set[Path] = set()
-        wait_for_audio(new_take(starcoach_home, seen, proc))
+        wait_for_audio(new_take(starcoach_home, seen, proc, timeout=120))
         players.append(mic.play(answer))
-        take = new_take(starcoach_home, seen, proc)  # the follow-up's: reply to what was asked
+        # the follow-up's: reply to what was asked
+        take = new_take(starcoach_home, seen, proc, timeout=120)
         assert take.name.endswith("-follow-up.part.wav")
         with open_store() as store:
             (first,) = store.sessions()

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from _terminal import Pane, needs_tmux
-from _virtualmic import load_mic, needs_pulse, unload_mic, wait_for_audio
+from _virtualmic import load_mic, needs_pulse, new_take, practice_take, unload_mic, wait_for_audio
 
 from starcoach.analysis.model import Analysis
 from starcoach.audio.decode import load_audio
@@ -41,39 +41,6 @@ def mic():
     m, module = load_mic()
     yield m
     unload_mic(module)
-
-
-def new_take(home: Path, before: set[Path], proc: subprocess.Popen | None = None) -> Path:
-    """The .part.wav practice records into, once audio has reached it."""
-    deadline = time.monotonic() + 20
-    while not (new := set((home / "recordings").rglob("*.part.wav")) - before):
-        assert time.monotonic() < deadline, "no take started"
-        assert proc is None or proc.poll() is None, "practice ended before recording"
-        time.sleep(0.01)
-    part = new.pop()
-    wait_for_audio(part)
-    return part
-
-
-def practice_run(mic, clip: Path, *args: str, env: dict[str, str] | None = None
-                 ) -> subprocess.CompletedProcess[str]:
-    """`starcoach practice` without a terminal while ``clip`` plays into the microphone."""
-    home = Path(os.environ["STARCOACH_HOME"])
-    before = set((home / "recordings").rglob("*")) if (home / "recordings").exists() else set()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "starcoach", "practice", "--device", "pulse", "--question",
-         QUESTION, *args], env={**mic.env(), **(env or {})}, stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    player = None
-    try:
-        new_take(home, before, proc)
-        player = mic.play(clip)
-        out, err = proc.communicate(timeout=600)
-    finally:
-        proc.kill()
-        if player is not None:
-            player.kill()
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def the_session():
@@ -108,8 +75,8 @@ def test_a_sample_practiced_live_gets_the_batch_analysis_of_its_recording(mic, n
     once kept 2.2 points fewer (97.2 % against 99.4 %) on a loaded machine. The test holds
     what every measured take met, so that it fails only on a real loss of words."""
     # 4 s: filler_heavy pauses for 3 s in the middle
-    r = practice_run(mic, SAMPLES / f"{name}.flac", "--stop-after-silence", "4",
-                     "--max-seconds", "150")
+    r, _ = practice_take(mic, SAMPLES / f"{name}.flac", "--question", QUESTION,
+                         "--stop-after-silence", "4", "--max-seconds", "150")
     assert r.returncode == 0, r.stderr
     assert "overflowed" not in r.stderr and "Catching up" not in r.stderr
     session = the_session()
@@ -161,7 +128,7 @@ def test_a_slow_worker_says_it_is_behind_and_catches_up_after_the_take_losing_no
                "--stop-after-silence", "0", "--max-seconds", "44", "--no-follow-up"],
               env) as pane:
         pane.wait_for(r"REC \d:\d\d")
-        new_take(home, set())
+        wait_for_audio(new_take(home, set()))
         mic.play(clip)
         panel = pane.wait_for(r"transcribing \d+ s behind: it catches up after the take, "
                               r"nothing is lost", timeout=90)
@@ -192,6 +159,7 @@ def test_killed_while_transcribing_live_the_take_on_disk_holds_what_was_recorded
     player = None
     try:
         part = new_take(home, set(), proc)
+        wait_for_audio(part)
         started = time.monotonic()
         player = mic.play(SAMPLES / "thin_answer.flac")
         time.sleep(25)  # past the first piece (20 s): the worker is decoding

@@ -16,7 +16,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from _virtualmic import load_mic, needs_pulse, speak, unload_mic, wait_for_audio, word_overlap
+from _virtualmic import (
+    load_mic,
+    needs_pulse,
+    practice_take,
+    speak,
+    unload_mic,
+    wait_for_audio,
+    word_overlap,
+)
 
 from starcoach import practice
 from starcoach.analysis.model import Analysis
@@ -128,31 +136,6 @@ def test_bad_practice_options_are_one_line_errors(args, message, capsys, starcoa
 # -- the real command --------------------------------------------------------------------
 
 
-def practice_run(mic, clip: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `starcoach practice` without a terminal while ``clip`` plays into the microphone."""
-    home = Path(os.environ["STARCOACH_HOME"])
-    before = set((home / "recordings").rglob("*")) if (home / "recordings").exists() else set()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "starcoach", "practice", "--device", "pulse", *args],
-        env=mic.env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True)
-    player = None
-    try:
-        if clip is not None:
-            deadline = time.monotonic() + 20
-            while not (new := set((home / "recordings").rglob("*.part.wav")) - before):
-                assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
-                time.sleep(0.01)
-            wait_for_audio(new.pop())
-            player = mic.play(clip)
-        out, err = proc.communicate(timeout=600)
-    finally:
-        proc.kill()
-        if player is not None:
-            player.kill()
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-
-
 def plain(text: str) -> str:
     return " ".join(text.split())
 
@@ -163,7 +146,7 @@ def plain(text: str) -> str:
 def test_practice_records_analyzes_and_saves_a_take_then_compares_the_next_one(
         mic, tmp_path, starcoach_home):
     clip = speak(ANSWER, tmp_path / "answer.wav")
-    r = practice_run(mic, clip, "--question", QUESTION, "--stop-after-silence", "2",
+    r, _ = practice_take(mic, clip, "--question", QUESTION, "--stop-after-silence", "2",
                      "--max-seconds", "90")
     assert r.returncode == 0, r.stderr
     assert "Tell me about a time you failed." in r.stdout
@@ -189,7 +172,7 @@ def test_practice_records_analyzes_and_saves_a_take_then_compares_the_next_one(
 
     short = speak(SHORT_ANSWER, tmp_path / "short.wav")
     # typed with capitals and spaces: the same question, so the same list and a comparison
-    r2 = practice_run(mic, short, "--question", f" {QUESTION.upper()} ", "--stop-after-silence",
+    r2, _ = practice_take(mic, short, "--question", f" {QUESTION.upper()} ", "--stop-after-silence",
                       "2")
     assert r2.returncode == 0, r2.stderr
     with open_store() as store:
@@ -214,7 +197,7 @@ def test_practice_records_analyzes_and_saves_a_take_then_compares_the_next_one(
 @needs_pulse
 @pytest.mark.audio
 def test_a_take_that_cannot_be_analyzed_is_kept_and_its_place_named(mic, starcoach_home):
-    r = practice_run(mic, None, "--question", QUESTION, "--max-seconds", "1.5")
+    r, _ = practice_take(mic, None, "--question", QUESTION, "--max-seconds", "1.5")
     takes = list((starcoach_home / "recordings").rglob("*.flac"))
     assert len(takes) == 1 and takes[0].stat().st_size > 0
     assert r.returncode == 2

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,9 +19,9 @@ from _virtualmic import (
     audible_span,
     load_mic,
     needs_pulse,
+    practice_take,
     speak,
     unload_mic,
-    wait_for_audio,
     word_overlap,
     words_of,
 )
@@ -77,32 +76,6 @@ class Monitor:
         return np.fromfile(self.out, dtype="<i2").astype(np.float32) / 32768.0
 
 
-def practice(mic, env, clip: Path | None, *args: str) -> tuple[subprocess.CompletedProcess[str],
-                                                                 float | None]:
-    """Run practice without a terminal; play ``clip`` once the take has audio. Returns the
-    result and the moment the take's first audio was on disk."""
-    home = Path(os.environ["STARCOACH_HOME"])
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "starcoach", "practice", "--device", "pulse", "--question",
-         QUESTION, *args], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True)
-    player, first_audio = None, None
-    try:
-        if clip is not None:
-            deadline = time.monotonic() + 60
-            while not (parts := list(home.glob("recordings/*/*.part.wav"))):
-                assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
-                time.sleep(0.01)
-            first_audio = wait_for_audio(parts[0])
-            player = mic.play(clip)
-        out, err = proc.communicate(timeout=600)
-    finally:
-        proc.kill()
-        if player is not None:
-            player.kill()
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), first_audio
-
-
 def transcribed(samples: np.ndarray) -> str:
     from starcoach.transcribe.whisper import transcribe
 
@@ -120,8 +93,9 @@ def test_the_question_is_spoken_before_the_take_and_none_of_it_reaches_the_take(
         mic, tmp_path):
     clip = speak(ANSWER, tmp_path / "answer.wav")
     monitor = Monitor(mic, tmp_path / "sink.raw")
-    r, first_audio = practice(mic, voice_env(mic), clip, "--voice", "--output-device", "pulse",
-                              "--stop-after-silence", "2", "--max-seconds", "60")
+    r, first_audio = practice_take(mic, clip, "--question", QUESTION, "--voice",
+                                   "--output-device", "pulse", "--stop-after-silence", "2",
+                                   "--max-seconds", "60", env=voice_env(mic), timeout=60)
     heard = monitor.stop()
     assert r.returncode == 0, r.stderr
     assert "Reading the question aloud (hibari-tts)..." in r.stderr
@@ -148,8 +122,8 @@ def test_the_question_is_spoken_before_the_take_and_none_of_it_reaches_the_take(
 @pytest.mark.slow
 def test_without_hibari_the_question_is_spoken_by_espeak_ng(mic, tmp_path):
     monitor = Monitor(mic, tmp_path / "sink.raw")
-    r, _ = practice(mic, voice_env(mic, hide_hibari=True), None, "--voice", "--output-device",
-                    "pulse", "--max-seconds", "1")
+    r, _ = practice_take(mic, None, "--question", QUESTION, "--voice", "--output-device",
+                         "pulse", "--max-seconds", "1", env=voice_env(mic, hide_hibari=True))
     heard = monitor.stop()
     assert "Reading the question aloud (espeak-ng)..." in r.stderr, r.stderr
     # espeak-ng is the harder voice to understand (see benchmarks/results/tts.md), still
@@ -169,7 +143,7 @@ def test_with_no_engine_one_line_says_so_and_practice_goes_on(mic, tmp_path, sta
     bin_dir.mkdir()
     (starcoach_home / "settings.json").write_text('{"voice": true}\n')
     env = voice_env(mic, hide_hibari=True, path=str(bin_dir))
-    r, _ = practice(mic, env, None, "--max-seconds", "0.5")
+    r, _ = practice_take(mic, None, "--question", QUESTION, "--max-seconds", "0.5", env=env)
     lines = [x for x in r.stderr.splitlines() if "not read aloud" in x]
     assert lines == ["The question is not read aloud: no text-to-speech engine: install "
                      "hibari-tts (`pip install hibari-tts`) or espeak-ng (`apt install "
@@ -177,9 +151,11 @@ def test_with_no_engine_one_line_says_so_and_practice_goes_on(mic, tmp_path, sta
     assert "Traceback" not in r.stderr
     assert QUESTION_TEXT in r.stdout
     assert "Recorded 0.5 s" in r.stderr  # the take went on
-    debug, _ = practice(mic, env, None, "--max-seconds", "0.5", "--debug")
+    debug, _ = practice_take(mic, None, "--question", QUESTION, "--max-seconds", "0.5",
+                             "--debug", env=env)
     assert "Traceback" in debug.stderr and "not read aloud" in debug.stderr
-    quiet, _ = practice(mic, env, None, "--max-seconds", "0.5", "--no-voice")
+    quiet, _ = practice_take(mic, None, "--question", QUESTION, "--max-seconds", "0.5",
+                             "--no-voice", env=env)
     assert "read aloud" not in quiet.stderr
     assert "Recorded 0.5 s" in quiet.stderr
 
@@ -187,7 +163,8 @@ def test_with_no_engine_one_line_says_so_and_practice_goes_on(mic, tmp_path, sta
 @needs_pulse
 @pytest.mark.audio
 def test_an_unknown_output_device_is_one_error_before_the_question(mic, starcoach_home):
-    r, _ = practice(mic, voice_env(mic), None, "--voice", "--output-device", "no-such-speaker")
+    r, _ = practice_take(mic, None, "--question", QUESTION, "--voice", "--output-device",
+                         "no-such-speaker", env=voice_env(mic))
     assert r.returncode == 2
     assert r.stderr.startswith("error: unknown output device 'no-such-speaker'; valid output "
                                "devices: "), r.stderr
