@@ -82,45 +82,58 @@ class _Run:
     """Show the live cue line in the panel (``analysis.cues``)."""
 
 
-def _setup(question: str | None, category: str | None, random_pick: bool, prep_s: float,
-           max_seconds: float | None, stop_after_silence_s: float, device: str | None,
-           model: str | None, voice: bool | None = None,
-           output_device: str | None = None, target: str | None = None,
-           cues: bool = True) -> tuple[_Run, Any]:
+@dataclass(frozen=True)
+class PracticeRequest:
+    """What `starcoach practice` was asked for on its command line (the options' defaults are
+    the command's)."""
+
+    question: str | None = None
+    category: str | None = None
+    random_pick: bool = False
+    prep_s: float = 0.0
+    max_seconds: float | None = None
+    stop_after_silence_s: float = 4.0
+    device: str | None = None
+    model: str | None = None
+    voice: bool | None = None
+    """Read each question aloud; None: the voice setting."""
+    output_device: str | None = None
+    target: str | None = None
+    """The length to aim for, as typed ("1:30-2:30"); None: the default."""
+    cues: bool = True
+
+
+def _setup(req: PracticeRequest) -> tuple[_Run, Any]:
     """Check the options, repair interrupted takes, find the device: everything that can fail
     before a question is shown. Returns the run and the first question."""
     from starcoach import practice
     from starcoach.audio.recorder import RecorderOptions, find_device
     from starcoach.cli.live import stdin_is_terminal
 
-    practice.check_options(question, category, random_pick, prep_s, max_seconds,
-                           stop_after_silence_s)
-    span = practice.parse_target(target)
+    practice.check_options(req.question, req.category, req.random_pick, req.prep_s,
+                           req.max_seconds, req.stop_after_silence_s)
+    span = practice.parse_target(req.target)
     practice.live_slowdown()  # a bad value fails before anything is recorded
     err = stderr_console()
     for path in practice.recover_interrupted():
         err.print(f"Repaired an interrupted take: {path} (`starcoach recover` makes it a session)")
-    q = practice.choose(question, category)
-    dev = find_device(device)  # a wrong --device fails before the question is shown
+    q = practice.choose(req.question, req.category)
+    dev = find_device(req.device)  # a wrong --device fails before the question is shown
     from starcoach.cli.speaking import Voice, output_for
 
-    speaker = output_for(voice, output_device, err)
-    options = RecorderOptions(max_seconds=max_seconds, stop_after_silence_s=stop_after_silence_s)
-    return _Run(dev, options, model, prep_s, stdin_is_terminal(), stdout_console(), err,
-                voice=None if speaker is None else Voice(speaker), target=span, cues=cues), q
+    speaker = output_for(req.voice, req.output_device, err)
+    options = RecorderOptions(max_seconds=req.max_seconds,
+                              stop_after_silence_s=req.stop_after_silence_s)
+    return _Run(dev, options, req.model, req.prep_s, stdin_is_terminal(), stdout_console(), err,
+                voice=None if speaker is None else Voice(speaker), target=span,
+                cues=req.cues), q
 
 
-def run_practice(question: str | None, category: str | None, random_pick: bool, prep_s: float,
-                 max_seconds: float | None, stop_after_silence_s: float, device: str | None,
-                 model: str | None, follow_up: bool | None = None, voice: bool | None = None,
-                 output_device: str | None = None, target: str | None = None,
-                 cues: bool = True) -> None:
-    """``follow_up``: ask the follow-up question after each report (None: on a terminal).
-    ``voice``: read each question aloud (None: the voice setting)."""
+def run_practice(req: PracticeRequest, follow_up: bool | None = None) -> None:
+    """``follow_up``: ask the follow-up question after each report (None: on a terminal)."""
     from starcoach import practice
 
-    run, q = _setup(question, category, random_pick, prep_s, max_seconds, stop_after_silence_s,
-                    device, model, voice, output_device, target, cues)
+    run, q = _setup(req)
     ask_follow_up = run.interactive if follow_up is None else follow_up
     while True:
         _one_question(q, run, ask_follow_up=ask_follow_up, confirm_follow_up=run.interactive)
@@ -130,14 +143,10 @@ def run_practice(question: str | None, category: str | None, random_pick: bool, 
         if answer == "q":
             return
         if answer == "n":
-            q = practice.choose(None, category, exclude=q.id)
+            q = practice.choose(None, req.category, exclude=q.id)
 
 
-def run_interview(count: int, question: str | None, category: str | None, prep_s: float,
-                  max_seconds: float | None, stop_after_silence_s: float, device: str | None,
-                  model: str | None, voice: bool | None = None,
-                  output_device: str | None = None, target: str | None = None,
-                  cues: bool = True) -> None:
+def run_interview(count: int, req: PracticeRequest) -> None:
     """A mock interview: ``count`` questions in a row, each followed by its follow-up, no
     report in between; then one summary. Ctrl-C outside a take ends the interview: every
     answer saved so far is summed up, and a take not yet analyzed stays in recordings/."""
@@ -149,15 +158,14 @@ def run_interview(count: int, question: str | None, category: str | None, prep_s
 
     if count < 1:
         raise UsageError(f"--interview must be 1 or more questions, not {count}")
-    run, q = _setup(question, category, False, prep_s, max_seconds, stop_after_silence_s,
-                    device, model, voice, output_device, target, cues)
+    run, q = _setup(replace(req, random_pick=False))
     run = replace(run, interview=True)
     items: list[Any] = []
     asked: list[str] = []
     try:
         for n in range(1, count + 1):
             if n > 1:
-                q = practice.choose(None, category, avoid=tuple(asked))
+                q = practice.choose(None, req.category, avoid=tuple(asked))
             asked.append(q.id)
             run.out.print(f"[bold]Question {n} of {count}[/bold]")
             item = _one_question(q, run, ask_follow_up=True, confirm_follow_up=False,

@@ -190,19 +190,17 @@ def practice(
 
     Example: starcoach practice --interview 3 --category failure
     """
-    from starcoach.cli.practice_flow import run_interview, run_practice
+    from starcoach.cli.practice_flow import PracticeRequest, run_interview, run_practice
 
+    req = PracticeRequest(question=question, category=category, random_pick=random_pick,
+                          prep_s=prep, max_seconds=max_seconds,
+                          stop_after_silence_s=stop_after_silence, device=device, model=model,
+                          voice=voice, output_device=output_device, target=target, cues=cues)
     if interview is not None:
         if follow_up is False:
             from starcoach.errors import UsageError
 
             raise UsageError("--interview asks every follow-up: leave out --no-follow-up")
-        run_interview(interview, question=question, category=category, prep_s=prep,
-                      max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
-                      device=device, model=model, voice=voice, output_device=output_device,
-                      target=target, cues=cues)
+        run_interview(interview, req)
         return
-    run_practice(question=question, category=category, random_pick=random_pick, prep_s=prep,
-                 max_seconds=max_seconds, stop_after_silence_s=stop_after_silence,
-                 device=device, model=model, follow_up=follow_up, voice=voice,
-                 output_device=output_device, target=target, cues=cues)
+    run_practice(req, follow_up=follow_up)
