@@ -6,12 +6,15 @@ sounds (a 140 Hz buzz with harmonics, as a voice makes) and breath-like noise.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from starcoach.transcribe.filler_recovery import CleanupOptions, clean_words, voicing
 from starcoach.types import SAMPLE_RATE, Word
 
 RNG = np.random.default_rng(7)
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def voiced(seconds: float, level: float = 0.2, f0: float = 140.0) -> np.ndarray:
@@ -144,3 +147,46 @@ def test_a_filled_pause_with_no_sound_of_its_own_is_dropped() -> None:
     assert [(w.text, w.start) for w in dropped] == [("uh,", 2.34), ("um,", 6.38)]
     # a zero-length word that is not a filler stays: that is not this rule's to judge
     assert [w.text for w in kept] == ["Montreal", "Um,", "um,", "a", "liner."]
+
+
+def test_a_floating_filler_takes_the_burst_alone_in_the_gap_not_the_next_words_onset() -> None:
+    """"year, um, for": the hum stands alone after "year"; the burst that runs on into "for" is
+    that word's late start, even though it lies nearer the model's zero-length "um"."""
+    audio = build(quiet(0.5), voiced(0.5), quiet(0.2), voiced(0.5, f0=120), quiet(0.3),
+                  voiced(0.8), quiet(0.3))
+    # year 0.5-1.0 | um 1.2-1.7 | for... 2.0-2.8. Whisper: "year." to 1.24 (into the hum, so
+    # the hum is not alone between two words), "Um," at 1.95 with no duration, "for" from 2.25.
+    words = [Word("year.", 0.5, 1.24), Word("Um,", 1.95, 1.95, 0.3), Word("for", 2.25, 2.8)]
+    out, log = clean_words(words, audio)
+    assert [w.norm for w in out] == ["year", "um", "for"]
+    assert 1.2 <= out[1].start <= 1.4 and abs(out[1].end - 1.7) < 0.05  # on the hum
+    assert log["restored"] == [] and log["dropped"] == []
+
+
+def test_on_spoken_audio_the_um_lands_on_its_hum_not_on_the_next_word() -> None:
+    """tests/data/fillers/um_before_for.flac (a corpus answer, espeak-ng): "...in the next year,
+    um, for one senior left over it". The script puts the "um" at 4.19-4.71 s; tiny.en wrote
+    it with no duration at 4.9 s, 0.3 s before "for", whose sound begins at 5.02 s."""
+    from starcoach.audio.decode import load_audio
+
+    audio = load_audio(DATA / "fillers" / "um_before_for.flac")
+    words = [Word("next", 3.46, 3.66), Word("year.", 3.66, 4.24), Word("Um,", 4.9, 4.9, 0.17),
+             Word("for", 5.24, 5.34), Word("one", 5.34, 5.6)]
+    out, _ = clean_words(words, audio)
+    (um,) = [w for w in out if w.norm == "um"]
+    assert 4.15 <= um.start and um.end <= 4.75  # the script's 4.19-4.71, not 5.02 on
+
+
+def test_a_hesitation_said_straight_into_the_next_word_keeps_its_run_on_burst() -> None:
+    """The real mfa_uhuh: the last "uh" runs straight into "forced", with no silence between.
+    tiny.en wrote it with no duration at 5.52 s; the only burst free for it is the run-on one,
+    so it goes there instead of being dropped."""
+    from starcoach.audio.decode import load_audio
+
+    audio = load_audio(DATA / "real-speech" / "mfa_uhuh.flac")
+    words = [Word("Montreal,", 0.68, 1.32), Word("uh,", 2.4, 2.4), Word("uh,", 3.92, 3.92),
+             Word("uh,", 4.44, 4.44), Word("uh,", 4.48, 4.8), Word("uh,", 4.82, 4.82),
+             Word("uh,", 5.52, 5.52), Word("forced", 5.7, 5.7), Word("to", 5.7, 5.86)]
+    out, _ = clean_words(words, audio)
+    last = [w for w in out if w.norm == "uh"][-1]
+    assert 5.35 <= last.start and last.end <= 5.75

@@ -307,9 +307,13 @@ def in_own_register(samples: np.ndarray, start: float, end: float,
 def _snap_in_gap(
     w: Word, anchored: list[Word], placed: list[Word], loud: Loudness, opts: CleanupOptions
 ) -> tuple[float, float] | None:
-    """A voiced burst, free of other words, in the gap around a floating filler."""
+    """A voiced burst, free of other words, in the gap around a floating filler. A burst that
+    runs on into the next word is most often that word's beginning (Whisper starts words
+    late), so a free burst that stands alone is taken first; the run-on one only when there is
+    none (a hesitation said straight into the word)."""
     lo = max((a.end for a in anchored if a.end <= w.start + 1e-6), default=0.0)
-    hi = min((a.start for a in anchored if a.start >= w.end - 1e-6), default=lo)
+    nxt = min((a.start for a in anchored if a.start >= w.end - 1e-6), default=None)
+    hi = lo if nxt is None else nxt
     if hi - lo < opts.min_filler_s or w.probability < opts.unsure_probability:
         return None
     mid = (w.start + w.end) / 2
@@ -319,7 +323,11 @@ def _snap_in_gap(
         and not any(p.start < b1 and p.end > b0 for p in placed)
         and abs((b0 + b1) / 2 - mid) <= opts.snap_s
     ]
-    return min(free, key=lambda b: abs((b[0] + b[1]) / 2 - mid)) if free else None
+    # Runs on: ends within a frame of the next word's start, with voice going on into it.
+    runs_on = nxt is not None and loud.any_voiced(hi, hi + FRAME_S)
+    alone = [(b0, b1) for b0, b1 in free if not (runs_on and b1 >= hi - FRAME_S - 1e-6)]
+    pick = alone or free
+    return min(pick, key=lambda b: abs((b[0] + b[1]) / 2 - mid)) if pick else None
 
 
 def drop_doubtful(
