@@ -67,7 +67,15 @@ class CleanupOptions(Record):
 
 
 class Loudness:
-    """Frame levels of one recording and which frames are voiced."""
+    """Frame levels of one recording and which frames are voiced.
+
+    The frames come from ``audio.levels.frame_db``, as the report's pauses do
+    (``analysis.pacing.detect_voicing``), but the voiced test is its own: one threshold for the
+    whole recording, 20 ms frames. Serving the transcriber with the report's adaptive detector
+    was measured (2026-12-06, ``benchmarks/accuracy.py``): the corpus halves barely moved (check
+    filled pauses 55.9 / 88.4 % against 55.9 / 90.5 %, STAR 81.3 against 81.2 %), but on the real
+    clips it invented three filled pauses (on ``mfa_internalsil`` and ``mfa_laughter``), lost
+    one "uh" of ``mfa_uhuh`` and the last words of ``fw_jfk``. So the two detectors stay."""
 
     def __init__(self, samples: np.ndarray, opts: CleanupOptions) -> None:
         from starcoach.audio.levels import frame_db
